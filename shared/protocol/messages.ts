@@ -1,0 +1,86 @@
+/**
+ * Message names, options and payloads between client and server (DESIGN §4).
+ * docs/PROTOCOL.md is the prose reference; this file is the one both sides import.
+ */
+import type { Briefing, Code, PrivateMessage } from "../rules/types.ts";
+
+export const PROTOCOL_VERSION = 1;
+export const ROOM_NAME = "table";
+
+/** Message types, client → server and server → client. */
+export const MSG = {
+  action: "action",
+  facilitator: "facilitator",
+  welcome: "welcome",
+  briefing: "briefing",
+  private: "private",
+  event: "event",
+  error: "error",
+} as const;
+
+/** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
+export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+export const CODE_LENGTH = 6;
+export const isJoinCode = (s: string): boolean =>
+  s.length === CODE_LENGTH && [...s].every((ch) => CODE_ALPHABET.includes(ch));
+
+export type Role = "facilitator" | "player" | "spectator";
+
+export interface CreateConfig {
+  rounds?: number;
+  roundSeconds?: number;
+  seed?: number;
+  bots?: boolean;
+  events?: boolean;
+  venue?: string;
+}
+
+export interface CreateOptions {
+  name: string;
+  role: Role;
+  config?: CreateConfig;
+  delegation?: Code;
+  solo?: boolean;
+}
+
+export interface JoinOptions {
+  name: string;
+  role: Role;
+  delegation?: Code;
+  playerToken?: string;
+  facilitatorToken?: string;
+}
+
+export interface Welcome {
+  playerToken: string;
+  code: string;
+  role: Role;
+  delegation?: Code;
+  facilitatorToken?: string;
+  /** The member id the facilitator uses to assign or kick this student. */
+  member?: string;
+  protocol: number;
+}
+
+/** `"briefing"`: one per delegation the receiver may read (the facilitator gets all five). */
+export type BriefingMessage = Briefing;
+
+/** `"private"`: back-channel messages this client may read; sent whole on join, then one at a time. */
+export type PrivateMessagePayload = PrivateMessage;
+
+export interface ErrorMessage {
+  code: string;
+  message: string;
+  action?: string;
+}
+
+/** Stable error codes outside the engine's `rule/…` and `phase/…` ones. */
+export const ERR = {
+  invalid: "payload/invalid",
+  tooLarge: "payload/too_large",
+  unknownType: "payload/unknown_type",
+  rateLimited: "rate_limited",
+  notFacilitator: "role/not_facilitator",
+  spectator: "role/spectator",
+  noMember: "room/no_member",
+} as const;

@@ -1,0 +1,12 @@
+/**
+ * The rules engine's public face. Pure: no I/O, no clock (time comes in as `now`), no
+ * Math.random (chance comes from the seeded generator kept in the state).
+ */
+export * from "./types.ts";
+export { newGame } from "./setup.ts";
+export { apply } from "./apply.ts";
+export { legalMoves } from "./legal.ts";
+export { view, publicView, briefing } from "./view.ts";
+export { finalOutcome, projectOutcome } from "./score.ts";
+export { replay, type LogEntry } from "./replay.ts";
+export { scenarioOf } from "./scenario.ts";
