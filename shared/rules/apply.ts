@@ -1,0 +1,63 @@
+/**
+ * The reducer: apply(state, action, who, now) → the next state and its events, or a rejection.
+ * It never throws and never changes the state it was given.
+ *
+ * Ladder: payload shape → who may send it → (handler) phase → seat → influence → rule.
+ */
+import { z } from "zod";
+import { facilitatorCommand, parseAction } from "../protocol/actions.ts";
+import { copyState, reject, type Ctx } from "./context.ts";
+import { CONTROLS } from "./control.ts";
+import { MOVES } from "./moves.ts";
+import { scenarioOf } from "./scenario.ts";
+import { DELEGATIONS, type Action, type Code, type ControlAction, type GameState, type PlayerAction, type Result, type Who } from "./types.ts";
+
+const systemOnly = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("tick") }),
+  z.strictObject({ type: z.literal("seatHumans"), delegation: z.enum(DELEGATIONS), humans: z.number().int().min(0).max(1000) }),
+]);
+
+/** Parses what `who` sent into an action it may send at all, or says why not. */
+function admit(action: unknown, who: Who): { ok: true; action: Action } | { ok: false; code: string; message: string } {
+  if (who === "facilitator" || who === "system") {
+    const r = facilitatorCommand.safeParse(action);
+    if (r.success) {
+      if (r.data.type === "assign" || r.data.type === "kick") return reject("payload/unknown_type", "Moving students is the room's job, not the engine's.");
+      return { ok: true, action: r.data as ControlAction };
+    }
+    if (who === "system") {
+      const sys = systemOnly.safeParse(action);
+      if (sys.success) return { ok: true, action: sys.data as ControlAction };
+    }
+    const p = parseAction(action);
+    if (p.ok) return reject("role/not_delegation", "The facilitator does not sit in a delegation.");
+    return reject("payload/invalid", `Malformed command: ${r.error.issues[0]?.message ?? "invalid"}`);
+  }
+  if (!(DELEGATIONS as readonly string[]).includes(who)) return reject("role/unknown", "Unknown actor.");
+  const p = parseAction(action);
+  if (!p.ok) {
+    if (facilitatorCommand.safeParse(action).success || systemOnly.safeParse(action).success) {
+      return reject("role/not_facilitator", "Only the facilitator can do that.");
+    }
+    return p;
+  }
+  return { ok: true, action: p.value };
+}
+
+export function apply(state: GameState, action: Action, who: Who, now: number): Result {
+  try {
+    const admitted = admit(action, who);
+    if (!admitted.ok) return admitted;
+    const a = admitted.action;
+    if (!Number.isFinite(now)) return reject("payload/invalid", "The clock reading must be a number.");
+    const c: Ctx = { s: copyState(state), sc: scenarioOf(state.scenario), now, who, events: [] };
+    const rejected =
+      who === "facilitator" || who === "system"
+        ? (CONTROLS[a.type as ControlAction["type"]] as (c: Ctx, a: ControlAction) => ReturnType<(typeof CONTROLS)["start"]>)(c, a as ControlAction)
+        : (MOVES[a.type as PlayerAction["type"]] as (c: Ctx, me: Code, a: PlayerAction) => ReturnType<(typeof MOVES)["say"]>)(c, who, a as PlayerAction);
+    if (rejected) return rejected;
+    return { ok: true, state: c.s, events: c.events };
+  } catch (err) {
+    return reject("engine/error", `The move could not be applied: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Clauses: what a valid draft is, who must support a clause for it to be agreed (¶10–¶15),
+ * and the one place that moves clauses between proposed, agreed and superseded.
+ */
+import type { Scenario } from "../scenario/types.ts";
+import { announce, reject, type Ctx } from "./context.ts";
+import {
+  DELEGATIONS,
+  EXTERNALS,
+  type Actor,
+  type Clause,
+  type ClauseDraft,
+  type ClauseParams,
+  type Code,
+  type GameState,
+  type Rejection,
+} from "./types.ts";
+
+const ORDER: readonly string[] = [...DELEGATIONS, ...EXTERNALS];
+const isCode = (a: Actor): a is Code => (DELEGATIONS as readonly string[]).includes(a);
+
+/** Checks a draft against the scenario and the state; returns its normalized parameters. */
+export function validateDraft(s: GameState, sc: Scenario, draft: ClauseDraft): ClauseParams | Rejection {
+  const spec = sc.clauses[draft.type];
+  if (!spec) return reject("rule/bad_clause", `Unknown clause type "${String(draft.type)}".`);
+  const { type: _type, ...given } = draft;
+  const params: ClauseParams = {};
+  const extra = (allowed: string[]) => Object.keys(given).filter((k) => given[k as keyof ClauseParams] !== undefined && !allowed.includes(k));
+  const list = (key: "contributors" | "guarantors"): Actor[] | Rejection => {
+    const items = given[key];
+    if (!items || items.length === 0) return reject("rule/bad_clause", `A ${spec.label.toLowerCase()} clause must name ${key}.`);
+    const bad = items.filter((a) => !spec.allowed?.includes(a));
+    if (bad.length) return reject("rule/bad_clause", `${bad.join(", ")} cannot be among the ${key} of ${spec.label.toLowerCase()}.`);
+    return [...new Set(items)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  };
+  let allowed: string[] = [];
+  switch (draft.type) {
+    case "peacekeepers": {
+      allowed = ["contributors"];
+      const l = list("contributors");
+      if ("ok" in l) return l;
+      if (l.includes("BY") && !s.belarus.peacekeepersOffered) {
+        return reject("rule/not_offered", "Belarus can contribute peacekeepers only after it has offered them.");
+      }
+      params.contributors = l;
+      break;
+    }
+    case "guaranteesUkraine":
+    case "guaranteesBelarus": {
+      allowed = ["guarantors"];
+      const l = list("guarantors");
+      if ("ok" in l) return l;
+      params.guarantors = l;
+      break;
+    }
+    case "sanctionsRelief": {
+      allowed = ["target", "issuer", "level", "condition"];
+      if (!given.target || !given.issuer || !given.level) {
+        return reject("rule/bad_clause", "Sanctions relief needs a target (RU or BY), an issuer (US or EU) and a level.");
+      }
+      params.target = given.target;
+      params.issuer = given.issuer;
+      params.level = given.level;
+      if (given.target === "RU") {
+        if (given.condition) return reject("rule/bad_clause", "Relief for Russia carries no condition.");
+      } else {
+        const condition = given.condition ?? s.byCondition;
+        if (condition === "prisoners" && s.byCondition !== "prisoners") {
+          return reject("rule/bar_not_lowered", "Relief for Belarus asks democratization until the US lowers the bar.");
+        }
+        params.condition = condition;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  const unknown = extra(allowed);
+  if (unknown.length) return reject("rule/bad_clause", `${spec.label} takes no ${unknown.join(", ")}.`);
+  if (spec.needs && !s.clauses.some((cl) => cl.type === spec.needs && (cl.status === "proposed" || cl.status === "agreed"))) {
+    return reject("rule/needs_clause", `${spec.label} needs a ${sc.clauses[spec.needs].label.toLowerCase()} on the table first.`);
+  }
+  const key = JSON.stringify([draft.type, params]);
+  if (s.clauses.some((cl) => (cl.status === "proposed" || cl.status === "agreed" || cl.status === "suggested") && JSON.stringify([cl.type, cl.params]) === key)) {
+    return reject("rule/duplicate", "The same clause is already on the table.");
+  }
+  return params;
+}
+
+/** Clauses in the same slot supersede each other: one per type, or per target and issuer for relief. */
+export const slotOf = (cl: Pick<Clause, "type" | "params">): string =>
+  cl.type === "sanctionsRelief" ? `${cl.type}:${cl.params.target}:${cl.params.issuer}` : cl.type;
+
+/** Delegations whose support a clause needs to be agreed (DESIGN §2.4). */
+export function neededSupport(s: GameState, sc: Scenario, cl: Pick<Clause, "type" | "params">): Code[] {
+  const need = new Set<Code>(["RU", "UA", s.chair]);
+  for (const a of [...(cl.params.guarantors ?? []), ...(cl.params.contributors ?? [])]) if (isCode(a)) need.add(a);
+  if (cl.type === "sanctionsRelief" && cl.params.issuer === "EU" && s.euUnity > sc.euBlockUnity) need.add("EU");
+  const aboutBelarus = cl.type === "guaranteesBelarus" || (cl.type === "sanctionsRelief" && cl.params.target === "BY");
+  if (aboutBelarus && s.delegations.BY.seat === "party") need.add("BY");
+  return [...need];
+}
+
+/** Delegations named in a clause must hold a party's seat to stand behind it. */
+function namedMustBeParty(cl: Pick<Clause, "params">): Code[] {
+  return [...(cl.params.guarantors ?? []), ...(cl.params.contributors ?? [])].filter(isCode);
+}
+
+/** Who still has to support a clause (and be a party) before it is agreed. */
+export function missingSupport(s: GameState, sc: Scenario, cl: Clause): Code[] {
+  return neededSupport(s, sc, cl).filter((code) => s.delegations[code].seat !== "party" || cl.stances[code] !== "support");
+}
+
+function agreeable(s: GameState, sc: Scenario, cl: Clause): boolean {
+  if (missingSupport(s, sc, cl).length > 0) return false;
+  if (namedMustBeParty(cl).some((code) => s.delegations[code].seat !== "party")) return false;
+  const needs = sc.clauses[cl.type].needs;
+  if (needs && !s.clauses.some((o) => o.type === needs && o.status === "agreed")) return false;
+  return true;
+}
+
+/**
+ * Brings every clause's status in line with the stances and seats. Runs after anything that can
+ * change support; repeats because a clause can depend on another (withdrawal on ceasefire).
+ */
+export function settleClauses(c: Ctx): void {
+  const { s, sc } = c;
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (const cl of s.clauses) {
+      if (cl.status === "agreed" && !agreeable(s, sc, cl)) {
+        cl.status = "proposed";
+        changed = true;
+        announce(c, "unagreed", `${describe(sc, cl)} is no longer agreed.`, { clause: cl.id });
+      } else if (cl.status === "proposed" && agreeable(s, sc, cl)) {
+        for (const old of s.clauses) {
+          if (old !== cl && old.status === "agreed" && slotOf(old) === slotOf(cl)) old.status = "superseded";
+        }
+        cl.status = "agreed";
+        s.queue.agreed = true;
+        changed = true;
+        announce(c, "agreed", `Agreed: ${describe(sc, cl)}.`, { clause: cl.id });
+      }
+    }
+    if (!changed) break;
+  }
+  // Sanctions tracks mirror the agreed relief clauses.
+  for (const target of ["RU", "BY"] as const) {
+    for (const issuer of ["US", "EU"] as const) {
+      const relief = s.clauses.find((cl) => cl.status === "agreed" && cl.type === "sanctionsRelief" && cl.params.target === target && cl.params.issuer === issuer);
+      s.sanctions[target][issuer] = !relief ? "full" : relief.params.level === "full" ? "none" : "partial";
+    }
+  }
+}
+
+/** A clause in words, for the table log and the treaty panel. */
+export function describe(sc: Scenario, cl: Pick<Clause, "type" | "params">): string {
+  const names = (xs: Actor[] | undefined) => (xs ?? []).map((a) => sc.names[a]).join(", ");
+  const p = cl.params;
+  switch (cl.type) {
+    case "peacekeepers":
+      return `Peacekeepers from ${names(p.contributors)}`;
+    case "guaranteesUkraine":
+      return `Guarantees for Ukraine by ${names(p.guarantors)}`;
+    case "guaranteesBelarus":
+      return `Guarantees for Belarus by ${names(p.guarantors)}`;
+    case "sanctionsRelief":
+      return `${p.level === "full" ? "Full" : "Partial"} ${p.issuer} sanctions relief for ${sc.names[p.target!]}` +
+        (p.condition ? ` (condition: ${p.condition === "prisoners" ? "prisoner releases" : "democratization"})` : "");
+    default:
+      return sc.clauses[cl.type].label;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * What every rule handler works with: a private copy of the state to change, the scenario,
+ * the clock reading the caller passed in, and the events it records.
+ */
+import type { Scenario, TrackSpec } from "../scenario/types.ts";
+import type { Code, GameEvent, GameState, Phase, Rejection, Who } from "./types.ts";
+
+export interface Ctx {
+  s: GameState;
+  sc: Scenario;
+  now: number;
+  who: Who;
+  events: GameEvent[];
+}
+
+export const reject = (code: string, message: string): Rejection => ({ ok: false, code, message });
+
+export const clamp = (v: number, t: TrackSpec): number => Math.max(t.min, Math.min(t.max, v));
+
+export const nameOf = (c: Ctx, code: string): string => c.sc.names[code as Code] ?? code;
+
+/**
+ * Records a public event: it is announced on the table log and sent for animation.
+ * `quiet` events animate but stay off the table (ready toggles would drown the talk).
+ */
+export function announce(c: Ctx, kind: string, text: string, data?: Record<string, unknown>, quiet = false): void {
+  c.events.push({ kind, who: c.who, text, ...(data ? { data } : {}) });
+  if (!quiet) c.s.table.push({ kind: "event", from: "", text, round: c.s.round });
+}
+
+/**
+ * The first rungs of the ladder every delegation move climbs: the game is not over, the phase
+ * fits, the talks are not paused, the seat allows it, and the influence is there.
+ */
+export function gate(
+  s: GameState,
+  code: Code,
+  opts: { phases: Phase[]; party?: boolean; observer?: boolean; cost?: number; whilePaused?: boolean },
+): Rejection | null {
+  if (s.phase === "debrief") return reject("phase/over", "The game is over.");
+  if (!opts.phases.includes(s.phase)) {
+    return reject("phase/wrong", `Not possible in the ${s.phase} phase (only in: ${opts.phases.join(", ")}).`);
+  }
+  if (s.paused && !opts.whilePaused) return reject("phase/paused", "The facilitator has paused the talks.");
+  const seat = s.delegations[code].seat;
+  if (opts.party && seat !== "party") return reject("rule/not_party", "Only a party at the table can do this.");
+  if (opts.observer && seat !== "observer") return reject("rule/not_observer", "Only an observer can do this.");
+  const cost = opts.cost ?? 0;
+  if (cost > s.delegations[code].influence) {
+    return reject("rule/no_influence", `Needs ${cost} influence; ${s.delegations[code].influence} left this round.`);
+  }
+  return null;
+}
+
+/** Pays influence already checked by `gate`. */
+export function pay(s: GameState, code: Code, cost: number): void {
+  s.delegations[code].influence -= cost;
+}
+
+/** A cheap copy for one step: nested records that rules change are copied; logs are append-only. */
+export function copyState(s: GameState): GameState {
+  const delegations = {} as GameState["delegations"];
+  for (const k of Object.keys(s.delegations) as Code[]) delegations[k] = { ...s.delegations[k] };
+  return {
+    ...s,
+    delegations,
+    belarus: { ...s.belarus },
+    sanctions: { RU: { ...s.sanctions.RU }, BY: { ...s.sanctions.BY } },
+    clauses: s.clauses.map((cl) => ({ ...cl, stances: { ...cl.stances } })),
+    motions: s.motions.map((m) => ({ ...m })),
+    table: s.table.slice(),
+    messages: s.messages.slice(),
+    deck: s.deck.slice(),
+    queue: { ...s.queue },
+    signals: s.signals.slice(),
+  };
+}
+
+export const newId = (s: GameState, prefix: string): string => `${prefix}${s.nextId++}`;

@@ -1,0 +1,284 @@
+/**
+ * Delegation moves (DESIGN §2.2–§2.4, §4.1). Each handler checks in a fixed ladder — phase,
+ * seat, influence, then the rule itself — and changes the state only once every check passed.
+ */
+import { describe, settleClauses, validateDraft } from "./clauses.ts";
+import { announce, clamp, gate, nameOf, newId, pay, reject, type Ctx } from "./context.ts";
+import { settleReadiness } from "./phases.ts";
+import type { Clause, Code, PlayerAction, Rejection, Signal } from "./types.ts";
+
+type Handler<T extends PlayerAction["type"]> = (c: Ctx, me: Code, a: Extract<PlayerAction, { type: T }>) => Rejection | void;
+
+const ACTIVE = ["round"] as const;
+
+function findClause(c: Ctx, id: string): Clause | undefined {
+  return c.s.clauses.find((cl) => cl.id === id);
+}
+
+const say: Handler<"say"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: ["lobby", "briefing", "round", "signing"], whilePaused: true });
+  if (g) return g;
+  const text = a.text.trim();
+  if (a.to === "table") {
+    const kind = c.s.delegations[me].seat === "absent" ? "press" : "say";
+    c.s.table.push({ kind, from: me, text, round: c.s.round });
+    c.events.push({ kind, who: me, text });
+    return;
+  }
+  const to = [...new Set(a.to)].filter((code) => code !== me);
+  if (to.length === 0) return reject("rule/no_recipient", "A back-channel message needs a recipient other than yourself.");
+  c.s.messages.push({ id: newId(c.s, "m"), from: me, to, text, round: c.s.round });
+};
+
+const propose: Handler<"propose"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: [...ACTIVE], party: true, cost: c.sc.costs.propose });
+  if (g) return g;
+  const params = validateDraft(c.s, c.sc, a.clause);
+  if ("ok" in params) return params;
+  pay(c.s, me, c.sc.costs.propose);
+  const cl: Clause = { id: newId(c.s, "c"), type: a.clause.type, params, proposer: me, status: "proposed", stances: { [me]: "support" }, round: c.s.round };
+  c.s.clauses.push(cl);
+  announce(c, "clause", `${nameOf(c, me)} proposes: ${describe(c.sc, cl)}.`, { clause: cl.id });
+  settleClauses(c);
+};
+
+const suggest: Handler<"suggest"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: [...ACTIVE], observer: true, cost: c.sc.costs.suggest });
+  if (g) return g;
+  const params = validateDraft(c.s, c.sc, a.clause);
+  if ("ok" in params) return params;
+  pay(c.s, me, c.sc.costs.suggest);
+  const cl: Clause = { id: newId(c.s, "c"), type: a.clause.type, params, proposer: me, status: "suggested", stances: {}, round: c.s.round };
+  c.s.clauses.push(cl);
+  announce(c, "suggestion", `${nameOf(c, me)} suggests: ${describe(c.sc, cl)}. A party may adopt it.`, { clause: cl.id });
+};
+
+const adopt: Handler<"adopt"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: [...ACTIVE], party: true, cost: c.sc.costs.adopt });
+  if (g) return g;
+  const cl = findClause(c, a.suggestion);
+  if (!cl || cl.status !== "suggested") return reject("rule/no_suggestion", "There is no open suggestion with that id.");
+  pay(c.s, me, c.sc.costs.adopt);
+  cl.suggestedBy = cl.proposer;
+  cl.proposer = me;
+  cl.status = "proposed";
+  cl.stances = { [me]: "support" };
+  announce(c, "clause", `${nameOf(c, me)} adopts ${nameOf(c, cl.suggestedBy)}'s suggestion: ${describe(c.sc, cl)}.`, { clause: cl.id });
+  settleClauses(c);
+};
+
+const stance: Handler<"stance"> = (c, me, a) => {
+  const cl = findClause(c, a.clause);
+  const opposingParity = cl?.parity && a.stance === "oppose" && cl.stances[me] !== "oppose";
+  const g = gate(c.s, me, { phases: [...ACTIVE], party: true, cost: opposingParity ? c.sc.costs.opposeParity : 0 });
+  if (g) return g;
+  if (!cl || (cl.status !== "proposed" && cl.status !== "agreed")) return reject("rule/no_clause", "There is no open clause with that id.");
+  if ((cl.stances[me] ?? "none") === a.stance) return reject("rule/no_change", `You already hold that stance on this clause.`);
+  if (opposingParity) pay(c.s, me, c.sc.costs.opposeParity);
+  cl.stances[me] = a.stance;
+  const word = a.stance === "support" ? "supports" : a.stance === "oppose" ? "opposes" : "takes no stance on";
+  announce(c, "stance", `${nameOf(c, me)} ${word} ${describe(c.sc, cl)}.`, { clause: cl.id, stance: a.stance });
+  settleClauses(c);
+};
+
+const withdraw: Handler<"withdraw"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: [...ACTIVE] });
+  if (g) return g;
+  const cl = findClause(c, a.clause);
+  if (!cl || (cl.status !== "proposed" && cl.status !== "suggested")) return reject("rule/no_clause", "Only a clause not yet agreed can be withdrawn.");
+  if (cl.proposer !== me) return reject("rule/not_proposer", "Only the delegation that tabled a clause can withdraw it.");
+  cl.status = "struck";
+  announce(c, "withdraw", `${nameOf(c, me)} withdraws ${describe(c.sc, cl)}.`, { clause: cl.id });
+  settleClauses(c);
+};
+
+const seatMotion: Handler<"seatMotion"> = (c, me, a) => {
+  const { s, sc } = c;
+  const g = gate(s, me, { phases: [...ACTIVE], party: true, cost: sc.costs.seatMotion });
+  if (g) return g;
+  if (a.delegation === me) return reject("rule/own_seat", "A delegation cannot move its own seat.");
+  if (s.delegations[a.delegation].seat === a.seat) return reject("rule/same_seat", `${nameOf(c, a.delegation)} already sits there.`);
+  if (s.motions.some((m) => m.delegation === a.delegation && (m.status === "pending" || m.status === "approved"))) {
+    return reject("rule/motion_open", `A motion on ${nameOf(c, a.delegation)}'s seat is already open.`);
+  }
+  const byChair = me === s.chair;
+  if (byChair && a.delegation === "BY" && s.belarus.usFavour < sc.chairSeatFavour) {
+    return reject("rule/favour_low", `The chair can move a seat for Belarus only once Belarus's US favour is ${sc.chairSeatFavour} or more.`);
+  }
+  pay(s, me, sc.costs.seatMotion);
+  const id = newId(s, "s");
+  // The chair rules on motions, so its own motion is approved as it is moved.
+  s.motions.push({ id, delegation: a.delegation, seat: a.seat, sponsor: me, status: byChair ? "approved" : "pending", round: s.round });
+  const seatWord = a.seat === "party" ? "a party" : a.seat === "observer" ? "an observer" : "absent";
+  announce(c, "motion", `${nameOf(c, me)} moves that ${nameOf(c, a.delegation)} sit as ${seatWord}${byChair ? " (approved by the chair)" : ""}.`, { motion: id });
+};
+
+const ruleMotion: Handler<"ruleMotion"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: [...ACTIVE] });
+  if (g) return g;
+  if (me !== c.s.chair) return reject("rule/not_chair", "Only the chair rules on motions.");
+  const m = c.s.motions.find((x) => x.id === a.motion);
+  if (!m || m.status !== "pending") return reject("rule/no_motion", "There is no pending motion with that id.");
+  m.status = a.approve ? "approved" : "denied";
+  announce(c, "ruling", `The chair ${a.approve ? "approves" : "denies"} the motion on ${nameOf(c, m.delegation)}'s seat${a.approve ? "; it takes effect at the round's end" : ""}.`, { motion: m.id, approve: a.approve });
+};
+
+const torpedo: Handler<"torpedo"> = (c, me, a) => {
+  const { s, sc } = c;
+  const g = gate(s, me, { phases: [...ACTIVE], party: true, cost: sc.costs.torpedo });
+  if (g) return g;
+  const m = s.motions.find((x) => x.id === a.target && (x.status === "pending" || x.status === "approved"));
+  const cl = s.clauses.find((x) => x.id === a.target && (x.status === "proposed" || x.status === "agreed" || x.status === "suggested"));
+  if (!m && !cl) return reject("rule/no_target", "Only a pending motion or an open clause can be torpedoed.");
+  pay(s, me, sc.costs.torpedo);
+  s.momentum = clamp(s.momentum + sc.torpedoMomentum, sc.tracks.momentum);
+  if (m) m.status = "torpedoed";
+  if (cl) cl.status = "struck";
+  const what = m ? `the motion on ${nameOf(c, m.delegation)}'s seat` : describe(sc, cl!);
+  announce(c, "torpedo", `${nameOf(c, me)} walks out over ${what}. It fails; momentum falls to ${s.momentum}.`, { target: a.target });
+  settleClauses(c);
+};
+
+const signal: Handler<"signal"> = (c, me, a) => {
+  const { s, sc } = c;
+  const spec = sc.signals[a.signal];
+  if (!spec) return reject("rule/bad_signal", `Unknown signal "${String(a.signal)}".`);
+  if (spec.owner !== me) return reject("rule/not_your_signal", `${spec.label} belongs to ${nameOf(c, spec.owner)}.`);
+  const bonus = a.signal === "pressure" ? Math.min(s.delegations[me].pressureBonus, spec.cost) : 0;
+  const g = gate(s, me, { phases: [...ACTIVE], cost: spec.cost - bonus });
+  if (g) return g;
+  const why = signalBlocked(c, a.signal, a.target);
+  if (why) return why;
+  pay(s, me, spec.cost - bonus);
+  s.delegations[me].pressureBonus -= bonus;
+  s.signals.push({ delegation: me, signal: a.signal, round: s.round });
+  const by = s.belarus;
+  const t = sc.tracks;
+  switch (a.signal) {
+    case "pressure": s.queue.pressure += 1; s.momentum = clamp(s.momentum - 1, t.momentum); break;
+    case "stagingRequest": s.stagingOpen = true; break;
+    case "counteroffensive": s.queue.counteroffensives += 1; s.momentum = clamp(s.momentum - 1, t.momentum); break;
+    case "appealToAllies": s.euUnity = clamp(s.euUnity + 1, t.euUnity); break;
+    case "pauseAid": s.usAid = "paused"; break;
+    case "resumeAid": s.usAid = "flowing"; break;
+    case "lowerTheBar": s.byCondition = "prisoners"; break;
+    case "dealPressure":
+      s.delegations[a.target!].penalty += sc.dealPressure.penalty;
+      s.momentum = clamp(s.momentum + sc.dealPressure.momentum, t.momentum);
+      break;
+    case "aidPackage": s.queue.aidPackages += 1; break;
+    case "unitySummit": s.euUnity = clamp(s.euUnity + 1, t.euUnity); break;
+    case "pardonWave": by.pardonWaves += 1; by.usFavour = clamp(by.usFavour + 1, t.usFavour); break;
+    case "nobelPledge": by.nobelPledged = true; by.usFavour = clamp(by.usFavour + 1, t.usFavour); break;
+    case "peaceFormula": by.peaceFormula = true; s.momentum = clamp(s.momentum + 1, t.momentum); by.autonomy = clamp(by.autonomy + 1, t.autonomy); break;
+    case "offerPeacekeepers": by.peacekeepersOffered = true; by.autonomy = clamp(by.autonomy + 1, t.autonomy); break;
+  }
+  const target = a.target ? ` on ${nameOf(c, a.target)}` : "";
+  announce(c, "signal", `${nameOf(c, me)}: ${spec.label}${target}.`, { signal: a.signal, target: a.target ?? null });
+  settleClauses(c);
+};
+
+/** Why a signal cannot be played now beyond seat, phase and cost; null when it can. */
+export function signalBlocked(c: Ctx, sig: Signal, target?: Code): Rejection | null {
+  const { s, sc } = c;
+  const spec = sc.signals[sig];
+  if (spec.targets && (!target || !spec.targets.includes(target))) {
+    return reject("rule/bad_target", `${spec.label} needs a target: ${spec.targets.map((x) => nameOf(c, x)).join(" or ")}.`);
+  }
+  if (!spec.targets && target) return reject("rule/bad_target", `${spec.label} takes no target.`);
+  const once = { nobelPledge: s.belarus.nobelPledged, peaceFormula: s.belarus.peaceFormula, offerPeacekeepers: s.belarus.peacekeepersOffered, lowerTheBar: s.byCondition === "prisoners" } as Partial<Record<Signal, boolean>>;
+  if (spec.once && once[sig]) return reject("rule/once", `${spec.label} can be played only once a game.`);
+  if (sig === "pauseAid" && s.usAid === "paused") return reject("rule/aid_paused", "Aid is already paused.");
+  if (sig === "resumeAid" && s.usAid === "flowing") return reject("rule/aid_flowing", "Aid is already flowing.");
+  if (sig === "pardonWave" && s.belarus.pardonWaves >= sc.maxPardonWaves) return reject("rule/pardons_spent", `At most ${sc.maxPardonWaves} pardon waves a game.`);
+  if (sig === "stagingRequest" && s.stagingOpen) return reject("rule/staging_open", "A staging request is already waiting for Belarus.");
+  return null;
+}
+
+const respondStaging: Handler<"respondStaging"> = (c, me, a) => {
+  const { s, sc } = c;
+  if (me !== "BY") return reject("rule/not_belarus", "Only Belarus answers a staging request.");
+  const g = gate(s, me, { phases: [...ACTIVE] });
+  if (g) return g;
+  if (!s.stagingOpen) return reject("rule/no_staging", "There is no staging request to answer.");
+  s.stagingOpen = false;
+  if (a.allow) {
+    s.queue.stagingAllowed += 1;
+    s.belarus.autonomy = clamp(s.belarus.autonomy + sc.staging.allowAutonomy, sc.tracks.autonomy);
+  } else {
+    s.belarus.autonomy = clamp(s.belarus.autonomy + sc.staging.refuseAutonomy, sc.tracks.autonomy);
+    s.delegations.BY.penalty += sc.staging.refusePenalty;
+  }
+  announce(c, "staging", a.allow ? "Belarus lets Russian forces stage on its soil." : "Belarus refuses Russia's staging request.", { allow: a.allow });
+};
+
+const parityClaim: Handler<"parityClaim"> = (c, me, a) => {
+  const { s, sc } = c;
+  if (me !== "BY") return reject("rule/not_belarus", "Only Belarus can claim parity.");
+  const g = gate(s, me, { phases: [...ACTIVE] });
+  if (g) return g;
+  const ru = findClause(c, a.clause);
+  if (!ru || ru.status !== "agreed" || ru.type !== "sanctionsRelief" || ru.params.target !== "RU") {
+    return reject("rule/no_relief", "Parity can be claimed only on agreed sanctions relief for Russia.");
+  }
+  if (s.clauses.some((cl) => cl.parityOf === ru.id)) return reject("rule/claimed", "Parity was already claimed on that clause.");
+  const level = ru.params.level === "full" && sc.parityCap === "partial" ? "partial" : ru.params.level!;
+  const cl: Clause = {
+    id: newId(s, "c"),
+    type: "sanctionsRelief",
+    params: { target: "BY", issuer: ru.params.issuer!, level, condition: s.byCondition },
+    proposer: "BY",
+    status: "proposed",
+    stances: s.delegations.BY.seat === "party" ? { BY: "support" } : {},
+    round: s.round,
+    parity: true,
+    parityOf: ru.id,
+  };
+  s.clauses.push(cl);
+  announce(c, "parity", `Belarus claims parity: ${describe(sc, cl)}. Opposing it costs ${sc.costs.opposeParity} influence.`, { clause: cl.id, of: ru.id });
+  settleClauses(c);
+};
+
+const setVenue: Handler<"setVenue"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: ["briefing"] });
+  if (g) return g;
+  if (me !== c.s.chair) return reject("rule/not_chair", "Only the chair picks the venue.");
+  if (!c.sc.venues.includes(a.venue)) return reject("rule/bad_venue", `The venue must be one of ${c.sc.venues.join(", ")}.`);
+  if (a.venue === c.s.venue) return reject("rule/no_change", `The talks are already in ${a.venue}.`);
+  if (c.s.venueVetoed && a.venue === c.sc.vetoableVenue) return reject("rule/vetoed", `Ukraine has vetoed ${a.venue}.`);
+  c.s.venue = a.venue;
+  announce(c, "venue", `The chair convenes the talks in ${a.venue}.`, { venue: a.venue });
+};
+
+const vetoVenue: Handler<"vetoVenue"> = (c, me) => {
+  const g = gate(c.s, me, { phases: ["briefing"] });
+  if (g) return g;
+  if (me !== "UA") return reject("rule/not_ukraine", "Only Ukraine can veto the venue.");
+  if (c.s.venue !== c.sc.vetoableVenue) return reject("rule/nothing_to_veto", `Ukraine can veto only ${c.sc.vetoableVenue} as the venue.`);
+  c.s.venue = "";
+  c.s.venueVetoed = true;
+  announce(c, "venue", `Ukraine vetoes ${c.sc.vetoableVenue}; the chair must choose another venue.`, { venue: "", vetoed: true });
+};
+
+const ready: Handler<"ready"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: ["briefing", "round", "signing"] });
+  if (g) return g;
+  if (c.s.delegations[me].ready === a.ready) return reject("rule/no_change", a.ready ? "Already ready." : "Already not ready.");
+  c.s.delegations[me].ready = a.ready;
+  announce(c, "ready", `${nameOf(c, me)} is ${a.ready ? "ready" : "not ready"}.`, { ready: a.ready }, true);
+  settleReadiness(c);
+};
+
+const sign: Handler<"sign"> = (c, me, a) => {
+  const g = gate(c.s, me, { phases: ["signing"], party: true });
+  if (g) return g;
+  if (c.s.delegations[me].signature !== "") return reject("rule/already_signed", "Your delegation has already decided.");
+  c.s.delegations[me].signature = a.sign ? "signed" : "refused";
+  announce(c, "sign", `${nameOf(c, me)} ${a.sign ? "signs the treaty" : "refuses to sign"}.`, { sign: a.sign });
+  settleReadiness(c);
+};
+
+export const MOVES: { [T in PlayerAction["type"]]: Handler<T> } = {
+  say, propose, suggest, adopt, stance, withdraw, seatMotion, ruleMotion, torpedo, signal,
+  respondStaging, parityClaim, setVenue, vetoVenue, ready, sign,
+};

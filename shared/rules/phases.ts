@@ -1,0 +1,186 @@
+/**
+ * Phases and the round's end (DESIGN §2.5): lobby → briefing → rounds → signing → debrief.
+ */
+import type { EventSpec } from "../scenario/types.ts";
+import { settleClauses } from "./clauses.ts";
+import { announce, clamp, nameOf, type Ctx } from "./context.ts";
+import { nextInt, shuffled } from "./random.ts";
+import { finalOutcome } from "./score.ts";
+import { emptyQueue } from "./setup.ts";
+import { DELEGATIONS, type Code, type GameState, type OutcomeId } from "./types.ts";
+
+const SEAT_RANK = { absent: 0, observer: 1, party: 2 } as const;
+
+/** Delegations played by students right now: not handed to a bot, and someone sits there. */
+export const humanPlayed = (s: GameState): Code[] =>
+  DELEGATIONS.filter((code) => !s.delegations[code].bot && s.delegations[code].humans > 0);
+
+function setTimer(c: Ctx, seconds: number): void {
+  c.s.deadline = seconds > 0 ? c.now + seconds * 1000 : 0;
+  c.s.remaining = 0;
+}
+
+function clearReady(s: GameState): void {
+  for (const code of DELEGATIONS) s.delegations[code].ready = false;
+}
+
+export function startBriefing(c: Ctx): void {
+  c.s.phase = "briefing";
+  clearReady(c.s);
+  setTimer(c, c.s.config.solo ? c.s.config.briefingSeconds : 0);
+  announce(c, "phase", "The delegations receive their briefings. The chair chooses a venue.", { phase: "briefing" });
+}
+
+export function beginRound(c: Ctx): void {
+  const { s, sc } = c;
+  s.phase = "round";
+  s.round += 1;
+  clearReady(s);
+  s.queue = emptyQueue();
+  s.stagingOpen = false;
+  s.signals = [];
+  for (const code of DELEGATIONS) {
+    const d = s.delegations[code];
+    const grant = code === s.chair ? sc.influence.chair : sc.influence.base;
+    d.influence = Math.max(0, grant - d.penalty);
+    d.penalty = 0;
+    d.pressureBonus = 0;
+  }
+  setTimer(c, s.config.roundSeconds);
+  announce(c, "round", `Round ${s.round} of ${s.config.rounds} begins.`, { round: s.round });
+  if (s.config.events) {
+    if (s.deck.length === 0) s.deck = shuffled(s, sc.events.map((e) => e.id));
+    const id = s.deck.shift()!;
+    applyEvent(c, sc.events.find((e) => e.id === id)!);
+  }
+}
+
+/** An event card's effects. Battlefield shifts wait for the round's end (step 2). */
+export function applyEvent(c: Ctx, ev: EventSpec): void {
+  const { s, sc } = c;
+  s.event = ev.id;
+  const skipped = ev.needsPardon && s.belarus.pardonWaves === 0;
+  if (!skipped) {
+    if (ev.momentum) s.momentum = clamp(s.momentum + ev.momentum, sc.tracks.momentum);
+    if (ev.euUnity) s.euUnity = clamp(s.euUnity + ev.euUnity, sc.tracks.euUnity);
+    if (ev.autonomy) s.belarus.autonomy = clamp(s.belarus.autonomy + ev.autonomy, sc.tracks.autonomy);
+    if (ev.usFavour) s.belarus.usFavour = clamp(s.belarus.usFavour + ev.usFavour, sc.tracks.usFavour);
+    if (ev.pausesAid) s.usAid = "paused";
+    if (ev.pressureBonus) s.delegations.RU.pressureBonus += ev.pressureBonus;
+    if (ev.battlefield === "random") s.queue.eventShift += nextInt(s, 2) === 0 ? 1 : -1;
+    else if (ev.battlefield) s.queue.eventShift += ev.battlefield;
+  }
+  const shift = s.queue.eventShift;
+  const tail = skipped ? " (no pardon wave yet: no effect)" : ev.battlefield === "random" ? ` (the front shifts ${shift > 0 ? "in Russia's favour" : "in Ukraine's favour"} at the round's end)` : "";
+  announce(c, "event", `Event: ${ev.title}. ${ev.text}${tail}`, { event: ev.id, skipped: !!skipped });
+  // Unity can cross the EU's blocking line, which changes who must consent to relief.
+  settleClauses(c);
+}
+
+/** Resolves a round in the order of DESIGN §2.5, then opens the next round or the signing. */
+export function endRound(c: Ctx): void {
+  const { s, sc } = c;
+  // 1. Seat motions: approved ones take effect, unapproved ones lapse.
+  for (const m of s.motions) {
+    if (m.status === "pending") {
+      m.status = "lapsed";
+      announce(c, "motion", `The motion to make ${nameOf(c, m.delegation)} ${article(m.seat)} lapses without a ruling.`, { motion: m.id });
+    } else if (m.status === "approved") {
+      m.status = "passed";
+      const d = s.delegations[m.delegation];
+      const up = SEAT_RANK[m.seat] > SEAT_RANK[d.seat];
+      d.seat = m.seat;
+      if (m.sponsor === "RU" && m.delegation === "BY" && up) {
+        s.belarus.autonomy = clamp(s.belarus.autonomy + sc.sponsoredSeatAutonomy, sc.tracks.autonomy);
+      }
+      announce(c, "seat", `${nameOf(c, m.delegation)} now sits as ${article(m.seat)}.`, { delegation: m.delegation, seat: m.seat, sponsor: m.sponsor });
+    }
+  }
+  // Unanswered staging requests count as allowed: the troops are already there (¶8).
+  if (s.stagingOpen) {
+    s.stagingOpen = false;
+    s.queue.stagingAllowed += 1;
+    s.belarus.autonomy = clamp(s.belarus.autonomy + sc.staging.allowAutonomy, sc.tracks.autonomy);
+    announce(c, "staging", "Belarus did not answer Russia's staging request; the troops move through anyway.");
+  }
+  settleClauses(c);
+  // 2. The front moves.
+  const q = s.queue;
+  const shift = q.pressure + q.stagingAllowed * sc.staging.allowBattlefield - q.aidPackages - q.counteroffensives + (s.usAid === "paused" ? 1 : 0) + q.eventShift;
+  const before = s.battlefield;
+  s.battlefield = clamp(s.battlefield + shift, sc.tracks.battlefield);
+  if (s.battlefield !== before) {
+    announce(c, "battlefield", `The front moves ${s.battlefield > before ? "in Russia's favour" : "in Ukraine's favour"} (battlefield ${signed(s.battlefield)}).`, { from: before, to: s.battlefield });
+  }
+  // 3. Momentum follows agreement.
+  s.momentum = clamp(s.momentum + (q.agreed ? 1 : -1), sc.tracks.momentum);
+  announce(c, "momentum", q.agreed ? `A clause was agreed this round: momentum rises to ${s.momentum}.` : `Nothing was agreed this round: momentum falls to ${s.momentum}.`, { momentum: s.momentum }, true);
+  // 4. End checks.
+  const early: OutcomeId | "" =
+    s.battlefield >= sc.tracks.battlefield.max ? "ukraine_falls"
+    : s.battlefield <= sc.tracks.battlefield.min ? "moscow_defeated"
+    : s.momentum <= sc.tracks.momentum.min ? "collapse"
+    : "";
+  if (early) return finish(c, early);
+  // 5. The next round, or the signing.
+  if (s.round >= s.config.rounds) return startSigning(c);
+  beginRound(c);
+}
+
+export function startSigning(c: Ctx): void {
+  const { s } = c;
+  s.phase = "signing";
+  s.event = "";
+  clearReady(s);
+  for (const code of DELEGATIONS) s.delegations[code].influence = 0;
+  setTimer(c, s.config.roundSeconds);
+  announce(c, "phase", "The talks close. Each party now signs the treaty or refuses.", { phase: "signing" });
+  if (parties(s).length === 0) finish(c);
+}
+
+export const parties = (s: GameState): Code[] => DELEGATIONS.filter((code) => s.delegations[code].seat === "party");
+
+/** Ends the game, early (`ended`) or after signing, and scores it. */
+export function finish(c: Ctx, ended: OutcomeId | "" = ""): void {
+  const { s, sc } = c;
+  s.ended = ended;
+  s.phase = "debrief";
+  s.deadline = 0;
+  s.remaining = 0;
+  s.paused = false;
+  s.event = "";
+  s.stagingOpen = false;
+  s.outcome = finalOutcome(s);
+  const o = sc.outcomes[s.outcome.id];
+  announce(c, "outcome", `Outcome: ${o.title}. ${o.note}`, { outcome: s.outcome.id });
+}
+
+/** Moves the game on from the current phase, as `advance` or an expired timer does. */
+export function advancePhase(c: Ctx): void {
+  switch (c.s.phase) {
+    case "briefing":
+      return beginRound(c);
+    case "round":
+      return endRound(c);
+    case "signing":
+      return finish(c);
+    default:
+      return;
+  }
+}
+
+/** Ends a phase early once everyone who must act has: all students ready, or every party signed. */
+export function settleReadiness(c: Ctx): void {
+  const { s } = c;
+  if (s.paused) return;
+  if (s.phase === "signing") {
+    if (parties(s).every((code) => s.delegations[code].signature !== "")) finish(c);
+    return;
+  }
+  if (s.phase !== "briefing" && s.phase !== "round") return;
+  const humans = humanPlayed(s);
+  if (humans.length > 0 && humans.every((code) => s.delegations[code].ready)) advancePhase(c);
+}
+
+const article = (seat: string) => (seat === "absent" ? "absent" : seat === "observer" ? "an observer" : "a party");
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

@@ -1,0 +1,127 @@
+/**
+ * The treaty, the outcome and the scores (DESIGN §2.6–§2.7). Objectives are data
+ * (scenario `objectives`), evaluated here by one small condition language.
+ */
+import type { Condition, Scenario } from "../scenario/types.ts";
+import { scenarioOf } from "./scenario.ts";
+import { DELEGATIONS, type Actor, type Clause, type Code, type GameState, type Outcome, type OutcomeId, type ScoreLine } from "./types.ts";
+
+const isCode = (a: Actor): a is Code => (DELEGATIONS as readonly string[]).includes(a);
+
+interface Treaty {
+  inForce: boolean;
+  /** Clauses in force, with guarantor and contributor lists cut to those that count. */
+  clauses: Clause[];
+  credibility: number;
+}
+
+/** What of the agreed text binds anyone, given who signed (DESIGN §2.6). */
+export function treatyOf(s: GameState, sc: Scenario): Treaty {
+  const signed = (code: Code) => s.delegations[code].seat === "party" && s.delegations[code].signature === "signed";
+  const ceasefire = s.clauses.some((cl) => cl.type === "ceasefire" && cl.status === "agreed");
+  const inForce = ceasefire && signed("RU") && signed("UA") && signed(s.chair);
+  if (!inForce) return { inForce, clauses: [], credibility: 0 };
+  const clauses: Clause[] = [];
+  for (const cl of s.clauses) {
+    if (cl.status !== "agreed") continue;
+    if (cl.type === "sanctionsRelief" && cl.params.issuer === "EU" && s.euUnity > sc.euBlockUnity && !signed("EU")) continue;
+    const counts = (a: Actor) => !isCode(a) || signed(a);
+    const params = { ...cl.params };
+    if (params.guarantors) params.guarantors = params.guarantors.filter(counts);
+    if (params.contributors) params.contributors = params.contributors.filter(counts);
+    if ((params.guarantors && params.guarantors.length === 0) || (params.contributors && params.contributors.length === 0)) continue;
+    clauses.push({ ...cl, params });
+  }
+  const credibility = clauses
+    .filter((cl) => cl.type === "guaranteesUkraine")
+    .flatMap((cl) => cl.params.guarantors ?? [])
+    .reduce((sum, a) => sum + (sc.credibility[a] ?? 0), 0);
+  return { inForce, clauses, credibility };
+}
+
+function classify(s: GameState, sc: Scenario, t: Treaty): OutcomeId {
+  if (s.ended) return s.ended;
+  if (!t.inForce) return "no_deal";
+  const has = (type: string) => t.clauses.some((cl) => cl.type === type);
+  const strongTerms =
+    ["aidFreeze", "neutrality", "territoryDeferred"].filter(has).length +
+    (t.clauses.some((cl) => cl.type === "sanctionsRelief" && cl.params.target === "RU") ? 1 : 0);
+  return s.battlefield >= 0 || strongTerms >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
+}
+
+/** How many times a condition holds (clause conditions count clauses; the rest are 0 or 1). */
+export function evaluate(cond: Condition, s: GameState, outcome: OutcomeId, t: Treaty): number {
+  const b = (x: boolean) => (x ? 1 : 0);
+  if ("outcome" in cond) return b(cond.outcome.includes(outcome));
+  if ("seat" in cond) return b(s.delegations[cond.seat].seat === cond.is);
+  if ("treatyInForce" in cond) return b(t.inForce === cond.treatyInForce);
+  if ("signed" in cond) return b(s.delegations[cond.signed].signature === "signed");
+  if ("inForce" in cond) {
+    return t.clauses.filter((cl) =>
+      cond.inForce.includes(cl.type) &&
+      (cond.target === undefined || cl.params.target === cond.target) &&
+      (cond.issuer === undefined || cl.params.issuer === cond.issuer) &&
+      (cond.level === undefined || cl.params.level === cond.level) &&
+      (cond.condition === undefined || cl.params.condition === cond.condition) &&
+      (cond.lists === undefined || [...(cl.params.guarantors ?? []), ...(cl.params.contributors ?? [])].some((a) => cond.lists!.includes(a))),
+    ).length;
+  }
+  if ("track" in cond) {
+    const v =
+      cond.track === "credibility" ? t.credibility
+      : cond.track === "autonomy" || cond.track === "usFavour" || cond.track === "pardonWaves" ? s.belarus[cond.track]
+      : s[cond.track];
+    return b((cond.min === undefined || v >= cond.min) && (cond.max === undefined || v <= cond.max));
+  }
+  if ("usAid" in cond) return b(s.usAid === cond.usAid);
+  if ("flag" in cond) return b(s.belarus[cond.flag]);
+  if ("venue" in cond) return b(s.venue === cond.venue);
+  if ("all" in cond) return b(cond.all.every((x) => evaluate(x, s, outcome, t) > 0));
+  if ("any" in cond) return b(cond.any.some((x) => evaluate(x, s, outcome, t) > 0));
+  return b(evaluate(cond.not, s, outcome, t) === 0);
+}
+
+/** Scores a state as it stands: the real result in the debrief, a projection before it. */
+function scoreAs(s: GameState): Outcome {
+  const sc = scenarioOf(s.scenario);
+  const t = treatyOf(s, sc);
+  const id = classify(s, sc, t);
+  const scores = {} as Record<Code, number>;
+  const breakdown = {} as Record<Code, ScoreLine[]>;
+  for (const code of DELEGATIONS) {
+    scores[code] = 0;
+    breakdown[code] = [];
+  }
+  for (const aim of sc.objectives) {
+    const n = evaluate(aim.when, s, id, t);
+    if (n === 0) continue;
+    const points = aim.points * n;
+    scores[aim.delegation] += points;
+    breakdown[aim.delegation].push({ aim: aim.id, text: aim.text, ref: aim.ref, points });
+  }
+  return { id, scores, breakdown, credibility: t.credibility, treatyInForce: t.inForce, inForce: t.clauses.map((cl) => cl.id) };
+}
+
+/** The game's result, computed once when it ends. */
+export const finalOutcome = (s: GameState): Outcome => scoreAs(s);
+
+/**
+ * "If the game ended now": an early end if a track is at its limit, otherwise every party that
+ * has not yet decided is assumed to sign the agreed text. Drives the briefing's live progress.
+ */
+export function projectOutcome(s: GameState): Outcome {
+  if (s.outcome) return s.outcome;
+  const sc = scenarioOf(s.scenario);
+  const ended: OutcomeId | "" =
+    s.battlefield >= sc.tracks.battlefield.max ? "ukraine_falls"
+    : s.battlefield <= sc.tracks.battlefield.min ? "moscow_defeated"
+    : s.momentum <= sc.tracks.momentum.min ? "collapse"
+    : "";
+  const delegations = { ...s.delegations };
+  for (const code of DELEGATIONS) {
+    if (delegations[code].seat === "party" && delegations[code].signature === "") {
+      delegations[code] = { ...delegations[code], signature: "signed" };
+    }
+  }
+  return scoreAs({ ...s, ended, delegations });
+}
