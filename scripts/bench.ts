@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: engine throughput and memory. Prints a Markdown table (or JSON with --json)
+ * for docs/PERFORMANCE.md. Wall-clock figures: run on an otherwise idle machine.
+ */
+import { performance } from "node:perf_hooks";
+import { apply, legalMoves, newGame, view, type GameState, type Who } from "../shared/rules/index.ts";
+
+const json = process.argv.includes("--json");
+
+function bench(name: string, n: number, fn: (i: number) => void): { name: string; ops: number; usPerOp: number } {
+  for (let i = 0; i < Math.min(200, n); i++) fn(i); // warm up
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) fn(i);
+  const ms = performance.now() - t0;
+  return { name, ops: Math.round((n / ms) * 1000), usPerOp: +((ms * 1000) / n).toFixed(2) };
+}
+
+function must(s: GameState, action: unknown, who: Who): GameState {
+  const r = apply(s, action as never, who, 0);
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r.state;
+}
+
+/** A mid-game state: round 3, a dozen clauses, a busy table. */
+function midGame(): GameState {
+  let s = newGame({ seed: 7, roundSeconds: 0 });
+  s = must(s, { type: "start" }, "facilitator");
+  s = must(s, { type: "advance" }, "facilitator");
+  s = must(s, { type: "propose", clause: { type: "ceasefire" } }, "RU");
+  s = must(s, { type: "propose", clause: { type: "neutrality" } }, "RU");
+  s = must(s, { type: "propose", clause: { type: "guaranteesUkraine", guarantors: ["US", "EU"] } }, "UA");
+  s = must(s, { type: "stance", clause: "c1", stance: "support" }, "UA");
+  for (let i = 0; i < 200; i++) s = must(s, { type: "say", to: "table", text: `Line ${i} of the talks at the table.` }, "EU");
+  s = must(s, { type: "advance" }, "facilitator");
+  s = must(s, { type: "advance" }, "facilitator");
+  return s;
+}
+
+const s = midGame();
+let cur = s;
+const results = [
+  bench("apply: say at the table", 20_000, (i) => {
+    const r = apply(cur, { type: "say", to: "table", text: `hello ${i}` }, "UA", 0);
+    if (r.ok) cur = i % 500 === 0 ? s : r.state;
+  }),
+  bench("apply: stance change", 20_000, (i) => {
+    apply(s, { type: "stance", clause: "c2", stance: i % 2 ? "support" : "oppose" }, "UA", 0);
+  }),
+  bench("apply: rejected (malformed)", 20_000, () => {
+    apply(s, { type: "propose", clause: { type: "nope" } } as never, "RU", 0);
+  }),
+  bench("legalMoves (one delegation)", 2_000, () => {
+    legalMoves(s, "BY");
+  }),
+  bench("view (one delegation, with moves)", 2_000, () => {
+    view(s, "RU");
+  }),
+  bench("view (facilitator, all five)", 500, () => {
+    view(s, "facilitator");
+  }),
+];
+
+const stateBytes = Buffer.byteLength(JSON.stringify(newGame({ seed: 1 })));
+const midBytes = Buffer.byteLength(JSON.stringify(s));
+
+if (json) {
+  console.log(JSON.stringify({ node: process.version, results, stateBytes, midBytes }, null, 2));
+} else {
+  console.log(`Node ${process.version}\n`);
+  console.log("| benchmark | ops/s | µs/op |\n|---|---:|---:|");
+  for (const r of results) console.log(`| ${r.name} | ${r.ops.toLocaleString("en")} | ${r.usPerOp} |`);
+  console.log(`\nState size (JSON): new game ${stateBytes} B; mid-game with 200 table lines ${midBytes} B.`);
+}
