@@ -1,0 +1,99 @@
+/**
+ * Writes the teachers' rulebook (docs/RULES.md) from the scenario data, so the numbers a class
+ * reads are the numbers the engine plays. `node scripts/rulebook.ts --check` fails when the file
+ * is stale (a test runs it).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { minskWindow as sc } from "../shared/scenario/minskWindow.ts";
+import { DELEGATIONS } from "../shared/rules/types.ts";
+
+const out: string[] = [];
+const line = (s = "") => out.push(s);
+const t = sc.tracks;
+
+line(`# Rulebook — ${sc.title}`);
+line();
+line("Generated from `shared/scenario/minskWindow.ts` by `node scripts/rulebook.ts`; the engine plays exactly these numbers.");
+line("¶N cites a paragraph of the source analysis; notes paraphrase it.");
+line();
+line("## Tracks");
+line();
+line("| track | range | start |\n|---|---|---|");
+line(`| Momentum (0 ends the game: talks collapse) | ${t.momentum.min}–${t.momentum.max} | ${t.momentum.start} |`);
+line(`| Battlefield (positive favours Russia; +${t.battlefield.max}: Ukraine falls, ${t.battlefield.min}: Moscow defeated) | ${t.battlefield.min}…+${t.battlefield.max} | +${t.battlefield.start} |`);
+line(`| EU unity (at ${sc.euBlockUnity} or less the dissenters block the EU's say on relief, ¶19) | ${t.euUnity.min}–${t.euUnity.max} | ${t.euUnity.start} |`);
+line(`| Belarus's autonomy (¶6) | ${t.autonomy.min}–${t.autonomy.max} | ${t.autonomy.start} |`);
+line(`| Belarus's US favour (¶1, ¶3) | ${t.usFavour.min}–${t.usFavour.max} | ${t.usFavour.start} |`);
+line();
+line(`US aid starts flowing. Sanctions on Russia and on Belarus, by the US and by the EU, start full. Belarus may make at most ${sc.maxPardonWaves} pardon waves (¶7).`);
+line();
+line("## Seats (¶9–¶13)");
+line();
+line(`Starting seats: ${DELEGATIONS.map((c) => `${sc.names[c]} ${sc.seats[c]}`).join(", ")}. ${sc.names[sc.chair]} chairs.`);
+line();
+line("- **absent**: back channels only; words at the table become press statements from outside the room.");
+line("- **observer**: may speak at the table and suggest clauses, which a party must adopt; no stance that counts, no signature.");
+line("- **party**: proposes, takes stances, signs, can be a guarantor, moves motions, torpedoes.");
+line(`- **Seat motion** (${sc.costs.seatMotion} influence): the chair approves or denies; approved motions take effect at the round's end. A seat for Belarus sponsored by Russia costs Belarus ${-sc.sponsoredSeatAutonomy} autonomy (¶11); the chair may move a seat for Belarus itself once Belarus's US favour is ${sc.chairSeatFavour} or more, at no autonomy cost.`);
+line(`- **Torpedo** (${sc.costs.torpedo} influence, momentum ${sc.torpedoMomentum}, ¶12): a party walks out over a pending motion or a clause, which fails.`);
+line(`- **Venue** (¶10): the chair picks ${sc.venues.join(", ")} in the briefing; Ukraine may veto ${sc.vetoableVenue} at no cost.`);
+line();
+line("## Influence and moves");
+line();
+line(`Each round every delegation gets ${sc.influence.base} influence (the chair ${sc.influence.chair}); unspent influence is lost. Talk is free.`);
+line(`Proposing a clause costs ${sc.costs.propose}, adopting an observer's suggestion ${sc.costs.adopt}, a stance nothing (opposing a parity clause costs ${sc.costs.opposeParity}).`);
+line();
+line("| delegation | move | cost | effect | ¶ |\n|---|---|---:|---|---|");
+for (const [id, s] of Object.entries(sc.signals)) {
+  line(`| ${sc.names[s.owner]} | ${s.label}${s.once ? " (once)" : ""} \`${id}\` | ${s.cost} | ${s.note} | ${s.ref} |`);
+}
+line();
+line(`Staging request: Belarus allows (battlefield +${sc.staging.allowBattlefield} at the round's end, autonomy ${sc.staging.allowAutonomy}) or refuses (autonomy +${sc.staging.refuseAutonomy}, ${sc.staging.refusePenalty} less influence next round); a request left unanswered counts as allowed. Deal pressure: the target gets ${sc.dealPressure.penalty} less influence next round, momentum +${sc.dealPressure.momentum}.`);
+line();
+line("## Clauses (¶7, ¶10–¶15)");
+line();
+line("A clause is agreed while Russia, Ukraine and the chair support it, and also every delegation it names as guarantor or contributor (each must be a party), the EU for EU relief (unless EU unity is low), and Belarus for clauses about Belarus when Belarus is a party. A newly agreed clause supersedes the old one in its slot.");
+line();
+line("| clause | notes | ¶ |\n|---|---|---|");
+for (const [id, c] of Object.entries(sc.clauses)) {
+  const extra = [c.allowed ? `from ${c.allowed.join(", ")}` : "", c.needs ? `needs ${c.needs}` : ""].filter(Boolean).join("; ");
+  line(`| ${c.label} \`${id}\` | ${c.note}${extra ? ` (${extra})` : ""} | ${c.ref} |`);
+}
+line();
+line(`Credibility of Ukraine's guarantees (¶12): ${Object.entries(sc.credibility).map(([k, v]) => `${k} ${v}`).join(", ")}. Parity relief for Belarus is capped at ${sc.parityCap} (¶14).`);
+line();
+line("## Rounds and events");
+line();
+line(`Phases: lobby → briefing → ${sc.defaults.rounds} rounds of ${sc.defaults.roundSeconds} s (by default) → signing → debrief. A round ends when its timer runs out, when every delegation played by students is ready, or when the facilitator advances. At its end: (1) approved seat motions take effect, (2) the battlefield moves by pressure, staging, aid packages, counteroffensives, paused US aid and the event, (3) momentum +1 if a clause was agreed this round, else −1, (4) end checks, (5) new influence and the next event card.`);
+line();
+line("| event | effect | ¶ |\n|---|---|---|");
+for (const e of sc.events) line(`| ${e.title} \`${e.id}\` | ${e.text} | ${e.ref} |`);
+line();
+line("## Signing and outcomes");
+line();
+line(`The treaty is in force if a ceasefire is agreed and Russia, Ukraine and the chair sign. Moscow is strong if the battlefield is 0 or more, or the treaty holds ${sc.strongClauses} or more of: aid freeze, neutrality, territory deferred, relief for Russia (¶16).`);
+line();
+for (const [id, o] of Object.entries(sc.outcomes)) line(`- **${o.title}** \`${id}\` — ${o.note} (${o.ref})`);
+line();
+line("## Objectives (✱ secret until the debrief)");
+for (const code of DELEGATIONS) {
+  line();
+  line(`### ${sc.names[code]}`);
+  line();
+  line("| aim | points | ¶ |\n|---|---:|---|");
+  for (const o of sc.objectives.filter((x) => x.delegation === code)) {
+    line(`| ${o.secret ? "✱ " : ""}${o.text} — ${o.note} | ${o.points > 0 ? "+" : ""}${o.points} | ${o.ref} |`);
+  }
+}
+
+const text = out.join("\n") + "\n";
+const path = new URL("../docs/RULES.md", import.meta.url);
+if (process.argv.includes("--check")) {
+  const current = readFileSync(path, "utf8");
+  if (current !== text) {
+    console.error("docs/RULES.md is stale: run `node scripts/rulebook.ts`");
+    process.exit(1);
+  }
+} else {
+  writeFileSync(path, text);
+}
