@@ -16,6 +16,8 @@ export const MSG = {
   private: "private",
   event: "event",
   error: "error",
+  /** Server → facilitator: every member with the id `assign`/`kick` take (names, no tokens). */
+  roster: "roster",
 } as const;
 
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
@@ -68,6 +70,15 @@ export type BriefingMessage = Briefing;
 /** `"private"`: back-channel messages this client may read; sent whole on join, then one at a time. */
 export type PrivateMessagePayload = PrivateMessage;
 
+/** `"roster"`: sent to the facilitator on join and whenever someone joins, moves or leaves. */
+export interface RosterLine {
+  member: string;
+  name: string;
+  role: Role;
+  delegation: Code | "";
+  connected: boolean;
+}
+
 export interface ErrorMessage {
   code: string;
   message: string;
@@ -83,4 +94,5 @@ export const ERR = {
   notFacilitator: "role/not_facilitator",
   spectator: "role/spectator",
   noMember: "room/no_member",
+  notDelegation: "role/not_delegation",
 } as const;

@@ -1,0 +1,76 @@
+/**
+ * The one server definition: the `table` room, the websocket transport, and the HTTP routes.
+ * `startServer` binds HOST/PORT, then restores every unfinished game from the store; /healthz
+ * answers 200 only after that. One server per process (Colyseus's matchmaker is global).
+ */
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { resolve } from "node:path";
+import { ROOM_NAME } from "../shared/protocol/messages.ts";
+import { defaultSettings, runtime, type Settings } from "./context.ts";
+import { health, mountRoutes } from "./http/routes.ts";
+import { TableRoom } from "./rooms/TableRoom.ts";
+import { Store } from "./store/Store.ts";
+
+export interface AppOptions {
+  dataDir: string;
+  distDir?: string;
+  settings?: Partial<Settings>;
+  /** Colyseus's SIGINT/SIGTERM handling (off in in-process tests). */
+  gracefullyShutdown?: boolean;
+}
+
+export function createServer(opts: AppOptions): Server {
+  runtime.settings = { ...defaultSettings(opts.dataDir), ...opts.settings, dataDir: opts.dataDir };
+  runtime.store?.close();
+  runtime.store = new Store(opts.dataDir);
+  health.ready = false;
+  health.restored = 0;
+  const distDir = opts.distDir ?? resolve(import.meta.dirname, "..", "dist");
+  // 64 KB frames: anything over the 16 KB message limit still gets an `error` reply rather
+  // than a dropped socket; only larger frames close the connection (1009).
+  const transport = new WebSocketTransport({ maxPayload: 64 * 1024 });
+  return defineServer({
+    rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
+    transport,
+    greet: false,
+    devMode: false,
+    gracefullyShutdown: opts.gracefullyShutdown ?? true,
+    express: (app) => mountRoutes(app as never, distDir),
+  });
+}
+
+/** Recreates a room, with the same code, for every game the store holds as unfinished. */
+export async function restoreGames(): Promise<number> {
+  const st = runtime.store!;
+  let n = 0;
+  for (const code of st.liveGames()) {
+    try {
+      await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: runtime.restoreSecret });
+      n++;
+    } catch (err) {
+      console.error(`[restore] game ${code} could not be restored:`, err instanceof Error ? err.message : err);
+    }
+  }
+  health.restored = n;
+  health.ready = true;
+  return n;
+}
+
+export interface Started {
+  server: Server;
+  port: number;
+  host: string;
+}
+
+export async function startServer(opts: AppOptions & { host?: string; port?: number }): Promise<Started> {
+  const server = createServer(opts);
+  const host = opts.host ?? "0.0.0.0";
+  await server.listen(opts.port ?? 2567, host);
+  const address = server.transport.server?.address();
+  const port = typeof address === "object" && address ? address.port : (opts.port ?? 2567);
+  // @colyseus/testing's ColyseusTestServer reads the port from here (port 0 = any free one).
+  (server as unknown as { port: number }).port = port;
+  await restoreGames();
+  return { server, port, host };
+}

@@ -1,0 +1,79 @@
+/**
+ * One game's engine state and its action log. `commit` is the only way the state changes:
+ * apply (pure) → append to the log → adopt the new state. Nothing is broadcast from here, so
+ * the caller can only sync what is already on disk.
+ */
+import {
+  apply,
+  newGame,
+  replay,
+  type Action,
+  type GameConfig,
+  type GameState,
+  type LogEntry,
+  type Result,
+  type Who,
+} from "../../shared/rules/index.ts";
+import type { LogRow, Store } from "../store/Store.ts";
+
+export class Game {
+  readonly code: string;
+  readonly #store: Store;
+  state: GameState;
+  #seq: number;
+
+  private constructor(code: string, store: Store, state: GameState, seq: number) {
+    this.code = code;
+    this.#store = store;
+    this.state = state;
+    this.#seq = seq;
+  }
+
+  static create(store: Store, code: string, config: Partial<GameConfig>, facilitatorToken: string, now: number): Game {
+    const state = newGame(config);
+    store.createGame(code, state.scenario, state.config, facilitatorToken, now);
+    return new Game(code, store, state, 0);
+  }
+
+  /** Rebuilds a game from its log (engine entries only; room entries are audit). */
+  static restore(store: Store, code: string): Game {
+    const row = store.game(code);
+    if (!row) throw new Error(`no game ${code}`);
+    const log = store.log(code);
+    const entries: LogEntry[] = log
+      .filter((r) => r.kind === "engine")
+      .map((r) => ({ who: r.who, action: r.action as Action, now: r.time }));
+    let state: GameState;
+    try {
+      state = replay(row.config, entries, row.scenario);
+    } catch {
+      // A replay that throws (an engine change?) still rebuilds as much as the rules accept.
+      state = newGame(row.config, row.scenario);
+      for (const e of entries) {
+        const r = apply(state, e.action, e.who, e.now);
+        if (r.ok) state = r.state;
+      }
+    }
+    return new Game(code, store, state, log.length ? log[log.length - 1].seq : 0);
+  }
+
+  /** Applies an action; if the engine accepts it, it is on disk before this returns. */
+  commit(action: Action, who: Who, student: string, now: number): Result {
+    const r = apply(this.state, action, who, now);
+    if (!r.ok) return r;
+    this.#append({ seq: 0, time: now, who, student, kind: "engine", action });
+    this.state = r.state;
+    return r;
+  }
+
+  /** Records a room-level command (assign, kick) in the audit trail; replay skips it. */
+  audit(action: Record<string, unknown>, who: Who, student: string, now: number): void {
+    this.#append({ seq: 0, time: now, who, student, kind: "room", action });
+  }
+
+  #append(row: LogRow): void {
+    row.seq = this.#seq + 1;
+    this.#store.append(this.code, row);
+    this.#seq = row.seq;
+  }
+}

@@ -1,0 +1,372 @@
+/**
+ * The `table` room: a thin adapter between clients and the engine. Every message follows one
+ * path — guard (rate, size) → parse (zod) → engine `apply` → append to the log → sync (schema
+ * patch, private sends, events). Rules live in shared/rules; the room only knows who is who.
+ */
+import { Room, type Client } from "@colyseus/core";
+import { randomInt } from "node:crypto";
+import { DELEGATIONS, publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
+import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
+import { CODE_ALPHABET, CODE_LENGTH, ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
+import { runtime, store } from "../context.ts";
+import { BotDriver } from "../bots/BotDriver.ts";
+import { TableState } from "../sync/schema.ts";
+import { applyPublic, syncMembers } from "../sync/applyPublic.ts";
+import { PrivateSync, type Audience } from "../sync/PrivateSync.ts";
+import { newToken } from "../store/tokens.ts";
+import { Game } from "./Game.ts";
+import { Roster, type Member } from "./Roster.ts";
+import { RateLimiter } from "./RateLimiter.ts";
+import { admit, type Admitted, type Creator } from "./admission.ts";
+import { PhaseTimer } from "./PhaseTimer.ts";
+import { createConfig, JoinRefused, parseJoin } from "./joinOptions.ts";
+
+interface UserData extends Audience {
+  member: string;
+}
+
+export class TableRoom extends Room<{ state: TableState }> {
+  state = new TableState();
+  game!: Game;
+  roster!: Roster;
+  #private = new PrivateSync();
+  #timer!: PhaseTimer;
+  #bots!: BotDriver;
+  #limits = new Map<string, RateLimiter>();
+  #creator: Creator | null = null;
+  #finished = false;
+  /** Who last handed each seat to a bot or back (the system's auto-fill, or the facilitator). */
+  #botSetters = new Map<Code, Who>();
+  #idle: ReturnType<typeof setTimeout> | undefined;
+
+  onCreate(options: Record<string, unknown>): void {
+    const st = store();
+    const settings = runtime.settings;
+    this.maxClients = settings.maxClients;
+    // Unfinished games outlive their clients (a teacher's laptop sleeps); idle games expire.
+    this.autoDispose = false;
+    if (typeof options?.restore === "string") {
+      if (options.restoreSecret !== runtime.restoreSecret) throw new JoinRefused("create/forbidden", "Restoring is the server's job.");
+      this.roomId = options.restore;
+      this.game = Game.restore(st, options.restore);
+      this.roster = new Roster(options.restore, st);
+      for (const r of st.log(options.restore)) {
+        const a = r.action as Action;
+        if (r.kind === "engine" && a.type === "setBot") this.#botSetters.set(a.delegation, r.who);
+      }
+      this.#private.prime(this.game.state);
+    } else {
+      const o = parseJoin(options);
+      const code = uniqueCode();
+      this.roomId = code;
+      if (o.role === "facilitator") {
+        const c = createConfig.safeParse(options.config ?? {});
+        if (!c.success) throw new JoinRefused("create/invalid", `Bad config: ${c.error.issues[0]?.message}`);
+        const { venue: _venue, ...config } = c.data;
+        this.#creator = { role: "facilitator", delegation: "", facilitatorToken: newToken() };
+        this.game = Game.create(st, code, clean(config), this.#creator.facilitatorToken, Date.now());
+      } else if (o.role === "player" && o.solo === true && o.delegation) {
+        this.#creator = { role: "player", delegation: o.delegation, facilitatorToken: "" };
+        this.game = Game.create(st, code, { solo: true, bots: true }, "", Date.now());
+      } else {
+        throw new JoinRefused("create/role", 'Create as {role:"facilitator"} or solo as {role:"player", delegation, solo:true}.');
+      }
+      this.roster = new Roster(code, st);
+    }
+    this.#finished = this.game.state.phase === "debrief";
+    this.#timer = new PhaseTimer(() => this.#tick());
+    this.#bots = new BotDriver(settings.botDelayMs, () => this.game.state, (code, a) => this.#commit(a, code, "").ok);
+
+    this.onMessage(MSG.action, (client, payload) => this.#onAction(client, payload));
+    this.onMessage(MSG.facilitator, (client, payload) => this.#onFacilitator(client, payload));
+    this.onMessage("*", (client, type, payload) => {
+      if (this.#guard(client, payload, String(type))) this.#error(client, ERR.unknownType, `Unknown message type "${String(type)}".`, String(type));
+    });
+
+    this.#sync();
+    this.#armIdle();
+  }
+
+  onAuth(_client: Client, options: unknown): Admitted {
+    const o = parseJoin(options);
+    const creator = this.#creator;
+    this.#creator = null;
+    if (!creator && this.game.state.config.solo && o.role === "player" && !o.playerToken) {
+      throw new JoinRefused("join/solo", "This is a solo game: join it as a spectator.");
+    }
+    return admit(this.roster, o, creator, runtime.settings.maxMembers, Date.now());
+  }
+
+  onJoin(client: Client, _options: unknown, auth: Admitted): void {
+    const m = auth.member;
+    this.#takeSeat(client, m);
+    if (auth.newSeat && m.delegation) this.#seatHumans(m.delegation);
+    // Solo: the lone player's seat is counted, bots fill the rest, the briefing opens at once.
+    if (auth.newSeat && this.game.state.config.solo && this.game.state.phase === "lobby") this.#start();
+    this.#welcome(client, m);
+    this.#sync();
+  }
+
+  onDrop(client: Client): void {
+    const m = this.roster.bySession(client.sessionId);
+    if (m) m.connected = false;
+    this.#sync();
+    if (!m || m.kicked) return;
+    try {
+      this.allowReconnection(client, runtime.settings.reconnectSeconds);
+    } catch {
+      // The room is shutting down: the seat stays reclaimable by token after the restart.
+    }
+  }
+
+  onReconnect(client: Client): void {
+    const m = this.roster.bySession(client.sessionId);
+    if (!m) return;
+    m.connected = true;
+    this.#welcome(client, m);
+    this.#sync();
+  }
+
+  onLeave(client: Client): void {
+    this.#limits.delete(client.sessionId);
+    const m = this.roster.bySession(client.sessionId);
+    if (m) {
+      m.connected = false;
+      m.sessionId = "";
+    }
+    this.#sync();
+    this.#armIdle();
+  }
+
+  onDispose(): void {
+    this.#timer?.clear();
+    this.#bots?.stop();
+    if (this.#idle) clearTimeout(this.#idle);
+  }
+
+  /* ---------- messages ---------- */
+
+  #onAction(client: Client, payload: unknown): void {
+    if (!this.#guard(client, payload, MSG.action)) return;
+    const u = client.userData as UserData;
+    const type = typeOf(payload);
+    if (u.role === "spectator") return this.#error(client, ERR.spectator, "Spectators watch; they cannot act.", type);
+    if (u.role !== "player" || !u.delegation) return this.#error(client, ERR.notDelegation, "Only students seated in a delegation can act.", type);
+    const p = parseAction(payload);
+    if (!p.ok) return this.#error(client, p.code, p.message, type);
+    const r = this.#commit(p.value, u.delegation, u.member);
+    if (!r.ok) this.#error(client, r.code, r.message, type);
+  }
+
+  #onFacilitator(client: Client, payload: unknown): void {
+    if (!this.#guard(client, payload, MSG.facilitator)) return;
+    const u = client.userData as UserData;
+    const type = typeOf(payload);
+    if (u.role !== "facilitator") return this.#error(client, ERR.notFacilitator, "Only the facilitator can do that.", type);
+    const p = parseFacilitator(payload);
+    if (!p.ok) return this.#error(client, p.code, p.message, type);
+    const cmd = p.value;
+    if (cmd.type === "start" && this.game.state.phase === "lobby") this.#fillEmptySeats();
+    if (isControl(cmd)) {
+      const r = this.#commit(cmd, "facilitator", u.member);
+      if (!r.ok) this.#error(client, r.code, r.message, type);
+      return;
+    }
+    const err = this.#moveStudent(cmd, u.member);
+    if (err) this.#error(client, err.code, err.message, type);
+  }
+
+  /** `assign` and `kick`: the room's own commands, audited in the log; the engine hears head counts. */
+  #moveStudent(cmd: Extract<FacilitatorCommand, { type: "assign" | "kick" }>, by: string): ErrorMessage | null {
+    const m = this.roster.members.get(cmd.member);
+    if (!m || m.kicked || m.role !== "player") return { code: ERR.noMember, message: `No student with member id "${cmd.member}".` };
+    if (this.game.state.phase === "debrief") return { code: "phase/over", message: "The game is over." };
+    const from = m.delegation as Code;
+    const client = this.clients.find((c) => c.sessionId === m.sessionId);
+    if (cmd.type === "assign") {
+      if (from === cmd.delegation) return { code: "rule/no_change", message: `${m.name} already sits with ${from}.` };
+      this.game.audit(cmd, "facilitator", by, Date.now());
+      this.roster.move(m, cmd.delegation);
+      this.#seatHumans(from);
+      this.#seatHumans(cmd.delegation);
+      if (client) {
+        (client.userData as UserData).delegation = cmd.delegation;
+        this.#welcome(client, m);
+      }
+    } else {
+      this.game.audit(cmd, "facilitator", by, Date.now());
+      this.roster.kick(m);
+      this.#seatHumans(from);
+      client?.leave(4000, "kicked");
+    }
+    this.#sync();
+    return null;
+  }
+
+  /* ---------- engine ---------- */
+
+  /** Apply → append → sync. The single path by which the game changes. */
+  #commit(action: Action, who: Who, student: string): Result {
+    const r = this.game.commit(action, who, student, Date.now());
+    if (r.ok && action.type === "setBot") this.#botSetters.set(action.delegation, who);
+    if (r.ok) this.#afterAccepted(r.events);
+    return r;
+  }
+
+  #afterAccepted(events: GameEvent[]): void {
+    const s = this.game.state;
+    if (s.phase === "debrief" && !this.#finished) {
+      this.#finished = true;
+      store().setStatus(this.roomId, "finished", Date.now(), s.outcome);
+    }
+    applyPublic(this.state, publicView(s));
+    this.#private.flush(s, { recipients: () => this.#recipients() });
+    for (const e of events) this.broadcast(MSG.event, e);
+    this.broadcastPatch();
+    this.#timer.sync(s);
+    this.#bots.poke();
+  }
+
+  #start(): void {
+    this.#fillEmptySeats();
+    this.#commit({ type: "start" }, "system", "");
+  }
+
+  /** With `bots` on, a bot takes every seat no student holds (logged as the system's setBot). */
+  #fillEmptySeats(): void {
+    const s = this.game.state;
+    if (!s.config.bots) return;
+    for (const code of DELEGATIONS) {
+      if (s.delegations[code].humans === 0 && !this.game.state.delegations[code].bot) {
+        this.#commit({ type: "setBot", delegation: code, bot: true }, "system", "");
+      }
+    }
+  }
+
+  #tick(): void {
+    const r = this.#commit({ type: "tick" }, "system", "");
+    if (!r.ok) this.#timer.retry(this.game.state);
+  }
+
+  /**
+   * Tells the engine a delegation's head count. A student arriving at a seat a bot filled for
+   * want of students takes it back; a seat the facilitator gave a bot stays the bot's.
+   */
+  #seatHumans(code: Code): void {
+    const humans = this.roster.humans(code);
+    const d = this.game.state.delegations[code];
+    if (d.humans !== humans) this.#commit({ type: "seatHumans", delegation: code, humans }, "system", "");
+    if (humans > 0 && d.bot && this.#lastSetBotBy(code) === "system") {
+      this.#commit({ type: "setBot", delegation: code, bot: false }, "system", "");
+    }
+  }
+
+  #lastSetBotBy(code: Code): Who | "" {
+    return this.#botSetters.get(code) ?? "";
+  }
+
+  /* ---------- plumbing ---------- */
+
+  #takeSeat(client: Client, m: Member): void {
+    // A token used from a second tab takes the seat over; the old connection is closed.
+    const old = m.sessionId ? this.clients.find((c) => c.sessionId === m.sessionId && c !== client) : undefined;
+    m.sessionId = client.sessionId;
+    m.connected = true;
+    client.userData = { member: m.id, role: m.role, delegation: m.delegation } satisfies UserData;
+    old?.leave(4000, "replaced");
+  }
+
+  /** `welcome`, then everything private this client may read, then (facilitator) the roster. */
+  #welcome(client: Client, m: Member): void {
+    const u = client.userData as UserData;
+    const w: Welcome = {
+      playerToken: m.token,
+      code: this.roomId,
+      role: m.role,
+      member: m.id,
+      protocol: PROTOCOL_VERSION,
+      ...(m.delegation ? { delegation: m.delegation } : {}),
+      ...(m.role === "facilitator" ? { facilitatorToken: m.token } : {}),
+    };
+    client.send(MSG.welcome, w);
+    this.#private.welcome(this.game.state, u, (type, payload) => client.send(type, payload));
+    if (u.role === "facilitator") client.send(MSG.roster, this.roster.facilitatorRoster());
+  }
+
+  /** Patches the roster into the state and tells facilitators; other fields come from #afterAccepted. */
+  #sync(): void {
+    applyPublic(this.state, publicView(this.game.state));
+    syncMembers(this.state, this.roster.publicRoster());
+    const roster = this.roster.facilitatorRoster();
+    for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
+    this.broadcastPatch();
+    this.#timer.sync(this.game.state);
+    this.#bots.poke();
+  }
+
+  *#recipients(): Iterable<{ audience: Audience; send(type: string, payload: unknown): void }> {
+    for (const c of this.clients) {
+      const u = c.userData as UserData | undefined;
+      if (u) yield { audience: u, send: (type, payload) => c.send(type, payload) };
+    }
+  }
+
+  /** Rate and size limits. False: the message is dropped (and the sender told so). */
+  #guard(client: Client, payload: unknown, type: string): boolean {
+    const s = runtime.settings;
+    let bucket = this.#limits.get(client.sessionId);
+    if (!bucket) this.#limits.set(client.sessionId, (bucket = new RateLimiter(s.ratePerSecond, s.rateBurst)));
+    if (!bucket.take()) {
+      if (bucket.shouldWarn()) this.#error(client, ERR.rateLimited, "Too many messages: slow down.", type);
+      return false;
+    }
+    if (!client.userData) return false;
+    if (sizeOf(payload) > s.maxMessageBytes) {
+      this.#error(client, ERR.tooLarge, `Messages are limited to ${s.maxMessageBytes} bytes.`, type);
+      return false;
+    }
+    return true;
+  }
+
+  #error(client: Client, code: string, message: string, action?: string): void {
+    const e: ErrorMessage = { code, message, ...(action ? { action } : {}) };
+    client.send(MSG.error, e);
+  }
+
+  #armIdle(): void {
+    if (this.#idle) clearTimeout(this.#idle);
+    this.#idle = undefined;
+    if (this.clients.length > 0) return;
+    const s = runtime.settings;
+    this.#idle = setTimeout(() => {
+      if (this.clients.length > 0) return;
+      if (!this.#finished) store().setStatus(this.roomId, "abandoned", Date.now(), null);
+      void this.disconnect();
+    }, this.#finished ? s.finishedIdleMs : s.idleMs);
+  }
+}
+
+function uniqueCode(): string {
+  for (;;) {
+    let code = "";
+    for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    if (!store().hasGame(code)) return code;
+  }
+}
+
+const typeOf = (payload: unknown): string | undefined => {
+  const t = (payload as { type?: unknown } | null)?.type;
+  return typeof t === "string" ? t.slice(0, 40) : undefined;
+};
+
+function sizeOf(payload: unknown): number {
+  try {
+    return JSON.stringify(payload ?? null)?.length ?? 0;
+  } catch {
+    return Infinity;
+  }
+}
+
+function clean<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,70 @@
+/**
+ * Everything that must not enter the synced state travels here as direct sends: briefings
+ * (a delegation's members and the facilitator) and back-channel messages (sender, recipients
+ * and the facilitator). Spectators receive neither. Who may read what is decided by the
+ * engine's `view`/`briefing`; this file only routes.
+ */
+import { DELEGATIONS, briefing, projectOutcome, view, type Code, type GameState, type PrivateMessage } from "../../shared/rules/index.ts";
+import { MSG } from "../../shared/protocol/messages.ts";
+
+/** What the room knows about a connection: enough to route private sends. */
+export interface Audience {
+  role: "facilitator" | "player" | "spectator";
+  delegation: Code | "";
+}
+
+export interface Sender {
+  /** Connected clients with their audience. */
+  recipients(): Iterable<{ audience: Audience; send(type: string, payload: unknown): void }>;
+}
+
+const briefingsFrom = (phase: GameState["phase"]): boolean => phase !== "lobby";
+
+export class PrivateSync {
+  #lastBriefing = new Map<Code, string>();
+  #seenMessages = 0;
+
+  /** Sends briefings that changed and back-channel messages that are new since the last call. */
+  flush(state: GameState, out: Sender): void {
+    if (briefingsFrom(state.phase)) {
+      const projection = projectOutcome(state); // once, not once per delegation
+      for (const code of DELEGATIONS) {
+        const b = briefing(state, code, projection);
+        const json = JSON.stringify(b);
+        if (this.#lastBriefing.get(code) === json) continue;
+        this.#lastBriefing.set(code, json);
+        for (const r of out.recipients()) if (readsBriefing(r.audience, code)) r.send(MSG.briefing, b);
+      }
+    }
+    const fresh = state.messages.slice(this.#seenMessages);
+    this.#seenMessages = state.messages.length;
+    for (const m of fresh) for (const r of out.recipients()) if (readsMessage(r.audience, m)) r.send(MSG.private, m);
+  }
+
+  /** Marks the current state as already sent (after a restore, before anyone is connected). */
+  prime(state: GameState): void {
+    this.#seenMessages = state.messages.length;
+    if (!briefingsFrom(state.phase)) return;
+    const projection = projectOutcome(state);
+    for (const code of DELEGATIONS) this.#lastBriefing.set(code, JSON.stringify(briefing(state, code, projection)));
+  }
+
+  /** Everything private a (re)joining client may read: its briefings, then its messages. */
+  welcome(state: GameState, audience: Audience, send: (type: string, payload: unknown) => void): void {
+    const viewer = audience.role === "facilitator" ? "facilitator" : audience.role === "player" && audience.delegation ? audience.delegation : null;
+    if (!viewer) return;
+    const v = view(state, viewer);
+    if (briefingsFrom(state.phase)) for (const code of DELEGATIONS) { const b = v.briefings[code]; if (b) send(MSG.briefing, b); }
+    for (const m of v.messages) send(MSG.private, m);
+  }
+}
+
+function readsBriefing(a: Audience, code: Code): boolean {
+  return a.role === "facilitator" || (a.role === "player" && a.delegation === code);
+}
+
+function readsMessage(a: Audience, m: PrivateMessage): boolean {
+  if (a.role === "facilitator") return true;
+  if (a.role !== "player" || !a.delegation) return false;
+  return m.from === a.delegation || m.to.includes(a.delegation);
+}
