@@ -1,0 +1,181 @@
+/**
+ * The hardening suites' server: a real `npm start` process (scripts/start.ts) on 127.0.0.1, a
+ * free port and a temp DATA_DIR, so a crash is a crash of the process, a SIGKILL is a real
+ * one, and the output can be searched for leaked tokens. Clients are official @colyseus/sdk
+ * clients (the Player recorder from tests/server/helpers.ts) over the capturing WebSocket.
+ */
+import "./capture.ts";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Player, sleep, waitUntil } from "../server/helpers.ts";
+
+export { Player, sleep, waitUntil };
+
+// The SDK narrates every reconnection attempt on console.info; the suites kill servers on purpose.
+const info = console.info.bind(console);
+console.info = (...a: unknown[]) => {
+  if (typeof a[0] === "string" && a[0].startsWith("[Colyseus reconnection]")) return;
+  info(...a);
+};
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+const NODE = join(ROOT, "node_modules", ".bin", "node");
+const ENTRY = existsSync(join(ROOT, "scripts", "start.ts")) ? join(ROOT, "scripts", "start.ts") : join(ROOT, "server", "main.ts");
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+export interface SpawnOptions {
+  dataDir?: string;
+  port?: number;
+  /** BOT_DELAY_MS, "0" by default so bot seats move at once. */
+  botDelay?: string;
+  env?: Record<string, string>;
+}
+
+export class ServerProcess {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly url: string;
+  readonly http: string;
+  /** Everything the process printed (stdout and stderr, all runs). */
+  output = "";
+  proc: ChildProcess | null = null;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({ code: null, signal: null });
+  readonly #opts: SpawnOptions;
+  readonly #ownDir: boolean;
+
+  private constructor(port: number, dataDir: string, ownDir: boolean, opts: SpawnOptions) {
+    this.port = port;
+    this.dataDir = dataDir;
+    this.#ownDir = ownDir;
+    this.#opts = opts;
+    this.url = `ws://127.0.0.1:${port}`;
+    this.http = `http://127.0.0.1:${port}`;
+  }
+
+  static async start(opts: SpawnOptions = {}): Promise<ServerProcess> {
+    const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "seat-hardening-"));
+    const s = new ServerProcess(opts.port ?? (await freePort()), dataDir, !opts.dataDir, opts);
+    await s.launch();
+    return s;
+  }
+
+  get alive(): boolean {
+    return !!this.proc && this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  /** Starts (or restarts, same port and DATA_DIR) and waits until /healthz answers 200. */
+  async launch(): Promise<void> {
+    const proc = spawn(NODE, [ENTRY], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        PORT: String(this.port),
+        DATA_DIR: this.dataDir,
+        BOT_DELAY_MS: this.#opts.botDelay ?? "0",
+        NODE_ENV: "production",
+        ...this.#opts.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.proc = proc;
+    proc.stdout!.on("data", (d) => (this.output += d));
+    proc.stderr!.on("data", (d) => (this.output += d));
+    this.exit = new Promise((res) => proc.once("exit", (code, signal) => res({ code, signal })));
+    const end = Date.now() + 20_000;
+    for (;;) {
+      if (!this.alive) throw new Error(`server exited during start:\n${this.output.slice(-3000)}`);
+      try {
+        const r = await fetch(`${this.http}/healthz`);
+        if (r.status === 200) return;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > end) throw new Error(`server not healthy within 20 s:\n${this.output.slice(-3000)}`);
+      await sleep(50);
+    }
+  }
+
+  /** Sends a signal and waits for the process to exit. */
+  async stop(signal: NodeJS.Signals = "SIGTERM", timeout = 15_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (!this.alive) return this.exit;
+    this.proc!.kill(signal);
+    const t = setTimeout(() => this.proc?.kill("SIGKILL"), timeout);
+    const r = await this.exit;
+    clearTimeout(t);
+    return r;
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      return (await fetch(`${this.http}/healthz`, { signal: AbortSignal.timeout(3000) })).status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  /** GET /api/games/:code/report with an optional bearer token. */
+  report(code: string, token?: string, format = "json"): Promise<Response> {
+    return fetch(`${this.http}/api/games/${code}/report?format=${format}`, {
+      headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop("SIGKILL");
+    if (this.#ownDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Config for a facilitated game that only moves when the facilitator advances. */
+export const MANUAL = { roundSeconds: 0, events: false } as const;
+
+/** A facilitator's game and its welcome. */
+export async function facilitated(srv: ServerProcess, config: Record<string, unknown> = {}, name = "Teacher"): Promise<{ f: Player; code: string; token: string }> {
+  const f = await Player.create(srv.url, { name, role: "facilitator", config: { ...MANUAL, ...config } });
+  const w = await f.message("welcome");
+  return { f, code: w.code, token: w.facilitatorToken };
+}
+
+export async function seat(srv: ServerProcess, code: string, delegation: string, name = `${delegation} student`): Promise<{ p: Player; token: string }> {
+  const p = await Player.join(srv.url, code, { name, role: "player", delegation });
+  const w = await p.message("welcome");
+  return { p, token: w.playerToken };
+}
+
+export async function spectator(srv: ServerProcess, code: string, name = "Projector"): Promise<Player> {
+  const s = await Player.join(srv.url, code, { name, role: "spectator" });
+  await s.message("welcome");
+  return s;
+}
+
+/** Sends a facilitator command and waits until the state says so (or throws on an error reply). */
+export async function command(f: Player, cmd: Record<string, unknown>, until: (s: any) => boolean): Promise<void> {
+  await f.act("facilitator", cmd, until);
+}
+
+/** Advances phase by phase until `until` holds. */
+export async function advanceUntil(f: Player, until: (s: any) => boolean, max = 20): Promise<void> {
+  for (let i = 0; i < max && !until(f.json()); i++) {
+    const before = `${f.json().phase}:${f.json().round}`;
+    f.send("facilitator", { type: "advance" });
+    await waitUntil(() => `${f.json().phase}:${f.json().round}` !== before, "the phase to advance");
+  }
+  if (!until(f.json())) throw new Error(`still ${f.json().phase} ${f.json().round}`);
+}
+
+export const errorsOf = (p: Player): { code: string; message: string; action?: string }[] => p.of("error");
