@@ -1,0 +1,89 @@
+/**
+ * Command-line options of `npm run loadtest`, with hard bounds: the harness only ever talks to
+ * 127.0.0.1 and stops by itself.
+ */
+export interface LoadArgs {
+  rooms: number;
+  students: number;
+  seconds: number;
+  json: boolean;
+  /** An already running server (ws://127.0.0.1:PORT); the harness then starts none. */
+  url: string;
+  /** Pid of that server, to read its CPU and memory from /proc. */
+  pid: number;
+  baseline: boolean;
+  workers: number;
+  sayMs: number;
+  actionMs: number;
+  joinConcurrency: number;
+  graceMs: number;
+  /** Memory mode: create this many idle rooms and report the RSS they cost. */
+  idleRooms: number;
+  cpuProf: boolean;
+  entry: string;
+}
+
+export const LIMITS = { rooms: 1000, students: 40, seconds: 600, clients: 5000, idleRooms: 5000, workers: 8 };
+
+export const USAGE = `npm run loadtest -- [options]
+  --rooms R            classrooms (default 10, at most ${LIMITS.rooms})
+  --students S         students per classroom (default 30, at most ${LIMITS.students})
+  --seconds T          measured seconds (default 30, at most ${LIMITS.seconds})
+  --json               print the result as JSON
+  --url ws://127.0.0.1:PORT   use a running server instead of starting one (loopback only)
+  --pid PID            that server's pid, for CPU and memory (otherwise not reported)
+  --baseline           start the plain-Colyseus baseline room (50 ms patch tick) instead
+  --workers W          load-generator threads (default: 1 up to 600 clients, else 2)
+  --say-ms N           each student speaks every N ms (default 2000)
+  --action-ms N        each student makes an ordinary move every N ms (default 10000; 0: none)
+  --join-concurrency N joins in flight per thread (default 10)
+  --grace-ms N         wait for late lines after the run (default 3000)
+  --idle-rooms N       memory mode: N idle classrooms, report RSS per room
+  --cpu-prof           run the server with --cpu-prof (profile in the printed directory)
+  --entry FILE         server script (default server/main.ts)`;
+
+export function parseArgs(argv: string[]): LoadArgs {
+  const a: LoadArgs = {
+    rooms: 10, students: 30, seconds: 30, json: false, url: "", pid: 0, baseline: false, workers: 0,
+    sayMs: 2000, actionMs: 10_000, joinConcurrency: 10, graceMs: 3000, idleRooms: 0, cpuProf: false,
+    entry: "server/main.ts",
+  };
+  const num = (name: string, v: string | undefined, lo: number, hi: number): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < lo || n > hi) throw new Error(`${name} must be an integer from ${lo} to ${hi}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = () => argv[++i];
+    switch (k) {
+      case "--rooms": a.rooms = num(k, v(), 1, LIMITS.rooms); break;
+      case "--students": a.students = num(k, v(), 1, LIMITS.students); break;
+      case "--seconds": a.seconds = num(k, v(), 1, LIMITS.seconds); break;
+      case "--json": a.json = true; break;
+      case "--url": a.url = v() ?? ""; break;
+      case "--pid": a.pid = num(k, v(), 1, 2 ** 31); break;
+      case "--baseline": a.baseline = true; break;
+      case "--workers": a.workers = num(k, v(), 1, LIMITS.workers); break;
+      case "--say-ms": a.sayMs = num(k, v(), 100, 60_000); break;
+      case "--action-ms": a.actionMs = num(k, v(), 0, 600_000); break;
+      case "--join-concurrency": a.joinConcurrency = num(k, v(), 1, 200); break;
+      case "--grace-ms": a.graceMs = num(k, v(), 0, 60_000); break;
+      case "--idle-rooms": a.idleRooms = num(k, v(), 1, LIMITS.idleRooms); break;
+      case "--cpu-prof": a.cpuProf = true; break;
+      case "--entry": a.entry = v() ?? a.entry; break;
+      case "--help": case "-h": throw new Error(USAGE);
+      default: throw new Error(`unknown option ${k}\n${USAGE}`);
+    }
+  }
+  if (a.rooms * a.students > LIMITS.clients) throw new Error(`at most ${LIMITS.clients} students in all`);
+  if (a.url) {
+    const u = new URL(a.url);
+    if (!/^wss?:$/.test(u.protocol) || !["127.0.0.1", "localhost", "[::1]"].includes(u.hostname)) {
+      throw new Error("--url must be ws://127.0.0.1:PORT (the load test only runs over loopback)");
+    }
+  }
+  if (!a.workers) a.workers = a.rooms * a.students > 600 ? 2 : 1;
+  a.workers = Math.min(a.workers, a.rooms);
+  return a;
+}

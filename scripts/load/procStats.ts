@@ -1,0 +1,84 @@
+/**
+ * CPU and memory of another process, from /proc (Linux only): process.cpuUsage() only sees the
+ * calling process, and the server under test is a child process.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+let ticksPerSecond = 0;
+function clkTck(): number {
+  if (!ticksPerSecond) {
+    try {
+      ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** User + system CPU seconds the process has used so far (all its threads). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name, which is in parentheses and may itself contain spaces.
+  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const utime = Number(rest[11]);
+  const stime = Number(rest[12]);
+  return (utime + stime) / clkTck();
+}
+
+export interface Memory {
+  /** Resident set size now, bytes. */
+  rss: number;
+  /** Peak resident set size over the process's life (VmHWM), bytes. */
+  peakRss: number;
+}
+
+export function memory(pid: number): Memory {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb("VmRSS"), peakRss: kb("VmHWM") };
+}
+
+/** Samples a process once a second: CPU over a window, the highest RSS seen, peak RSS. */
+export class ProcSampler {
+  readonly pid: number;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #last = { t: 0, cpu: 0 };
+  /** Highest one-second CPU share seen, in per cent of one core. */
+  maxCpuPercent = 0;
+  maxRss = 0;
+
+  constructor(pid: number) {
+    this.pid = pid;
+  }
+
+  start(): void {
+    this.#last = { t: performance.now(), cpu: cpuSeconds(this.pid) };
+    this.#timer = setInterval(() => this.#sample(), 1000);
+    this.#timer.unref();
+  }
+
+  #sample(): void {
+    try {
+      const now = { t: performance.now(), cpu: cpuSeconds(this.pid) };
+      const pct = ((now.cpu - this.#last.cpu) / ((now.t - this.#last.t) / 1000)) * 100;
+      if (pct > this.maxCpuPercent) this.maxCpuPercent = pct;
+      this.#last = now;
+      const m = memory(this.pid);
+      if (m.rss > this.maxRss) this.maxRss = m.rss;
+    } catch {
+      // The process ended between samples.
+    }
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+/** CPU used between two readings as a share of one core, in per cent. */
+export function cpuPercent(cpuFrom: number, cpuTo: number, msFrom: number, msTo: number): number {
+  return ((cpuTo - cpuFrom) / ((msTo - msFrom) / 1000)) * 100;
+}

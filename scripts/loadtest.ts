@@ -1,0 +1,214 @@
+/**
+ * `npm run loadtest -- --rooms R --students S --seconds T [--json]`: real @colyseus/sdk clients
+ * over loopback against a real server process (started here unless --url is given). Every
+ * student speaks at the table about every 2 s and makes an ordinary move now and then; the
+ * report gives failed joins, send→seen latency (until another member of the room sees the line
+ * in the synced `table`), delivered ratio, the server's CPU and peak RSS.
+ * `--baseline` runs the same load against a plain Colyseus room on the default 50 ms tick;
+ * `--idle-rooms N` measures memory per idle classroom. See docs/PERFORMANCE.md, section "Load".
+ */
+import { cpus, totalmem, release } from "node:os";
+import { Worker } from "node:worker_threads";
+import { parseArgs, type LoadArgs } from "./load/args.ts";
+import { Histogram, type LatencySummary } from "./load/histogram.ts";
+import { cpuSeconds, cpuPercent, memory, ProcSampler } from "./load/procStats.ts";
+import { startServerProcess, type RunningServer } from "./load/serverProcess.ts";
+import { measureIdleRooms } from "./load/idle.ts";
+import type { WorkerPlan, WorkerReady, WorkerResult } from "./load/worker.ts";
+
+const MB = 1024 * 1024;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+export interface LoadReport {
+  command: string;
+  mode: "table" | "baseline";
+  machine: { cpus: number; model: string; memGiB: number; node: string; kernel: string };
+  rooms: number;
+  students: number;
+  clients: number;
+  seconds: number;
+  workers: number;
+  joins: { failedCreates: number; failedJoins: number; failedStarts: number; errors: string[]; seconds: number };
+  lines: { sent: number; seenByAny: number; seenByAll: number; perSecond: number };
+  /** Deliveries (line × other member) that arrived / that were due. */
+  delivered: number;
+  /** Send → first other member sees it. */
+  latency: LatencySummary;
+  /** Send → each other member sees it (every delivery). */
+  fanout: LatencySummary;
+  server: { cpuPercent: number; maxCpuPercent1s: number; peakRssMB: number; maxRssDuringRunMB: number } | null;
+  generator: { cpuPercent: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
+  actions: Record<string, number>;
+  errors: Record<string, number>;
+  drops: number;
+  leaves: number;
+}
+
+export function machine(): LoadReport["machine"] {
+  const c = cpus();
+  return { cpus: c.length, model: c[0]?.model ?? "?", memGiB: round(totalmem() / 1024 ** 3), node: process.version, kernel: release() };
+}
+
+function spawnWorker(plan: WorkerPlan): { worker: Worker; ask<T>(msg: object, type: string, timeoutMs: number): Promise<T> } {
+  const worker = new Worker(new URL("./load/worker.ts", import.meta.url), { workerData: plan });
+  const ask = <T>(msg: object, type: string, timeoutMs: number) =>
+    new Promise<T>((ok, fail) => {
+      const t = setTimeout(() => { cleanup(); fail(new Error(`worker: no "${type}" within ${timeoutMs} ms`)); }, timeoutMs);
+      const onMsg = (m: { type: string; message?: string }) => {
+        if (m.type === "fatal") { cleanup(); fail(new Error(`worker failed: ${m.message}`)); }
+        else if (m.type === type) { cleanup(); ok(m as T); }
+      };
+      const onErr = (e: Error) => { cleanup(); fail(e); };
+      const cleanup = () => { clearTimeout(t); worker.off("message", onMsg); worker.off("error", onErr); };
+      worker.on("message", onMsg);
+      worker.on("error", onErr);
+      worker.postMessage(msg);
+    });
+  return { worker, ask };
+}
+
+export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport> {
+  let server: RunningServer | null = null;
+  const url = a.url || "";
+  if (!a.url) {
+    server = await startServerProcess({
+      entry: a.baseline ? "scripts/load/baselineServer.ts" : a.entry,
+      nodeArgs: a.cpuProf ? ["--cpu-prof", "--cpu-prof-dir=cpu-profiles"] : [],
+      env: { BOT_DELAY_MS: "0" },
+    });
+    if (!a.json) console.error(`server pid ${server.pid} on ${server.url} (log ${server.logFile})`);
+  }
+  const target = server?.url ?? url;
+  const pid = server?.pid ?? a.pid;
+  const workers: ReturnType<typeof spawnWorker>[] = [];
+  try {
+    for (let w = 0; w < a.workers; w++) {
+      const rooms: number[] = [];
+      for (let r = w; r < a.rooms; r += a.workers) rooms.push(r);
+      workers.push(spawnWorker({
+        url: target, rooms, students: a.students, joinConcurrency: a.joinConcurrency,
+        sayEveryMs: a.sayMs, actionEveryMs: a.actionMs, graceMs: a.graceMs,
+      }));
+    }
+    const prepT0 = performance.now();
+    const ready = await Promise.all(workers.map((w) => w.ask<WorkerReady>({ type: "prepare" }, "ready", 15 * 60_000)));
+    const joinSeconds = (performance.now() - prepT0) / 1000;
+    if (!a.json) console.error(`${ready.reduce((n, r) => n + r.clients, 0)} clients in ${ready.reduce((n, r) => n + r.rooms, 0)} rooms after ${round(joinSeconds)} s; measuring ${a.seconds} s`);
+
+    const sampler = pid ? new ProcSampler(pid) : null;
+    const cpu0 = pid ? cpuSeconds(pid) : 0;
+    const gen0 = process.cpuUsage();
+    const t0 = performance.now();
+    sampler?.start();
+    let cpu1 = cpu0;
+    let gen1 = gen0;
+    let t1 = t0;
+    const window = setTimeout(() => {
+      t1 = performance.now();
+      if (pid) cpu1 = cpuSeconds(pid);
+      gen1 = process.cpuUsage();
+    }, a.seconds * 1000);
+    const results = await Promise.all(workers.map((w) => w.ask<WorkerResult>({ type: "measure", seconds: a.seconds }, "result", (a.seconds + 120) * 1000)));
+    clearTimeout(window);
+    sampler?.stop();
+    const mem = pid ? memory(pid) : null;
+
+    const first = new Histogram();
+    const each = new Histogram();
+    const sum = (f: (r: WorkerResult) => number) => results.reduce((n, r) => n + f(r), 0);
+    const merge = (into: Record<string, number>, from: Record<string, number>) => {
+      for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+      return into;
+    };
+    for (const r of results) {
+      first.merge(r.first);
+      each.merge(r.each);
+    }
+    const genCpu = ((gen1.user - gen0.user + gen1.system - gen0.system) / 1e6 / ((t1 - t0) / 1000)) * 100;
+    const sent = sum((r) => r.linesSent);
+    const report: LoadReport = {
+      command,
+      mode: a.baseline ? "baseline" : "table",
+      machine: machine(),
+      rooms: ready.reduce((n, r) => n + r.rooms, 0),
+      students: a.students,
+      clients: ready.reduce((n, r) => n + r.clients, 0),
+      seconds: a.seconds,
+      workers: a.workers,
+      joins: {
+        failedCreates: ready.reduce((n, r) => n + r.failedCreates, 0),
+        failedJoins: ready.reduce((n, r) => n + r.failedJoins, 0),
+        failedStarts: ready.reduce((n, r) => n + r.failedStarts, 0),
+        errors: ready.flatMap((r) => r.joinErrors).slice(0, 5),
+        seconds: round(joinSeconds),
+      },
+      lines: { sent, seenByAny: sum((r) => r.linesSeenByAny), seenByAll: sum((r) => r.linesSeenByAll), perSecond: round(sent / a.seconds) },
+      delivered: round(sum((r) => r.deliveries) / Math.max(1, sum((r) => r.deliveriesExpected)), 5),
+      latency: first.summary(),
+      fanout: each.summary(),
+      server: pid ? {
+        cpuPercent: round(cpuPercent(cpu0, cpu1, t0, t1)),
+        maxCpuPercent1s: round(sampler!.maxCpuPercent),
+        peakRssMB: round(mem!.peakRss / MB),
+        maxRssDuringRunMB: round(Math.max(sampler!.maxRss, mem!.rss) / MB),
+      } : null,
+      generator: {
+        cpuPercent: round(genCpu),
+        loopDelayP99Ms: round(Math.max(...results.map((r) => r.loopDelayP99)), 2),
+        loopDelayMaxMs: round(Math.max(...results.map((r) => r.loopDelayMax)), 2),
+      },
+      actions: results.reduce((acc, r) => merge(acc, r.actions), {} as Record<string, number>),
+      errors: results.reduce((acc, r) => merge(acc, r.errors), {} as Record<string, number>),
+      drops: sum((r) => r.drops),
+      leaves: sum((r) => r.leaves),
+    };
+    await Promise.all(workers.map((w) => w.ask({ type: "close" }, "closed", 60_000).catch(() => undefined)));
+    return report;
+  } finally {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+    if (server) {
+      await server.stop();
+      if (a.cpuProf && !a.json) console.error("CPU profile written under ./cpu-profiles (open in Chrome DevTools)");
+    }
+  }
+}
+
+export function formatReport(r: LoadReport): string {
+  const l = (s: LatencySummary) => `p50 ${s.p50} ms · p95 ${s.p95} ms · p99 ${s.p99} ms · max ${s.max} ms (${s.samples} samples)`;
+  return [
+    `# ${r.mode === "baseline" ? "Baseline (plain Colyseus, 50 ms tick)" : "Seat at the Table"}: ${r.rooms} rooms × ${r.students} students, ${r.seconds} s`,
+    `command     ${r.command}`,
+    `machine     ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memGiB} GiB, Node ${r.machine.node}, Linux ${r.machine.kernel}`,
+    `clients     ${r.clients} connected (facilitators included) via ${r.workers} generator thread(s); joins took ${r.joins.seconds} s`,
+    `joins       failed creates ${r.joins.failedCreates}, failed joins ${r.joins.failedJoins}, failed starts ${r.joins.failedStarts}${r.joins.errors.length ? ` — ${r.joins.errors.join(" | ")}` : ""}`,
+    `lines       ${r.lines.sent} sent (${r.lines.perSecond}/s), seen by someone ${r.lines.seenByAny}, by everyone ${r.lines.seenByAll}`,
+    `delivered   ${round(r.delivered * 100, 3)} % of line × member deliveries`,
+    `send→seen   ${l(r.latency)}`,
+    `fan-out     ${l(r.fanout)}`,
+    r.server
+      ? `server      CPU ${r.server.cpuPercent} % of one core (max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB (max during run ${r.server.maxRssDuringRunMB} MB)`
+      : "server      not measured (give --pid with --url)",
+    `generator   CPU ${r.generator.cpuPercent} % (all threads), event-loop delay p99 ${r.generator.loopDelayP99Ms} ms, max ${r.generator.loopDelayMaxMs} ms`,
+    `actions     ${Object.entries(r.actions).map(([k, v]) => `${k} ${v}`).join(", ")}; error replies: ${Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; drops ${r.drops}, unexpected leaves ${r.leaves}`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  let a: LoadArgs;
+  try {
+    a = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  }
+  const command = `npm run loadtest -- ${process.argv.slice(2).join(" ")}`.trim();
+  if (a.idleRooms) {
+    const r = await measureIdleRooms(a, command);
+    console.log(a.json ? JSON.stringify(r, null, 2) : r.text);
+    return;
+  }
+  const r = await runLoad(a, command);
+  console.log(a.json ? JSON.stringify(r, null, 2) : formatReport(r));
+}
+
+if (import.meta.main) await main();
