@@ -29,6 +29,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   state = new TableState();
   game!: Game;
   roster!: Roster;
+  /** Bot moves the engine refused: always 0 unless a bot is buggy (tests assert it). */
+  botRefusals = 0;
   #private = new PrivateSync();
   #timer!: PhaseTimer;
   #bots!: BotDriver;
@@ -75,7 +77,11 @@ export class TableRoom extends Room<{ state: TableState }> {
     }
     this.#finished = this.game.state.phase === "debrief";
     this.#timer = new PhaseTimer(() => this.#tick());
-    this.#bots = new BotDriver(settings.botDelayMs, () => this.game.state, (code, a) => this.#commit(a, code, "").ok);
+    this.#bots = new BotDriver(settings.botDelayMs, () => this.game.state, (code, a) => {
+      const r = this.#commit(a, code, "");
+      if (!r.ok) this.botRefusals++;
+      return r.ok;
+    });
 
     this.onMessage(MSG.action, (client, payload) => this.#onAction(client, payload));
     this.onMessage(MSG.facilitator, (client, payload) => this.#onFacilitator(client, payload));
@@ -112,11 +118,9 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (m) m.connected = false;
     this.#sync();
     if (!m || m.kicked) return;
-    try {
-      this.allowReconnection(client, runtime.settings.reconnectSeconds);
-    } catch {
-      // The room is shutting down: the seat stays reclaimable by token after the restart.
-    }
+    // Rejected when the room is shutting down or the wait runs out: the seat stays
+    // reclaimable by token either way.
+    Promise.resolve(this.allowReconnection(client, runtime.settings.reconnectSeconds)).catch(() => undefined);
   }
 
   onReconnect(client: Client): void {

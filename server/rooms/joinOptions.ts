@@ -2,6 +2,7 @@
  * Create and join options (DESIGN §4). Clients may send anything, so options are parsed like
  * any other payload; a refused join throws, which rejects the SDK's create/joinById promise.
  */
+import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { DELEGATIONS } from "../../shared/rules/index.ts";
 import { MAX_NAME } from "../../shared/protocol/actions.ts";
@@ -27,12 +28,16 @@ export const createConfig = z.looseObject({
   venue: z.string().max(40).optional(),
 });
 
-/** A refused join: the message travels to the client as the join error. */
-export class JoinRefused extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(`${code}: ${message}`);
-    this.code = code;
+/**
+ * A refused create or join. Colyseus sends the numeric code (AUTH_FAILED) and the message to
+ * the client, whose create/joinById promise rejects; the message starts with a stable reason
+ * such as "join/bad_token".
+ */
+export class JoinRefused extends ServerError {
+  readonly reason: string;
+  constructor(reason: string, message: string) {
+    super(ErrorCode.AUTH_FAILED, `${reason}: ${message}`);
+    this.reason = reason;
   }
 }
 
