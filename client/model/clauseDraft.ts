@@ -1,0 +1,67 @@
+/**
+ * The clause builder's form, as data: which parameters each clause type takes and how to turn
+ * the chosen values into an action the protocol's schema accepts. The form is checked with the
+ * same zod schema the server uses before anything is sent.
+ */
+import type { Actor, ClauseDraft, ClauseType } from "../../shared/rules/types.ts";
+import { CLAUSE_TYPES } from "../../shared/rules/types.ts";
+import { parseAction, type Parsed } from "../../shared/protocol/actions.ts";
+import type { PlayerAction } from "../../shared/rules/types.ts";
+import { minskWindow } from "../../shared/scenario/minskWindow.ts";
+
+export type ParamField =
+  | { key: "guarantors" | "contributors"; kind: "list"; options: Actor[] }
+  | { key: "target"; kind: "choice"; options: ["RU", "BY"] }
+  | { key: "issuer"; kind: "choice"; options: ["US", "EU"] }
+  | { key: "level"; kind: "choice"; options: ["partial", "full"] }
+  | { key: "condition"; kind: "choice"; options: ["democratization", "prisoners"] };
+
+export const CLAUSE_TYPE_LIST: readonly ClauseType[] = CLAUSE_TYPES;
+
+/** The parameters a clause type takes. `condition` applies to relief for Belarus only. */
+export function fieldsFor(type: ClauseType, target?: string): ParamField[] {
+  const allowed = minskWindow.clauses[type].allowed ?? [];
+  switch (type) {
+    case "peacekeepers":
+      return [{ key: "contributors", kind: "list", options: allowed }];
+    case "guaranteesUkraine":
+    case "guaranteesBelarus":
+      return [{ key: "guarantors", kind: "list", options: allowed }];
+    case "sanctionsRelief": {
+      const f: ParamField[] = [
+        { key: "target", kind: "choice", options: ["RU", "BY"] },
+        { key: "issuer", kind: "choice", options: ["US", "EU"] },
+        { key: "level", kind: "choice", options: ["partial", "full"] },
+      ];
+      if (target === "BY") f.push({ key: "condition", kind: "choice", options: ["democratization", "prisoners"] });
+      return f;
+    }
+    default:
+      return [];
+  }
+}
+
+export interface DraftValues {
+  type: ClauseType;
+  lists: Partial<Record<"guarantors" | "contributors", Actor[]>>;
+  choices: Partial<Record<"target" | "issuer" | "level" | "condition", string>>;
+}
+
+/** Builds the draft with only the fields its type takes; lists are sorted like the engine's. */
+export function buildDraft(v: DraftValues): ClauseDraft {
+  const draft: Record<string, unknown> = { type: v.type };
+  for (const f of fieldsFor(v.type, v.choices.target)) {
+    if (f.kind === "list") {
+      const picked = (v.lists[f.key] ?? []).filter((a) => f.options.includes(a));
+      draft[f.key] = [...picked].sort();
+    } else {
+      draft[f.key] = v.choices[f.key] ?? f.options[0];
+    }
+  }
+  return draft as unknown as ClauseDraft;
+}
+
+/** The propose (party) or suggest (observer) action for a draft, checked against the schema. */
+export function draftAction(kind: "propose" | "suggest", v: DraftValues): Parsed<PlayerAction> {
+  return parseAction({ type: kind, clause: buildDraft(v) });
+}

@@ -1,0 +1,48 @@
+/**
+ * Where each of the engine's moves is shown. Moves about one clause or motion sit on that item
+ * in the treaty panel; the clause builder owns propose/suggest; talk owns say; the briefing owns
+ * ready; everything else is the actions panel, grouped.
+ */
+import type { Move } from "../../shared/rules/types.ts";
+
+const ELSEWHERE = new Set(["ready", "say", "propose", "suggest", "stance", "withdraw", "adopt", "parityClaim", "torpedo", "ruleMotion"]);
+
+export function actionPanelMoves(moves: Move[]): { title: string; moves: Move[] }[] {
+  const groups: Record<string, Move[]> = { Signals: [], Seats: [], Venue: [], Signing: [], Other: [] };
+  for (const m of moves) {
+    if (ELSEWHERE.has(m.type)) continue;
+    const g =
+      m.type === "signal" || m.type === "respondStaging"
+        ? "Signals"
+        : m.type === "seatMotion"
+          ? "Seats"
+          : m.type === "setVenue" || m.type === "vetoVenue"
+            ? "Venue"
+            : m.type === "sign"
+              ? "Signing"
+              : "Other";
+    groups[g].push(m);
+  }
+  return Object.entries(groups)
+    .filter(([, list]) => list.length > 0)
+    .map(([title, list]) => ({ title, moves: list }));
+}
+
+/** The id a move is about (clause, motion or suggestion), if any. */
+export function moveTarget(m: Move): string | null {
+  const a = m.action as Record<string, unknown> | undefined;
+  if (!a) return null;
+  for (const k of ["clause", "target", "suggestion", "motion"]) if (typeof a[k] === "string") return a[k] as string;
+  return null;
+}
+
+/** Moves about a given clause or motion id, for buttons on its card. */
+export function movesFor(moves: Move[], id: string): Move[] {
+  return moves.filter((m) => ELSEWHERE.has(m.type) && moveTarget(m) === id);
+}
+
+/** "Label — 2 influence" unless the label already names its cost or it is free. */
+export function moveLabel(m: Move): string {
+  if (!m.cost || /influence/i.test(m.label)) return m.label;
+  return `${m.label} — ${m.cost} influence`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The client's single source of truth: what the server has told this browser. Connection
+ * writes it, panels and the scene read it and re-render on change. No DOM, no Phaser here.
+ */
+import type { Briefing, Code, GameEvent, PrivateMessage } from "../../shared/rules/types.ts";
+import type { Role, RosterLine, Welcome } from "../../shared/protocol/messages.ts";
+import { normalize, type PublicState } from "./publicState.ts";
+
+export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "closed";
+
+export interface Toast {
+  id: number;
+  code: string;
+  message: string;
+}
+
+export interface ClientState {
+  connection: ConnectionState;
+  role: Role | null;
+  delegation: Code | null;
+  welcome: Welcome | null;
+  pub: PublicState;
+  briefings: Partial<Record<Code, Briefing>>;
+  messages: PrivateMessage[];
+  toasts: Toast[];
+  /** The facilitator's roster: every student with the member id used to move or remove them. */
+  roster: RosterLine[];
+  /** Engine events in arrival order, for the scene's animations; trimmed to the latest. */
+  events: { seq: number; event: GameEvent }[];
+}
+
+type Listener = (s: ClientState, changed: ReadonlySet<keyof ClientState>) => void;
+
+export class Store {
+  state: ClientState = {
+    connection: "idle",
+    role: null,
+    delegation: null,
+    welcome: null,
+    pub: normalize({}),
+    briefings: {},
+    messages: [],
+    toasts: [],
+    roster: [],
+    events: [],
+  };
+  private listeners = new Set<Listener>();
+  private seq = 0;
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  set(patch: Partial<ClientState>): void {
+    this.state = { ...this.state, ...patch };
+    const changed = new Set(Object.keys(patch) as (keyof ClientState)[]);
+    for (const fn of this.listeners) fn(this.state, changed);
+  }
+
+  setPublic(raw: unknown): void {
+    this.set({ pub: normalize(raw) });
+  }
+
+  setWelcome(w: Welcome): void {
+    this.set({ welcome: w, role: w.role, delegation: w.delegation ?? null });
+  }
+
+  addBriefing(b: Briefing): void {
+    this.set({ briefings: { ...this.state.briefings, [b.delegation]: b } });
+  }
+
+  /** Back-channel messages arrive whole on join, then one at a time; ids keep them unique. */
+  addMessages(list: PrivateMessage[]): void {
+    const byId = new Map(this.state.messages.map((m) => [m.id, m]));
+    for (const m of list) byId.set(m.id, m);
+    this.set({ messages: [...byId.values()] });
+  }
+
+  addEvent(event: GameEvent): void {
+    this.seq += 1;
+    this.set({ events: [...this.state.events.slice(-49), { seq: this.seq, event }] });
+  }
+
+  toast(code: string, message: string): void {
+    this.seq += 1;
+    this.set({ toasts: [...this.state.toasts.slice(-3), { id: this.seq, code, message }] });
+  }
+
+  dismiss(id: number): void {
+    this.set({ toasts: this.state.toasts.filter((t) => t.id !== id) });
+  }
+}
+
+/** The briefing this viewer reads first: its own delegation's, else the first one sent. */
+export function ownBriefing(s: ClientState): Briefing | null {
+  if (s.delegation && s.briefings[s.delegation]) return s.briefings[s.delegation] ?? null;
+  const first = Object.values(s.briefings)[0];
+  return first ?? null;
+}

@@ -1,0 +1,134 @@
+/**
+ * The only file that talks to the game server (the SDK). Scenes and panels read the Store;
+ * they never see a socket. A dropped socket is retried by the SDK; a lost seat is reclaimed
+ * with the player token kept per join code.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import { MSG, ROOM_NAME, type CreateOptions, type JoinOptions, type RosterLine, type Welcome } from "../../shared/protocol/messages.ts";
+import type { FacilitatorCommand } from "../../shared/protocol/actions.ts";
+import type { Briefing, GameEvent, PlayerAction, PrivateMessage } from "../../shared/rules/types.ts";
+import type { Store } from "../model/store.ts";
+import { save } from "../model/tokens.ts";
+
+/** The server's address: the page's own origin, except under the Vite dev server. */
+export function endpoint(): string {
+  const q = new URLSearchParams(location.search).get("server");
+  if (q) return q;
+  if (import.meta.env.DEV) return `${location.protocol}//${location.hostname}:2567`;
+  return location.origin;
+}
+
+export class Connection {
+  private client = new Client(endpoint());
+  private room: Room | null = null;
+  private store: Store;
+  private lastJoin: { code: string; options: JoinOptions } | null = null;
+  private leaving = false;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  get code(): string {
+    return this.room?.roomId ?? "";
+  }
+
+  /** A facilitator's session, or a solo game (the server opens it in the briefing phase). */
+  async create(options: CreateOptions): Promise<Welcome> {
+    this.store.set({ connection: "connecting" });
+    try {
+      const room = await this.client.create(ROOM_NAME, options);
+      return await this.attach(room, options.name);
+    } catch (e) {
+      this.store.set({ connection: "idle" });
+      throw e;
+    }
+  }
+
+  async join(code: string, options: JoinOptions): Promise<Welcome> {
+    this.store.set({ connection: "connecting" });
+    try {
+      const room = await this.client.joinById(code, options);
+      this.lastJoin = { code, options };
+      return await this.attach(room, options.name);
+    } catch (e) {
+      this.store.set({ connection: this.room ? "connected" : "idle" });
+      throw e;
+    }
+  }
+
+  send(action: PlayerAction): void {
+    this.room?.send(MSG.action, action);
+  }
+
+  facilitator(cmd: FacilitatorCommand | Record<string, unknown>): void {
+    this.room?.send(MSG.facilitator, cmd);
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    await this.room?.leave(true).catch(() => undefined);
+    this.room = null;
+  }
+
+  private attach(room: Room, name: string): Promise<Welcome> {
+    this.room = room;
+    this.leaving = false;
+    // The SDK retries a dropped socket by itself; this only tunes how soon it may.
+    room.reconnection.minUptime = 0;
+    const store = this.store;
+    room.onStateChange((state: { toJSON?: () => unknown }) => store.setPublic(state?.toJSON ? state.toJSON() : state));
+    room.onMessage(MSG.briefing, (b: Briefing | Briefing[]) => {
+      for (const one of Array.isArray(b) ? b : [b]) store.addBriefing(one);
+    });
+    room.onMessage(MSG.private, (m: PrivateMessage | PrivateMessage[]) => store.addMessages(Array.isArray(m) ? m : [m]));
+    room.onMessage(MSG.event, (e: GameEvent | GameEvent[]) => {
+      for (const one of Array.isArray(e) ? e : [e]) store.addEvent(one);
+    });
+    room.onMessage(MSG.error, (e: { code?: string; message?: string }) => store.toast(e?.code ?? "error", e?.message ?? "Rejected"));
+    room.onMessage(MSG.roster, (r: RosterLine[]) => store.set({ roster: Array.isArray(r) ? r : [] }));
+    room.onMessage("*", () => undefined);
+    room.onDrop(() => store.set({ connection: "reconnecting" }));
+    room.onReconnect(() => store.set({ connection: "connected" }));
+    room.onLeave((code: number) => {
+      if (this.leaving || this.room !== room) return;
+      store.set({ connection: "reconnecting" });
+      void this.rejoin(code);
+    });
+    return new Promise<Welcome>((resolve) => {
+      room.onMessage(MSG.welcome, (w: Welcome) => {
+        save(localStorage, w.code, {
+          name,
+          ...(w.playerToken && w.role === "player" ? { playerToken: w.playerToken } : {}),
+          ...(w.facilitatorToken ? { facilitatorToken: w.facilitatorToken } : {}),
+        });
+        store.setWelcome(w);
+        store.set({ connection: "connected" });
+        resolve(w);
+      });
+    });
+  }
+
+  /** After the SDK gives up: join again with the saved token, backing off, until it works. */
+  private async rejoin(_code: number): Promise<void> {
+    const last = this.lastJoin;
+    const w = this.store.state.welcome;
+    if (!w) return this.store.set({ connection: "closed" });
+    const options: JoinOptions =
+      w.role === "facilitator"
+        ? { name: last?.options.name ?? "Facilitator", role: "facilitator", facilitatorToken: w.facilitatorToken ?? last?.options.facilitatorToken }
+        : w.role === "player"
+          ? { name: last?.options.name ?? "", role: "player", playerToken: w.playerToken }
+          : { name: last?.options.name ?? "Projector", role: "spectator" };
+    for (let attempt = 0; attempt < 20 && !this.leaving; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(8000, 500 * 2 ** attempt)));
+      try {
+        await this.join(w.code, options);
+        return;
+      } catch {
+        /* server still away: keep trying */
+      }
+    }
+    this.store.set({ connection: "closed" });
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Starts Phaser in the stage element. Imported lazily by main.ts so Phaser lands in its own
+ * chunk and the home page never waits for it. Records when the first canvas frame was drawn
+ * (window.__firstFrameMs, ms since navigation start) for the performance check.
+ */
+import { AUTO, Game, Scale } from "phaser";
+import type { Store } from "../model/store.ts";
+import { Boot } from "./Boot.ts";
+import { Table } from "./Table.ts";
+
+declare global {
+  interface Window {
+    __firstFrameMs?: number;
+    __game?: Game;
+  }
+}
+
+export function startTable(parent: HTMLElement, store: Store, projector: boolean): Game {
+  const game = new Game({
+    type: AUTO,
+    parent,
+    backgroundColor: "#0f141b",
+    width: 1600,
+    height: 900,
+    scale: { mode: Scale.FIT, autoCenter: Scale.CENTER_BOTH },
+    scene: [Boot, Table],
+    banner: false,
+    disableContextMenu: true,
+    input: { keyboard: false },
+    audio: { noAudio: true },
+  });
+  game.registry.set("tableData", { store, projector });
+  game.events.once("postrender", () => {
+    window.__firstFrameMs ??= Math.round(performance.now());
+    game.canvas.setAttribute("aria-hidden", "true");
+    parent.dataset.ready = "1";
+  });
+  window.__game = game;
+  return game;
+}

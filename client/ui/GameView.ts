@@ -1,0 +1,170 @@
+/**
+ * The screen once a browser is in a session: top bar (phase, timer, tracks, who you are,
+ * connection), the table canvas, and the DOM panels. On a phone the panels become tabs.
+ * Which panels show depends on the role and the phase.
+ */
+import type { ClientState, Store } from "../model/store.ts";
+import { clock, phaseLabel, signed, timeLeft } from "../model/format.ts";
+import { nameOf } from "../model/palette.ts";
+import type { Connection } from "../net/Connection.ts";
+import { ActionsPanel } from "./actions.ts";
+import { BriefingPanel } from "./briefing.ts";
+import { ClauseBuilder } from "./clauseBuilder.ts";
+import { ConsolePanel } from "./console.ts";
+import { DebriefPanel } from "./debrief.ts";
+import { codeTag, h, replace } from "./dom.ts";
+import { LobbyPanel } from "./lobby.ts";
+import { TableLog } from "./log.ts";
+import { TalkPanel } from "./talk.ts";
+import { TreatyPanel } from "./treaty.ts";
+
+type TabId = "briefing" | "actions" | "treaty" | "talk" | "console" | "debrief";
+
+const CONNECTION_TEXT: Record<string, string> = {
+  idle: "Not connected",
+  connecting: "Connecting…",
+  connected: "Connected",
+  reconnecting: "Reconnecting…",
+  closed: "Disconnected — reload to rejoin",
+};
+
+export class GameView {
+  readonly el: HTMLElement;
+  readonly stage = h("div", { class: "stage", id: "table-canvas" });
+  private hud = h("span", { class: "hud num" });
+  private timer = h("span", { class: "timer num", "aria-label": "Time left" });
+  private who = h("span", { class: "who" });
+  private conn = h("span", { class: "conn", role: "status", "data-testid": "connection" });
+  private toasts = h("div", { class: "toasts", "aria-live": "assertive" });
+  private tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Panels" });
+  private panels = h("div", { class: "panels" });
+  private groups = new Map<TabId, HTMLElement>();
+  private active: TabId = "briefing";
+  private lobby: LobbyPanel;
+  private console: ConsolePanel;
+  private briefing: BriefingPanel;
+  private actions: ActionsPanel;
+  private builder: ClauseBuilder;
+  private treaty: TreatyPanel;
+  private talk: TalkPanel;
+  private log: TableLog;
+  private debrief = new DebriefPanel();
+  private store: Store;
+  private projector: boolean;
+
+  constructor(store: Store, connection: Connection, projector: boolean) {
+    this.store = store;
+    this.projector = projector;
+    this.lobby = new LobbyPanel(connection);
+    this.console = new ConsolePanel(connection);
+    this.briefing = new BriefingPanel(connection);
+    this.actions = new ActionsPanel(connection);
+    this.builder = new ClauseBuilder(connection);
+    this.treaty = new TreatyPanel(connection);
+    this.talk = new TalkPanel(connection);
+    this.log = new TableLog(projector ? "Latest at the table" : "Table log");
+    this.el = h(
+      "div",
+      { class: projector ? "app projector" : "app" },
+      h("header", { class: "topbar" }, h("span", { class: "brand" }, "Seat at the Table"), this.hud, this.timer, this.who, this.conn),
+      this.toasts,
+      h("main", { class: "game", id: "main" }, h("div", { class: "stage-wrap" }, this.stage, this.lobby.el), this.tabs, this.panels),
+    );
+    store.subscribe((s, changed) => this.render(s, changed));
+    setInterval(() => this.tick(), 250);
+    this.render(store.state, new Set(["pub", "connection", "welcome", "toasts"]));
+  }
+
+  private group(id: TabId, label: string, ...sections: HTMLElement[]): HTMLElement {
+    let g = this.groups.get(id);
+    if (!g) {
+      g = h("div", { class: "tabpanel", id: `tab-${id}`, role: "tabpanel", "aria-label": label }, ...sections);
+      this.groups.set(id, g);
+    }
+    return g;
+  }
+
+  /** Panels for this role and phase, grouped into the phone's tabs. */
+  private layout(s: ClientState): [TabId, string, HTMLElement[]][] {
+    const phase = s.pub.phase;
+    if (this.projector || s.role === "spectator") return [["talk", "Latest", [this.log.el]]];
+    if (phase === "debrief") return [["debrief", "Debrief", [this.debrief.el]], ["talk", "Log", [this.log.el]]];
+    if (s.role === "facilitator") {
+      if (phase === "lobby") return [["talk", "Log", [this.log.el]]];
+      return [
+        ["console", "Console", [this.console.el]],
+        ["briefing", "Briefings", [this.briefing.el]],
+        ["treaty", "Treaty", [this.treaty.el]],
+        ["talk", "Talk", [this.talk.el, this.log.el]],
+      ];
+    }
+    return [
+      ["briefing", "Briefing", [this.briefing.el]],
+      ["actions", "Actions", [this.actions.el]],
+      ["treaty", "Treaty", [this.treaty.el, this.builder.el]],
+      ["talk", "Talk", [this.talk.el, this.log.el]],
+    ];
+  }
+
+  private layoutKey = "";
+
+  render(s: ClientState, changed: ReadonlySet<keyof ClientState>): void {
+    if (changed.has("connection")) {
+      this.conn.textContent = CONNECTION_TEXT[s.connection] ?? s.connection;
+      this.conn.className = `conn conn-${s.connection}`;
+    }
+    if (changed.has("toasts")) this.renderToasts(s);
+    const groups = this.layout(s);
+    const key = `${s.role}|${s.pub.phase === "lobby" || s.pub.phase === "debrief" ? s.pub.phase : "play"}`;
+    if (key !== this.layoutKey) {
+      this.layoutKey = key;
+      if (!groups.some(([id]) => id === this.active) && groups[0]) this.active = groups[0][0];
+      replace(this.panels, ...groups.map(([id, label, secs]) => this.group(id, label, ...secs)));
+      replace(
+        this.tabs,
+        ...groups.map(([id, label]) =>
+          h("button", { type: "button", role: "tab", id: `tabbtn-${id}`, "aria-controls": `tab-${id}`, "aria-selected": String(id === this.active), onclick: () => this.select(id) }, label),
+        ),
+      );
+      this.select(this.active);
+      this.el.classList.toggle("in-lobby", s.pub.phase === "lobby" && s.role === "facilitator");
+    }
+    if (s.welcome) replace(this.who, s.delegation ? codeTag(s.delegation, nameOf(s.delegation)) : s.role === "facilitator" ? "Facilitator" : "Projector", h("span", { class: "muted" }, ` · ${s.welcome.code}`));
+    const p = s.pub;
+    this.hud.textContent = `${phaseLabel(p.phase, p.round, p.rounds)} · Momentum ${p.momentum} · Battlefield ${signed(p.battlefield)} · EU unity ${p.euUnity}${p.paused ? " · paused" : ""}`;
+    if (s.role === "facilitator" && p.phase === "lobby") this.lobby.render(s);
+    this.lobby.el.hidden = !(s.role === "facilitator" && p.phase === "lobby");
+    if (!changed.has("pub") && !changed.has("briefings") && !changed.has("messages") && !changed.has("welcome") && !changed.has("roster")) return;
+    this.log.render(p.table);
+    if (this.projector || s.role === "spectator") return;
+    if (p.phase === "debrief") return this.debrief.render(s);
+    if (s.role === "facilitator" && p.phase !== "lobby") this.console.render(s);
+    this.briefing.render(s);
+    this.actions.render(s);
+    this.builder.render(s);
+    this.treaty.render(s);
+    this.talk.render(s);
+  }
+
+  private select(id: TabId): void {
+    this.active = id;
+    for (const [gid, g] of this.groups) g.classList.toggle("active", gid === id);
+    for (const b of this.tabs.querySelectorAll("button")) b.setAttribute("aria-selected", String(b.id === `tabbtn-${id}`));
+  }
+
+  private tick(): void {
+    const left = timeLeft(this.store.state.pub, Date.now());
+    this.timer.textContent = left === null ? "" : `${clock(left)}${this.store.state.pub.paused ? " ⏸" : ""}`;
+  }
+
+  private renderToasts(s: ClientState): void {
+    replace(
+      this.toasts,
+      ...s.toasts.map((t) => {
+        const el = h("div", { class: "toast", role: "alert" }, t.message, h("button", { type: "button", class: "small", "aria-label": "Dismiss", onclick: () => this.store.dismiss(t.id) }, "×"));
+        setTimeout(() => this.store.dismiss(t.id), 6000);
+        return el;
+      }),
+    );
+  }
+}

@@ -1,0 +1,33 @@
+/** Actions available now, with their influence cost; unavailable ones disabled with the reason. */
+import type { ClientState } from "../model/store.ts";
+import { ownBriefing } from "../model/store.ts";
+import { actionPanelMoves, moveLabel } from "../model/moves.ts";
+import type { Connection } from "../net/Connection.ts";
+import { h, moveButton, replace } from "./dom.ts";
+
+export class ActionsPanel {
+  readonly el = h("section", { class: "panel actions", "aria-labelledby": "actions-title" });
+  private body = h("div");
+  private conn: Connection;
+
+  constructor(conn: Connection) {
+    this.conn = conn;
+    this.el.append(h("h2", { id: "actions-title" }, "Actions"), this.body);
+  }
+
+  render(s: ClientState): void {
+    const b = ownBriefing(s);
+    if (!b || s.role !== "player") return replace(this.body, h("p", { class: "muted" }, "Moves appear once the talks begin."));
+    const influence = s.pub.delegations[b.delegation].influence;
+    const groups = actionPanelMoves(b.moves);
+    replace(
+      this.body,
+      h("p", { class: "influence" }, "Influence ", h("span", { class: "dots", "aria-hidden": "true" }, "●".repeat(Math.max(0, influence))), h("b", { class: "num" }, ` ${influence}`), h("span", { class: "muted" }, " — unspent influence is lost at round end")),
+      s.pub.stagingOpen && b.delegation === "BY" ? h("p", { class: "alert-inline", role: "status" }, "Moscow asks to stage forces in Belarus: allow or refuse.") : null,
+      ...groups.map((g) =>
+        h("div", { class: "move-group" }, h("h3", {}, g.title), h("div", { class: "moves" }, ...g.moves.map((m) => moveButton(moveLabel(m), m.ok && !!m.action, m.reason, () => m.action && this.conn.send(m.action), m.key)))),
+      ),
+      groups.length ? null : h("p", { class: "muted" }, "No moves right now."),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The delegation's briefing: public and secret (✱) aims, each with its ¶ reference and what it
+ * would score if the game ended now. Belarus also sees its own tracks. The facilitator can flip
+ * through every delegation's sheet.
+ */
+import type { Briefing, Code } from "../../shared/rules/types.ts";
+import { minskWindow } from "../../shared/scenario/minskWindow.ts";
+import type { ClientState } from "../model/store.ts";
+import { nameOf } from "../model/palette.ts";
+import { signed } from "../model/format.ts";
+import type { Connection } from "../net/Connection.ts";
+import { codeTag, h, moveButton, replace } from "./dom.ts";
+
+export class BriefingPanel {
+  readonly el = h("section", { class: "panel briefing", "aria-labelledby": "briefing-title" });
+  private body = h("div");
+  private which: Code | null = null;
+  private conn: Connection;
+
+  constructor(conn: Connection) {
+    this.conn = conn;
+    this.el.append(h("h2", { id: "briefing-title" }, "Your briefing"), this.body);
+  }
+
+  render(s: ClientState): void {
+    const codes = Object.keys(s.briefings) as Code[];
+    const code = s.delegation ?? (this.which && s.briefings[this.which] ? this.which : codes[0]);
+    const b = code ? s.briefings[code] : undefined;
+    if (!b) return replace(this.body, h("p", { class: "muted" }, s.pub.phase === "lobby" ? "Your briefing arrives when the facilitator starts the talks." : "Waiting for the briefing…"));
+    replace(
+      this.body,
+      s.role === "facilitator" && codes.length > 1
+        ? h("div", { class: "row wrap", role: "group", "aria-label": "Briefing of" }, ...codes.map((c) => h("button", { type: "button", class: "small", "aria-pressed": String(c === code), "data-focus": `brief-${c}`, onclick: () => ((this.which = c), this.render(s)) }, c)))
+        : null,
+      h("p", {}, codeTag(b.delegation, nameOf(b.delegation)), h("span", { class: "muted" }, ` · seat: ${s.pub.delegations[b.delegation].seat} · influence `), h("b", { class: "num" }, String(s.pub.delegations[b.delegation].influence))),
+      this.readyControl(s, b),
+      aimsList(b),
+      b.belarus ? belarusTracks(b) : null,
+    );
+  }
+
+  /** The one "Ready" control: in the briefing it starts round 1 (solo), in a round it ends it. */
+  private readyControl(s: ClientState, b: Briefing): HTMLElement | null {
+    if (s.role !== "player" || (s.pub.phase !== "briefing" && s.pub.phase !== "round")) return null;
+    const mine = s.pub.delegations[b.delegation];
+    const move = b.moves.find((m) => m.type === "ready");
+    const label = mine.ready ? "Not ready yet" : s.pub.phase === "briefing" ? "Ready" : "Ready for round end";
+    return h("div", { class: "row" }, moveButton(label, move ? move.ok || mine.ready : true, move?.reason, () => this.conn.send({ type: "ready", ready: !mine.ready }), "ready"), mine.ready ? h("span", { class: "muted" }, " Waiting for the others…") : null);
+  }
+}
+
+export function aimsList(b: Briefing): HTMLElement {
+  const total = b.aims.reduce((n, a) => n + a.progress, 0);
+  return h(
+    "div",
+    {},
+    h("h3", {}, "Aims ", h("span", { class: "muted num" }, `— if the game ended now: ${signed(total)}`)),
+    h(
+      "ul",
+      { class: "aims" },
+      ...b.aims.map((a) =>
+        h(
+          "li",
+          { class: a.progress !== 0 ? "aim scoring" : "aim" },
+          h("span", { class: "aim-text" }, a.secret ? h("span", { class: "secret", title: "Secret aim" }, "✱ ") : null, a.text, a.secret ? h("span", { class: "sr-only" }, " (secret)") : null),
+          " ",
+          h("span", { class: "ref" }, a.ref),
+          h("span", { class: "pts num", "aria-label": `worth ${a.points}, now ${a.progress}` }, `${signed(a.points)} · now ${signed(a.progress)}`),
+          a.note ? h("span", { class: "note" }, a.note) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function belarusTracks(b: Briefing): HTMLElement | null {
+  const by = b.belarus;
+  if (!by) return null;
+  const t = minskWindow.tracks;
+  return h(
+    "div",
+    {},
+    h("h3", {}, "Minsk's own tracks"),
+    h(
+      "ul",
+      { class: "tracks num" },
+      h("li", {}, `Autonomy ${by.autonomy} / ${t.autonomy.max}`),
+      h("li", {}, `US favour ${by.usFavour} / ${t.usFavour.max}`),
+      h("li", {}, `Pardon waves ${by.pardonWaves} / ${minskWindow.maxPardonWaves}`),
+      by.nobelPledged ? h("li", {}, "Nobel pledge made") : null,
+      by.peaceFormula ? h("li", {}, "Peace formula published") : null,
+      by.peacekeepersOffered ? h("li", {}, "Peacekeepers offered") : null,
+    ),
+  );
+}

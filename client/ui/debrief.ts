@@ -1,0 +1,131 @@
+/**
+ * The debrief: outcome with its reason, each delegation's score split by objective (with ¶),
+ * secret aims revealed, a timeline, who talked to whom, participation, and for the facilitator
+ * the JSON/CSV/HTML reports (fetched with the facilitator token, saved as files).
+ */
+import type { Code, ScoreLine } from "../../shared/rules/types.ts";
+import { minskWindow } from "../../shared/scenario/minskWindow.ts";
+import { backChannelMatrix, participation, ranking, scoreLines, timeline } from "../model/debrief.ts";
+import { outcomeReason, outcomeTitle, signed } from "../model/format.ts";
+import { CODES, nameOf } from "../model/palette.ts";
+import type { ClientState } from "../model/store.ts";
+import { logLine } from "../model/talk.ts";
+import { codeTag, h, replace } from "./dom.ts";
+
+export class DebriefPanel {
+  readonly el = h("section", { class: "panel debrief", "aria-labelledby": "debrief-title" });
+  private body = h("div");
+  private status = h("p", { role: "status", class: "muted" });
+  private rendered = "";
+
+  constructor() {
+    this.el.append(h("h2", { id: "debrief-title" }, "Debrief"), this.body);
+  }
+
+  render(s: ClientState): void {
+    const o = s.pub.outcome;
+    // Re-render only when something the debrief shows has changed: it holds open <details>.
+    const sig = JSON.stringify([o, s.pub.table.length, s.messages.length, Object.keys(s.briefings)]);
+    if (sig === this.rendered) return;
+    this.rendered = sig;
+    if (!o) return replace(this.body, h("p", {}, "Counting the score…"));
+    const why = outcomeReason(o.id);
+    const lines = (c: Code): ScoreLine[] => {
+      const l = scoreLines(o, c);
+      if (l.length) return l;
+      const b = s.briefings[c];
+      return b ? b.aims.filter((a) => a.progress !== 0).map((a) => ({ aim: a.id, text: a.text, ref: a.ref, points: a.progress })) : [];
+    };
+    const max = Math.max(1, ...CODES.flatMap((c) => lines(c).map((l) => Math.abs(l.points))), ...CODES.map((c) => Math.abs(o.scores[c] ?? 0)));
+    const matrix = backChannelMatrix(s.messages);
+    const part = participation(s.pub.table, s.messages);
+    replace(
+      this.body,
+      h("p", { class: "outcome-title" }, outcomeTitle(o.id)),
+      h("p", { class: "lede" }, why.note, " ", h("span", { class: "ref" }, why.ref)),
+      h("p", { class: "muted num" }, `Treaty ${o.treatyInForce ? "in force" : "not in force"} · Ukraine's security credibility ${o.credibility}`),
+      h("h3", {}, "Scores"),
+      h(
+        "ol",
+        { class: "scores" },
+        ...ranking(o).map((c) =>
+          h(
+            "li",
+            { class: "score" },
+            h("div", { class: "score-head" }, codeTag(c, nameOf(c)), h("b", { class: "num" }, ` ${signed(o.scores[c] ?? 0)}`)),
+            h(
+              "ul",
+              { class: "breakdown" },
+              ...lines(c).map((l) =>
+                h(
+                  "li",
+                  {},
+                  h("span", { class: `bar ${l.points < 0 ? "neg" : "pos"} tag-bg-${c}`, style: `width:${Math.round((Math.abs(l.points) / max) * 100)}%`, "aria-hidden": "true" }),
+                  h("span", { class: "num" }, `${signed(l.points)} `),
+                  l.text,
+                  " ",
+                  h("span", { class: "ref" }, l.ref),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h("h3", {}, "Secret aims, revealed"),
+      h("ul", { class: "secrets" }, ...minskWindow.objectives.filter((a) => a.secret).map((a) => h("li", {}, codeTag(a.delegation), ` ✱ ${a.text} (${signed(a.points)}) `, h("span", { class: "ref" }, a.ref)))),
+      h("h3", {}, "Timeline"),
+      h("ol", { class: "timeline" }, ...timeline(s.pub.table).map((r) => h("li", {}, h("b", {}, r.round ? `Round ${r.round}` : "Briefing"), h("ul", {}, ...r.entries.slice(-12).map((e) => h("li", {}, ((l) => (l.who ? `${l.who}: ${l.text}` : l.text))(logLine(e)))))))),
+      h("h3", {}, "Back channels: who wrote to whom"),
+      matrixTable(matrix),
+      h("h3", {}, "Participation"),
+      h(
+        "ul",
+        { class: "participation" },
+        ...CODES.map((c) => h("li", {}, codeTag(c, nameOf(c)), ` ${part[c].table} at the table · ${part[c].back} back-channel · `, s.pub.delegations[c].members.map((m) => m.name).join(", ") || (s.pub.delegations[c].bot ? "bot" : "—"))),
+      ),
+      s.role === "facilitator" && s.welcome?.facilitatorToken ? this.downloads(s.welcome.code, s.welcome.facilitatorToken) : null,
+    );
+  }
+
+  private downloads(code: string, token: string): HTMLElement {
+    const get = async (format: "json" | "csv" | "html"): Promise<void> => {
+      this.status.textContent = `Preparing the ${format.toUpperCase()} report…`;
+      try {
+        const res = await fetch(`/api/games/${encodeURIComponent(code)}/report?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+        if (!res.ok) throw new Error(`${res.status}`);
+        const url = URL.createObjectURL(await res.blob());
+        const a = h("a", { href: url, download: `seat-at-the-table-${code}.${format}` });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        this.status.textContent = `${format.toUpperCase()} report downloaded.`;
+      } catch (e) {
+        this.status.textContent = `The report could not be fetched (${(e as Error).message}).`;
+      }
+    };
+    return h(
+      "div",
+      { class: "downloads" },
+      h("h3", {}, "Reports"),
+      h(
+        "div",
+        { class: "row" },
+        h("button", { type: "button", onclick: () => void get("json") }, "Download JSON report"),
+        h("button", { type: "button", onclick: () => void get("csv") }, "Download CSV report"),
+        h("button", { type: "button", onclick: () => void get("html") }, "Download printable report"),
+      ),
+      this.status,
+    );
+  }
+}
+
+function matrixTable(m: Record<Code, Record<Code, number>>): HTMLElement {
+  return h(
+    "table",
+    { class: "matrix num" },
+    h("caption", { class: "sr-only" }, "Back-channel messages, rows wrote to columns"),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "from ↓ to →"), ...CODES.map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, ...CODES.map((a) => h("tr", {}, h("th", { scope: "row" }, a), ...CODES.map((b) => h("td", { class: m[a][b] ? "hot" : "" }, a === b ? "—" : String(m[a][b])))))),
+  );
+}

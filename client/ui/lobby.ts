@@ -1,0 +1,72 @@
+/**
+ * The facilitator's lobby: the join code big enough to read from the back row, the join URL and
+ * its QR code, who has joined which delegation, bots per delegation, and "Start".
+ */
+import QRCode from "qrcode";
+import type { Code } from "../../shared/rules/types.ts";
+import type { ClientState } from "../model/store.ts";
+import { CODES, nameOf } from "../model/palette.ts";
+import { codeTag, h, replace } from "./dom.ts";
+import type { Connection } from "../net/Connection.ts";
+
+export function joinUrl(code: string): string {
+  return `${location.origin}/?code=${code}`;
+}
+
+export class LobbyPanel {
+  readonly el = h("section", { class: "lobby", "aria-labelledby": "lobby-title" });
+  private qr = h("canvas", { class: "qr", role: "img", "aria-label": "QR code for the join URL" });
+  private qrFor = "";
+  private members = h("div", { class: "lobby-delegations" });
+  private conn: Connection;
+
+  constructor(conn: Connection) {
+    this.conn = conn;
+  }
+
+  render(s: ClientState): void {
+    const code = s.welcome?.code ?? "";
+    if (this.qrFor !== code && code) {
+      this.qrFor = code;
+      void QRCode.toCanvas(this.qr, joinUrl(code), { width: 220, margin: 1, color: { dark: "#0b0f14", light: "#f4f1e8" } }).catch(() => undefined);
+    }
+    if (!this.el.firstChild) {
+      this.el.append(
+        h("h2", { id: "lobby-title" }, "Students join with this code"),
+        h(
+          "div",
+          { class: "lobby-code" },
+          h("div", {}, h("p", { class: "join-code", "data-testid": "join-code" }, code), h("p", { class: "join-url" }, h("a", { href: joinUrl(code), target: "_blank", rel: "noopener" }, joinUrl(code)))),
+          this.qr,
+        ),
+        this.members,
+        h("div", { class: "row" }, h("button", { type: "button", class: "primary big", onclick: () => this.conn.facilitator({ type: "start" }) }, "Start"), h("a", { class: "button", href: `/?code=${code}&view=projector`, target: "_blank", rel: "noopener" }, "Open projector view")),
+      );
+    }
+    const p = s.pub;
+    replace(
+      this.members,
+      h("p", { class: "muted" }, `${p.rounds} rounds. Tick a bot for any delegation no student should play.`),
+      h(
+        "ul",
+        { class: "delegation-list" },
+        ...CODES.map((c) => {
+          const d = p.delegations[c];
+          return h(
+            "li",
+            { class: `deleg tag-border-${c}` },
+            codeTag(c, nameOf(c)),
+            h("span", { class: "muted" }, ` · ${d.seat}`),
+            h("ul", { class: "members" }, ...(d.members.length ? d.members.map((m) => h("li", {}, m.name, m.connected ? "" : " (away)")) : [h("li", { class: "muted" }, "no students yet")])),
+            botToggle(c, d.bot, (bot) => this.conn.facilitator({ type: "setBot", delegation: c, bot })),
+          );
+        }),
+      ),
+    );
+  }
+}
+
+export function botToggle(c: Code, bot: boolean, set: (bot: boolean) => void): HTMLElement {
+  const box = h("input", { type: "checkbox", checked: bot, "data-focus": `bot-${c}`, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) });
+  return h("label", { class: "check" }, box, ` Bot plays ${nameOf(c)}`);
+}

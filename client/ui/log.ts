@@ -1,0 +1,42 @@
+/**
+ * The table log: one role="log" list announcing public events and table talk in words (bots
+ * included). Entries are appended, not re-rendered, so screen readers hear only what is new.
+ */
+import type { TableEntry } from "../../shared/rules/types.ts";
+import { logLine } from "../model/talk.ts";
+import { h } from "./dom.ts";
+
+export class TableLog {
+  readonly list = h("ul", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Table log" });
+  readonly el: HTMLElement;
+  private shown: TableEntry[] = [];
+
+  constructor(title = "Table log") {
+    this.el = h("section", { class: "panel log-panel", "aria-labelledby": "log-title" }, h("h2", { id: "log-title" }, title), this.list);
+  }
+
+  render(table: TableEntry[]): void {
+    const prefix = this.shown.length <= table.length && this.shown.every((e, i) => same(e, table[i]));
+    // The server may keep only the latest entries: when the old list is no prefix, find where it left off.
+    let from = this.shown.length;
+    if (!prefix) {
+      const last = this.shown.at(-1);
+      const at = last ? table.findLastIndex((e) => same(e, last)) : -1;
+      from = at + 1;
+    }
+    for (const e of table.slice(from)) this.list.append(line(e));
+    while (this.list.childElementCount > 200) this.list.firstElementChild?.remove();
+    this.shown = table.slice();
+    const box = this.list;
+    if (box.scrollHeight - box.scrollTop - box.clientHeight < 80) box.scrollTop = box.scrollHeight;
+  }
+}
+
+function same(a: TableEntry | undefined, b: TableEntry | undefined): boolean {
+  return !!a && !!b && a.kind === b.kind && a.from === b.from && a.text === b.text && a.round === b.round;
+}
+
+function line(e: TableEntry): HTMLLIElement {
+  const l = logLine(e);
+  return h("li", { class: `entry kind-${e.kind} from-${e.from}` }, h("span", { class: "round num" }, e.round ? `R${e.round} ` : ""), l.who ? h("b", {}, `${l.who}: `) : null, l.text);
+}

@@ -1,0 +1,25 @@
+/** Delegation picker: one button per delegation, named with the delegation's name. */
+import type { Code } from "../../shared/rules/types.ts";
+import { CODES, nameOf } from "../model/palette.ts";
+import { h } from "./dom.ts";
+
+export function renderPicker(root: HTMLElement, code: string, name: string, pick: (c: Code) => void, back: () => void): void {
+  const buttons = CODES.map((c) =>
+    h("button", { type: "button", class: `pick tag-${c}`, "aria-describedby": `pick-${c}`, onclick: () => pick(c) }, nameOf(c)),
+  );
+  root.replaceChildren(
+    h(
+      "main",
+      { class: "home", id: "main" },
+      h("h1", {}, "Choose your delegation"),
+      h("p", {}, `Session ${code} · you are ${name}. Your teacher may move you later.`),
+      h(
+        "ul",
+        { class: "picker" },
+        ...CODES.map((c, i) => h("li", {}, buttons[i], h("span", { id: `pick-${c}`, class: "code-badge" }, c))),
+      ),
+      h("button", { type: "button", class: "link", onclick: back }, "Back"),
+    ),
+  );
+  buttons[0].focus();
+}

@@ -1,0 +1,103 @@
+/**
+ * A teacher creates a session, a student joins by code as Belarus, the teacher sees the student
+ * and starts, the student reads the briefing and makes a move that the teacher's table shows.
+ * Then a projector joins: it must show no secret aim and no back-channel text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { minskWindow } from "../../shared/scenario/minskWindow.ts";
+import { launch, person, shot, startServer, type Person, type RunningServer } from "./harness.ts";
+
+let server: RunningServer;
+let browser: Browser;
+const people: Person[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const p of people) expect(p.errors.map(String)).toEqual([]);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("classroom", () => {
+  it("teacher creates, student joins as Belarus, teacher starts, the student's move reaches the teacher's table", async () => {
+    const teacher = await person(browser);
+    people.push(teacher);
+    const t = teacher.page;
+    await t.goto(server.url);
+    await shot(t, "home");
+    await t.getByLabel("Your name").fill("Ms Novak");
+    await t.getByRole("button", { name: "Create a class session" }).click();
+    const codeEl = t.getByTestId("join-code");
+    await expect.poll(async () => (await codeEl.textContent())?.trim().length ?? 0, { timeout: 15_000 }).toBe(6);
+    const code = (await codeEl.textContent()) ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+
+    const student = await person(browser);
+    people.push(student);
+    const s = student.page;
+    await s.goto(`${server.url}/?code=${code}`);
+    await expect.poll(() => s.getByLabel("Join code").inputValue()).toBe(code);
+    await s.getByLabel("Your name").fill("Alesia");
+    await s.getByRole("button", { name: "Join", exact: true }).click();
+    await s.getByRole("button", { name: "Belarus", exact: true }).click();
+
+    await t.getByText("Alesia").first().waitFor({ timeout: 15_000 });
+    await shot(t, "lobby");
+    await t.getByRole("button", { name: "Start", exact: true }).click();
+
+    // The briefing: public and secret aims with their ¶ references.
+    const secret = minskWindow.objectives.find((o) => o.delegation === "BY" && o.secret)!;
+    await s.getByText(secret.text).first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => s.locator(".briefing .ref").count()).toBeGreaterThan(3);
+
+    // Belarus is absent: its words at the table become a press statement; send one.
+    const words = "Minsk offers its good offices for talks.";
+    await s.getByRole("textbox", { name: "Your message" }).fill(words);
+    await s.getByRole("button", { name: "Send" }).click();
+    await t.locator('[role="log"]').getByText(words).waitFor({ timeout: 15_000 });
+
+    // A signal move from the actions panel, once the talks are in a round.
+    await t.getByRole("button", { name: "Advance phase" }).click();
+    const pledge = s.getByRole("button", { name: /Nobel pledge/ });
+    await expect.poll(() => pledge.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await pledge.click();
+    await t.locator('[role="log"]').getByText(/Nobel/i).first().waitFor({ timeout: 15_000 });
+    await shot(t, "table-mid-game");
+    await shot(s, "student-mid-game");
+
+    // Rejoin after a refresh: no questions asked, same seat.
+    await s.reload();
+    await s.getByText(secret.text).first().waitFor({ timeout: 15_000 }).catch(async (e) => {
+      await shot(s, "debug-reload");
+      console.log(await s.locator("body").innerText());
+      throw e;
+    });
+    await expect(s.locator(".topbar .who").textContent()).resolves.toContain("BY");
+
+    // A back-channel message that the projector must never show.
+    await s.getByRole("button", { name: "RU back channel" }).click();
+    const whisper = "Private: we would accept relief in exchange for prisoners.";
+    await s.getByRole("textbox", { name: "Your message" }).fill(whisper);
+    await s.getByRole("button", { name: "Send" }).click();
+    await s.locator(".thread").getByText(whisper).waitFor();
+
+    const projector = await person(browser, { width: 1920, height: 1080 });
+    people.push(projector);
+    const p = projector.page;
+    await p.goto(`${server.url}/?code=${code}&view=projector`);
+    await p.locator("#table-canvas canvas").waitFor({ timeout: 15_000 });
+    await p.locator('[role="log"]').getByText(words).waitFor({ timeout: 15_000 });
+    await p.waitForTimeout(500);
+    const text = (await p.locator("body").innerText()) ?? "";
+    for (const o of minskWindow.objectives.filter((x) => x.secret)) expect(text).not.toContain(o.text);
+    expect(text).not.toContain(whisper);
+    const logSize = await p.locator('[role="log"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(logSize).toBeGreaterThanOrEqual(28);
+    await shot(p, "projector");
+  });
+});

@@ -1,0 +1,29 @@
+import { defineConfig } from "vite";
+
+/**
+ * The browser client. Root is client/ (client/index.html); the build lands in dist/, which the
+ * game server serves at "/". Phaser goes to its own chunk and is loaded only when a table is
+ * shown, so the home page stays small (tests/client/bundle.test.ts guards the sizes).
+ */
+export default defineConfig({
+  root: "client",
+  publicDir: false,
+  build: {
+    outDir: "../dist",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: "phaser", test: /node_modules[\\/]phaser[\\/]/, priority: 20 }],
+        },
+      },
+    },
+  },
+  server: {
+    host: "127.0.0.1",
+    // In dev the client talks straight to the game server on 2567 (see net/endpoint.ts).
+    port: 5173,
+  },
+});
