@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Player, sleep, waitUntil } from "../server/helpers.ts";
+import { DELEGATIONS, PHASES, SEATS, publicView, replay, scenarioOf, type Action, type PublicView } from "../../shared/rules/index.ts";
 
 export { Player, sleep, waitUntil };
 
@@ -172,10 +173,113 @@ export async function command(f: Player, cmd: Record<string, unknown>, until: (s
 export async function advanceUntil(f: Player, until: (s: any) => boolean, max = 20): Promise<void> {
   for (let i = 0; i < max && !until(f.json()); i++) {
     const before = `${f.json().phase}:${f.json().round}`;
-    f.send("facilitator", { type: "advance" });
+    f.send("facilitator", { type: f.json().phase === "lobby" ? "start" : "advance" });
     await waitUntil(() => `${f.json().phase}:${f.json().round}` !== before, "the phase to advance");
   }
   if (!until(f.json())) throw new Error(`still ${f.json().phase} ${f.json().round}`);
 }
 
 export const errorsOf = (p: Player): { code: string; message: string; action?: string }[] => p.of("error");
+
+/* ---------- state checks shared by the fuzz and crash suites ---------- */
+
+
+const TABLE_KEEP = 200;
+
+/** The public fields the synced state carries, in the synced shape (members left out). */
+export function expectedPublic(pv: PublicView): Record<string, unknown> {
+  return {
+    scenario: pv.scenario, phase: pv.phase, round: pv.round, rounds: pv.rounds, deadline: pv.deadline, paused: pv.paused,
+    remaining: pv.remaining, momentum: pv.momentum, battlefield: pv.battlefield, euUnity: pv.euUnity, usAid: pv.usAid,
+    venue: pv.venue, venueVetoed: pv.venueVetoed, chair: pv.chair, byCondition: pv.byCondition, pardonWaves: pv.pardonWaves,
+    stagingOpen: pv.stagingOpen, event: pv.event,
+    sanctions: { "RU:US": pv.sanctions.RU.US, "RU:EU": pv.sanctions.RU.EU, "BY:US": pv.sanctions.BY.US, "BY:EU": pv.sanctions.BY.EU },
+    delegations: Object.fromEntries(DELEGATIONS.map((c) => {
+      const d = pv.delegations[c];
+      return [c, { seat: d.seat, influence: d.influence, ready: d.ready, bot: d.bot, signature: d.signature }];
+    })),
+    clauses: pv.clauses.map((c) => ({
+      id: c.id, type: c.type, params: JSON.stringify(c.params), proposer: c.proposer, status: c.status,
+      stances: { ...c.stances }, suggestedBy: c.suggestedBy ?? "", round: c.round, parity: c.parity === true,
+    })),
+    motions: pv.motions.map((m) => ({ id: m.id, delegation: m.delegation, seat: m.seat, sponsor: m.sponsor, status: m.status, round: m.round })),
+    table: pv.table.slice(-TABLE_KEEP).map((e) => ({ kind: e.kind, from: e.from, text: e.text, round: e.round })),
+    signals: pv.signals.map((s) => ({ delegation: s.delegation, signal: s.signal, round: s.round })),
+    outcome: pv.outcome ? { id: pv.outcome.id, scores: pv.outcome.scores, credibility: pv.outcome.credibility, treatyInForce: pv.outcome.treatyInForce } : null,
+  };
+}
+
+/** The same fields picked from a client's decoded state (`room.state.toJSON()`). */
+export function syncedPublic(j: any): Record<string, unknown> {
+  const pick = (o: any, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o?.[k]]));
+  return {
+    ...pick(j, ["scenario", "phase", "round", "rounds", "deadline", "paused", "remaining", "momentum", "battlefield", "euUnity", "usAid",
+      "venue", "venueVetoed", "chair", "byCondition", "pardonWaves", "stagingOpen", "event"]),
+    sanctions: { ...j.sanctions },
+    delegations: Object.fromEntries(DELEGATIONS.map((c) => [c, pick(j.delegations?.[c], ["seat", "influence", "ready", "bot", "signature"])])),
+    clauses: (j.clauses ?? []).map((c: any) => ({ ...pick(c, ["id", "type", "params", "proposer", "status", "suggestedBy", "round", "parity"]), stances: { ...c.stances } })),
+    motions: (j.motions ?? []).map((m: any) => pick(m, ["id", "delegation", "seat", "sponsor", "status", "round"])),
+    table: (j.table ?? []).map((e: any) => pick(e, ["kind", "from", "text", "round"])),
+    signals: (j.signals ?? []).map((s: any) => pick(s, ["delegation", "signal", "round"])),
+    outcome: j.outcome ? pick(j.outcome, ["id", "scores", "credibility", "treatyInForce"]) : null,
+  };
+}
+
+export interface ReportJson {
+  code: string;
+  scenario: string;
+  config: any;
+  status: string;
+  phase: string;
+  round: number;
+  log: { seq: number; time: number; who: string; student: string; kind: string; action: any }[];
+  participation: { member: string; name: string; actions: number }[];
+}
+
+/** Rebuilds the game from a report's log with the engine's own `replay` (throws on a refused entry). */
+export function replayReport(r: ReportJson) {
+  const entries = r.log.filter((e) => e.kind === "engine").map((e) => ({ who: e.who as never, action: e.action as Action, now: e.time }));
+  return replay(r.config, entries, r.scenario);
+}
+
+export function replayedPublic(r: ReportJson): Record<string, unknown> {
+  return expectedPublic(publicView(replayReport(r)));
+}
+
+/** Problems with a decoded state: tracks out of range, unknown phases, seats or statuses. */
+export function invalidities(j: any): string[] {
+  const sc = scenarioOf(j.scenario || "minsk-window");
+  const bad: string[] = [];
+  const range = (name: string, v: unknown, min: number, max: number) => {
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) bad.push(`${name}=${String(v)} not in ${min}..${max}`);
+  };
+  if (!(PHASES as readonly string[]).includes(j.phase)) bad.push(`phase=${j.phase}`);
+  range("round", j.round, 0, j.rounds);
+  range("momentum", j.momentum, sc.tracks.momentum.min, sc.tracks.momentum.max);
+  range("battlefield", j.battlefield, sc.tracks.battlefield.min, sc.tracks.battlefield.max);
+  range("euUnity", j.euUnity, sc.tracks.euUnity.min, sc.tracks.euUnity.max);
+  range("pardonWaves", j.pardonWaves, 0, sc.maxPardonWaves);
+  if (!["flowing", "paused"].includes(j.usAid)) bad.push(`usAid=${j.usAid}`);
+  if (j.venue && !sc.venues.includes(j.venue)) bad.push(`venue=${j.venue}`);
+  for (const c of DELEGATIONS) {
+    const d = j.delegations?.[c];
+    if (!d) { bad.push(`no delegation ${c}`); continue; }
+    if (!(SEATS as readonly string[]).includes(d.seat)) bad.push(`${c}.seat=${d.seat}`);
+    range(`${c}.influence`, d.influence, 0, 20);
+    if (!["", "signed", "refused"].includes(d.signature)) bad.push(`${c}.signature=${d.signature}`);
+  }
+  for (const v of Object.values(j.sanctions ?? {})) if (!["full", "partial", "none"].includes(v as string)) bad.push(`sanction=${v}`);
+  for (const cl of j.clauses ?? []) {
+    if (!["suggested", "proposed", "agreed", "struck", "superseded"].includes(cl.status)) bad.push(`clause ${cl.id} status=${cl.status}`);
+    try { JSON.parse(cl.params); } catch { bad.push(`clause ${cl.id} params not JSON`); }
+  }
+  for (const m of j.motions ?? []) if (!["pending", "approved", "denied", "torpedoed", "passed", "lapsed"].includes(m.status)) bad.push(`motion ${m.id} status=${m.status}`);
+  for (const e of j.table ?? []) if (!["say", "press", "event"].includes(e.kind) || typeof e.text !== "string") bad.push(`table entry ${JSON.stringify(e).slice(0, 80)}`);
+  return bad;
+}
+
+export async function reportJson(srv: ServerProcess, code: string, token: string): Promise<ReportJson> {
+  const r = await srv.report(code, token);
+  if (r.status !== 200) throw new Error(`report ${code}: HTTP ${r.status} ${await r.text()}`);
+  return (await r.json()) as ReportJson;
+}
