@@ -3,7 +3,7 @@
  * end checks, event cards (drawn from the seeded deck or injected), readiness and timers.
  */
 import { describe, expect, it } from "vitest";
-import { newGame } from "../../shared/rules/index.ts";
+import { newGame, replay } from "../../shared/rules/index.ts";
 import { atRound, deepFreeze, sc, Table } from "./harness.ts";
 
 describe("§2.5 phases", () => {
@@ -419,5 +419,48 @@ describe("§2.5 timers", () => {
     t.do("system", { type: "tick" });
     expect(t.s.phase).toBe("debrief");
     expect(t.s.outcome?.id).toBe("no_deal");
+  });
+});
+
+describe("§2.5 edge cases of the round's end", () => {
+  it("¶9 ¶12 momentum reaching 0 mid-round is checked only at the round's end: an agreement that round lifts it back first", () => {
+    const t = atRound();
+    const id = t.agree({ type: "ceasefire" }); // agreed this round
+    t.do("EU", { type: "torpedo", target: id }); // 5 → 3
+    t.signal("RU", "pressure"); // 2
+    t.signal("RU", "pressure"); // 1
+    t.signal("UA", "counteroffensive"); // 0
+    expect(t.s.momentum).toBe(0);
+    expect(t.s.phase).toBe("round");
+    t.advance(); // step 3 (+1 for the agreement) runs before step 4 (end checks)
+    expect(t.s.momentum).toBe(1);
+    expect(t.s.phase).toBe("round");
+    expect(t.s.round).toBe(2);
+  });
+});
+
+describe("§3 replay", () => {
+  it("¶9 the same configuration and log rebuild the game exactly, events and chance included", () => {
+    const t = new Table({ events: true, roundSeconds: 300, seed: 123456, rounds: 3 }).start();
+    t.do("US", { type: "setVenue", venue: "Riyadh" });
+    t.advance();
+    t.agree({ type: "ceasefire" });
+    t.inject("breakthrough");
+    t.signal("RU", "stagingRequest");
+    t.now += 300_000;
+    t.do("system", { type: "tick" });
+    t.do("BY", { type: "say", to: ["US"], text: "Pardons are coming." });
+    t.signal("BY", "pardonWave");
+    t.advance();
+    t.advance();
+    t.sign("RU", "UA", "US", "EU");
+    expect(t.s.phase).toBe("debrief");
+    expect(replay(t.config, t.log)).toEqual(t.s);
+  });
+
+  it("¶9 a log entry the rules refuse means a corrupt log: replay throws instead of skipping it", () => {
+    const t = atRound();
+    const log = [...t.log, { who: "BY" as const, action: { type: "propose" as const, clause: { type: "ceasefire" as const } }, now: t.now }];
+    expect(() => replay(t.config, log)).toThrow(/refused: rule\/not_party/);
   });
 });

@@ -89,6 +89,14 @@ describe("§2.2 seats", () => {
     expect(said).toMatchObject({ kind: "say", from: "RU" });
   });
 
+  it("¶9 spoken text reaches the table as sent: markup and inner spacing kept, only the ends trimmed", () => {
+    const t = atRound();
+    t.do("RU", { type: "say", to: "table", text: "  <b>Peace</b>  &amp; ‘quiet’ — 🕊  " });
+    expect(t.s.table.at(-1)!.text).toBe("<b>Peace</b>  &amp; ‘quiet’ — 🕊");
+    t.do("UA", { type: "say", to: "table", text: "x".repeat(500) });
+    expect(t.s.table.at(-1)!.text).toHaveLength(500);
+  });
+
   it("¶13 an absent delegation still has back channels, and words are free", () => {
     const t = atRound();
     t.do("BY", { type: "say", to: ["RU", "US"], text: "A quiet word." });

@@ -250,6 +250,9 @@ describe("§2.3 signals", () => {
     expect(t.s.belarus).toMatchObject({ autonomy: 4, peacekeepersOffered: true });
     t.propose("US", { type: "peacekeepers", contributors: ["BY", "UN"] });
     expect(t.s.clauses.at(-1)!.params.contributors).toEqual(["BY", "UN"]);
+    // DESIGN §2.3 does not say "once"; the scenario data makes the offer once a game.
+    expect(sc.signals.offerPeacekeepers.once).toBe(true);
+    t.refuse("BY", { type: "signal", signal: "offerPeacekeepers" }, "rule/once");
   });
 
   it("¶9 a signal belongs to its delegation alone", () => {

@@ -1,0 +1,256 @@
+/**
+ * Property test: thousands of random games played with legal moves (drawn from `legalMoves`),
+ * free talk, random drafts and facilitator commands, across many seeds and configurations.
+ * After every step: tracks in range, influence never negative, one agreed clause per slot.
+ * Regularly and at the end: `view` leaks no other delegation's secret aims or back channels,
+ * the spectator sees neither briefings nor messages. At the end: replaying the log rebuilds
+ * the live state exactly.
+ *
+ * PROPERTY_RUNS=n overrides the number of games (default 2000).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  DELEGATIONS,
+  legalMoves,
+  replay,
+  view,
+  type ClauseDraft,
+  type Code,
+  type GameConfig,
+  type GameState,
+  type Viewer,
+} from "../../shared/rules/index.ts";
+import { sc, Table } from "./harness.ts";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
+const CODES = DELEGATIONS as readonly Code[];
+const SECRET = sc.objectives.filter((o) => o.secret);
+
+const draftArb: fc.Arbitrary<ClauseDraft> = fc.oneof(
+  fc.constant({ type: "ceasefire" } as ClauseDraft),
+  fc.constantFrom("ceasefire", "withdrawal", "aidFreeze", "neutrality", "territoryDeferred").map((type) => ({ type }) as ClauseDraft),
+  fc.record({ type: fc.constant("peacekeepers" as const), contributors: fc.subarray(["BY", "EU", "TR", "CN", "UN"] as const, { minLength: 1 }).map((x) => [...x]) }),
+  fc.record({ type: fc.constant("guaranteesUkraine" as const), guarantors: fc.subarray(["US", "EU", "RU", "BY", "TR", "CN"] as const, { minLength: 1 }).map((x) => [...x]) }),
+  fc.record({ type: fc.constant("guaranteesBelarus" as const), guarantors: fc.subarray(["RU", "US", "CN", "TR"] as const, { minLength: 1 }).map((x) => [...x]) }),
+  fc.record(
+    {
+      type: fc.constant("sanctionsRelief" as const),
+      target: fc.constantFrom("RU" as const, "BY" as const),
+      issuer: fc.constantFrom("US" as const, "EU" as const),
+      level: fc.constantFrom("partial" as const, "full" as const),
+      condition: fc.constantFrom("democratization" as const, "prisoners" as const),
+    },
+    { requiredKeys: ["type", "target", "issuer", "level"] },
+  ),
+);
+
+const control = fc.oneof(
+  { weight: 12, arbitrary: fc.constant({ type: "advance" }) },
+  { weight: 3, arbitrary: fc.constantFrom(...sc.events.map((e) => e.id)).map((event) => ({ type: "inject", event })) },
+  { weight: 2, arbitrary: fc.constantFrom({ type: "pause" }, { type: "resume" }, { type: "tick" }) },
+  { weight: 1, arbitrary: fc.integer({ min: 10, max: 600 }).map((seconds) => ({ type: "extend", seconds })) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant("setBot"), delegation: fc.constantFrom(...CODES), bot: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ type: fc.constant("seatHumans"), delegation: fc.constantFrom(...CODES), humans: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.constant({ type: "end" }) },
+);
+
+type Step =
+  | { k: "legal"; who: number; pick: number }
+  | { k: "rally"; pick: number }
+  | { k: "parity"; pick: number }
+  | { k: "sign"; who: number }
+  | { k: "say"; who: number; to: "table" | Code[] }
+  | { k: "draft"; who: number; draft: ClauseDraft }
+  | { k: "control"; cmd: { type: string } }
+  | { k: "time"; ms: number };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 12, arbitrary: fc.record({ k: fc.constant("legal" as const), who: fc.nat(4), pick: fc.nat() }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("rally" as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("parity" as const), pick: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant("sign" as const), who: fc.nat(4) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("say" as const), who: fc.nat(4), to: fc.oneof(fc.constant("table" as const), fc.subarray([...CODES], { minLength: 1 })) }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("draft" as const), who: fc.nat(4), draft: draftArb }) },
+  { weight: 5, arbitrary: fc.record({ k: fc.constant("control" as const), cmd: control }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("time" as const), ms: fc.integer({ min: 0, max: 400_000 }) }) },
+);
+
+const configArb: fc.Arbitrary<Partial<GameConfig>> = fc.record({
+  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+  rounds: fc.integer({ min: 1, max: 6 }),
+  roundSeconds: fc.constantFrom(0, 0, 300),
+  events: fc.boolean(),
+  solo: fc.boolean(),
+});
+
+/** A plain assertion for the hot loop (vitest's expect is too slow for ~100k steps). */
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new Error(message);
+}
+
+const slot = (c: GameState["clauses"][number]) => (c.type === "sanctionsRelief" ? `${c.type}:${c.params.target}:${c.params.issuer}` : c.type);
+
+function checkTracks(s: GameState): void {
+  const t = sc.tracks;
+  const within = (v: number, r: { min: number; max: number }) => v >= r.min && v <= r.max && Number.isInteger(v);
+  check(within(s.momentum, t.momentum), `momentum ${s.momentum} out of range`);
+  check(within(s.battlefield, t.battlefield), `battlefield ${s.battlefield} out of range`);
+  check(within(s.euUnity, t.euUnity), `euUnity ${s.euUnity} out of range`);
+  check(within(s.belarus.autonomy, t.autonomy), `autonomy ${s.belarus.autonomy} out of range`);
+  check(within(s.belarus.usFavour, t.usFavour), `usFavour ${s.belarus.usFavour} out of range`);
+  check(s.belarus.pardonWaves >= 0 && s.belarus.pardonWaves <= sc.maxPardonWaves, `pardonWaves ${s.belarus.pardonWaves}`);
+  for (const code of CODES) {
+    const d = s.delegations[code];
+    check(d.influence >= 0 && Number.isInteger(d.influence), `${code} influence ${d.influence}`);
+    check(d.penalty >= 0 && d.pressureBonus >= 0, `${code} penalty ${d.penalty} bonus ${d.pressureBonus}`);
+  }
+  const agreed = s.clauses.filter((c) => c.status === "agreed").map(slot);
+  check(new Set(agreed).size === agreed.length, `two agreed clauses share a slot: ${agreed.join(",")}`);
+  check(s.phase !== "debrief" || s.outcome !== null, "debrief without an outcome");
+}
+
+function checkViews(s: GameState): void {
+  const debrief = s.phase === "debrief";
+  const viewers: Viewer[] = [...CODES, "spectator"];
+  for (const viewer of viewers) {
+    const v = view(s, viewer);
+    const json = JSON.stringify(v);
+    if (!debrief) {
+      for (const o of SECRET) {
+        if (o.delegation === viewer) {
+          check(json.includes(o.id), `${viewer} does not see its own secret aim ${o.id}`);
+          continue;
+        }
+        check(!json.includes(o.id), `${viewer} sees ${o.delegation}'s secret aim ${o.id}`);
+        check(!json.includes(o.text), `${viewer} sees ${o.delegation}'s secret aim text "${o.text}"`);
+        check(!json.includes(o.note), `${viewer} sees ${o.delegation}'s secret aim note "${o.note}"`);
+      }
+    }
+    for (const m of s.messages) {
+      const party = viewer !== "spectator" && (m.from === viewer || m.to.includes(viewer));
+      check(json.includes(m.text) === party, `${viewer} ${party ? "misses" : "reads"} back channel ${m.from}→${m.to.join(",")}`);
+    }
+    if (viewer === "spectator") {
+      check(v.messages.length === 0, "the spectator gets messages");
+      check(debrief || Object.keys(v.briefings).length === 0, "the spectator gets briefings");
+    } else {
+      check(debrief || Object.keys(v.briefings).join() === viewer, `${viewer} gets briefings ${Object.keys(v.briefings).join()}`);
+    }
+  }
+}
+
+const stats = { signingWithCeasefire: 0, games: 0, steps: 0, accepted: 0, agreed: 0, passed: 0, parity: 0, messages: 0, outcomes: new Map<string, number>() };
+
+function play(config: Partial<GameConfig>, steps: Step[]): void {
+  const t = new Table(config);
+  t.do("facilitator", { type: "start" });
+  let n = 0;
+  for (const step of steps) {
+    if (t.s.phase === "debrief") break;
+    n++;
+    const s = t.s;
+    let r: ReturnType<Table["try"]> | null = null;
+    switch (step.k) {
+      case "legal": {
+        const code = CODES[step.who]!;
+        let moves = legalMoves(s, code).filter((m) => m.ok && m.action);
+        // At the signing table most parties sign; uniform picks would mostly dither until time runs out.
+        if (s.phase === "signing" && step.pick % 4 !== 0) moves = moves.filter((m) => m.key === "sign:yes");
+        if (moves.length === 0) break;
+        const m = moves[step.pick % moves.length]!;
+        r = t.try(code, m.action);
+        check(r.ok, `legalMoves offered ${code} ${m.key} but apply refused it: ${r.ok ? "" : r.code}`);
+        break;
+      }
+      case "rally": {
+        // Every delegation that legally can now supports one open clause (a run of legal moves).
+        const open = s.clauses.filter((c) => c.status === "proposed");
+        if (open.length === 0 || s.phase !== "round") break;
+        const id = open[step.pick % open.length]!.id;
+        for (const code of CODES) {
+          const m = legalMoves(t.s, code).find((x) => x.ok && x.key === `stance:${id}:support`);
+          if (!m) continue;
+          const rr = t.try(code, m.action);
+          check(rr.ok, `legalMoves offered ${code} ${m.key} but apply refused it`);
+          if (rr.ok) stats.accepted++;
+          checkTracks(t.s);
+        }
+        break;
+      }
+      case "parity": {
+        // Belarus claims parity whenever its legal moves offer it (rare under uniform picks).
+        const claims = legalMoves(s, "BY").filter((m) => m.ok && m.key.startsWith("parity:"));
+        if (claims.length === 0) break;
+        const m = claims[step.pick % claims.length]!;
+        r = t.try("BY", m.action);
+        check(r.ok, `legalMoves offered BY ${m.key} but apply refused it`);
+        break;
+      }
+      case "sign": {
+        // In the signing phase, a party signs (uniform picks would mostly refuse or dither).
+        const code = CODES[step.who]!;
+        const m = legalMoves(s, code).find((x) => x.ok && x.key === "sign:yes");
+        if (!m) break;
+        r = t.try(code, m.action);
+        check(r.ok, `legalMoves offered ${code} sign:yes but apply refused it`);
+        break;
+      }
+      case "say":
+        r = t.try(CODES[step.who]!, { type: "say", to: step.to, text: step.to === "table" ? `pub${n}q` : `bc${n}q` });
+        break;
+      case "draft": {
+        const code = CODES[step.who]!;
+        const type = s.delegations[code].seat === "observer" ? "suggest" : "propose";
+        r = t.try(code, { type, clause: step.draft });
+        break;
+      }
+      case "control":
+        r = t.try("facilitator", step.cmd);
+        if (!r.ok && (step.cmd.type === "tick" || step.cmd.type === "seatHumans")) r = t.try("system", step.cmd);
+        break;
+      case "time":
+        t.now += step.ms;
+        break;
+    }
+    if (r) {
+      if (r.ok) stats.accepted++;
+      else {
+        check(r.code !== "engine/error", `engine error: ${r.message}`);
+        check(/^[a-z]+\/[a-z_]+$/.test(r.code), `unstable code ${r.code}`);
+        check(t.s === s, "a rejection replaced the state");
+      }
+    }
+    if (s.phase === "round" && t.s.phase === "signing" && t.s.clauses.some((c) => c.type === "ceasefire" && c.status === "agreed")) stats.signingWithCeasefire++;
+    checkTracks(t.s);
+    if (n % 10 === 0) checkViews(t.s);
+  }
+  checkViews(t.s);
+  // The log rebuilds the game exactly.
+  expect(replay(config, t.log)).toEqual(t.s);
+  stats.games++;
+  stats.steps += n;
+  stats.agreed += t.s.clauses.filter((c) => c.status === "agreed" || c.status === "superseded").length;
+  stats.passed += t.s.motions.filter((m) => m.status === "passed").length;
+  stats.parity += t.s.clauses.filter((c) => c.parity).length;
+  stats.messages += t.s.messages.length;
+  if (t.s.outcome) stats.outcomes.set(t.s.outcome.id, (stats.outcomes.get(t.s.outcome.id) ?? 0) + 1);
+}
+
+describe("random legal play", () => {
+  it("¶9 tracks stay in range, influence never goes negative, views keep secrets, and replay rebuilds every game", () => {
+    fc.assert(
+      fc.property(configArb, fc.array(stepArb, { minLength: 10, maxLength: 80, size: "max" }), (config, steps) => play(config, steps)),
+      { numRuns: RUNS, seed: 0x5eA7, endOnFailure: false },
+    );
+    console.info("property stats", { ...stats, outcomes: Object.fromEntries(stats.outcomes) });
+    // The random games reach the deep parts of the rules, not just the opening.
+    expect(stats.games).toBe(RUNS);
+    expect(stats.accepted).toBeGreaterThan(RUNS * 10);
+    expect(stats.agreed).toBeGreaterThan(RUNS / 10);
+    expect(stats.passed).toBeGreaterThan(0);
+    expect(stats.messages).toBeGreaterThan(RUNS / 2);
+    expect(stats.outcomes.size).toBeGreaterThanOrEqual(4);
+    expect(stats.parity).toBeGreaterThan(0);
+  });
+});
