@@ -21,7 +21,9 @@ export class Roster {
   readonly code: string;
   readonly #store: Store;
   readonly members = new Map<string, Member>();
-  #spectators = 0;
+  /** Spectators are not persisted and hold no seat; kept only to find them by session. */
+  readonly #spectators = new Map<string, Member>();
+  #spectatorCount = 0;
 
   constructor(code: string, store: Store) {
     this.code = code;
@@ -31,12 +33,14 @@ export class Roster {
 
   /** A new member with a fresh token; players and the facilitator are persisted. */
   add(name: string, role: Role, delegation: Code | "", now: number, token = newToken()): { member: Member; token: string } {
-    const id = role === "spectator" ? `s${++this.#spectators}` : `m${this.members.size + 1}`;
+    const id = role === "spectator" ? `s${++this.#spectatorCount}` : `m${this.members.size + 1}`;
     const member: Member = {
       id, name: name || defaultName(role, delegation), role, delegation,
       tokenHash: hashToken(token), joined: now, kicked: false, sessionId: "", connected: false, token,
     };
-    if (role !== "spectator") {
+    if (role === "spectator") {
+      this.#spectators.set(id, member);
+    } else {
       this.members.set(id, member);
       this.#store.putMember(this.code, member);
     }
@@ -52,7 +56,13 @@ export class Roster {
   bySession(sessionId: string): Member | undefined {
     if (!sessionId) return undefined;
     for (const m of this.members.values()) if (m.sessionId === sessionId) return m;
+    for (const m of this.#spectators.values()) if (m.sessionId === sessionId) return m;
     return undefined;
+  }
+
+  /** Forgets a spectator who left (students keep their seats). */
+  left(m: Member): void {
+    if (m.role === "spectator") this.#spectators.delete(m.id);
   }
 
   players(): Member[] {

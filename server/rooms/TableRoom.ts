@@ -125,8 +125,10 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   onReconnect(client: Client): void {
     const m = this.roster.bySession(client.sessionId);
-    if (!m) return;
+    // Kicked (or otherwise gone) while the connection was down: no way back in.
+    if (!m || m.kicked) return void client.leave(4000, "kicked");
     m.connected = true;
+    client.userData = { member: m.id, role: m.role, delegation: m.delegation } satisfies UserData;
     this.#welcome(client, m);
     this.#sync();
   }
@@ -137,6 +139,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (m) {
       m.connected = false;
       m.sessionId = "";
+      this.roster.left(m);
     }
     this.#sync();
     this.#armIdle();
@@ -156,6 +159,8 @@ export class TableRoom extends Room<{ state: TableState }> {
     const type = typeOf(payload);
     if (u.role === "spectator") return this.#error(client, ERR.spectator, "Spectators watch; they cannot act.", type);
     if (u.role !== "player" || !u.delegation) return this.#error(client, ERR.notDelegation, "Only students seated in a delegation can act.", type);
+    const m = this.roster.bySession(client.sessionId);
+    if (!m || m.kicked) return this.#error(client, ERR.noMember, "You no longer hold a seat in this game.", type);
     const p = parseAction(payload);
     if (!p.ok) return this.#error(client, p.code, p.message, type);
     const r = this.#commit(p.value, u.delegation, u.member);
