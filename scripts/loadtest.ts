@@ -7,12 +7,12 @@
  * `--baseline` runs the same load against a plain Colyseus room on the default 50 ms tick;
  * `--idle-rooms N` measures memory per idle classroom. See docs/PERFORMANCE.md, section "Load".
  */
-import { cpus, totalmem, release } from "node:os";
+import { cpus, loadavg, totalmem, release } from "node:os";
 import { Worker } from "node:worker_threads";
 import { parseArgs, type LoadArgs } from "./load/args.ts";
 import { Histogram, type LatencySummary } from "./load/histogram.ts";
-import { cpuSeconds, cpuPercent, memory, ProcSampler } from "./load/procStats.ts";
-import { startServerProcess, type RunningServer } from "./load/serverProcess.ts";
+import { cpuSeconds, cpuPercent, machineCpu, memory, ProcSampler } from "./load/procStats.ts";
+import { readProbe, startServerProcess, type RunningServer } from "./load/serverProcess.ts";
 import { measureIdleRooms } from "./load/idle.ts";
 import type { WorkerPlan, WorkerReady, WorkerResult } from "./load/worker.ts";
 
@@ -36,8 +36,22 @@ export interface LoadReport {
   latency: LatencySummary;
   /** Send → each other member sees it (every delivery). */
   fanout: LatencySummary;
-  server: { cpuPercent: number; maxCpuPercent1s: number; peakRssMB: number; maxRssDuringRunMB: number } | null;
+  server: {
+    cpuPercent: number;
+    maxCpuPercent1s: number;
+    peakRssMB: number;
+    maxRssDuringRunMB: number;
+    /** From the preloaded probe (only when the harness started the server). */
+    loopDelayP99MaxMs?: number;
+    loopDelayMaxMs?: number;
+    gcMsPerSecond?: number;
+    gcMaxPauseMs?: number;
+  } | null;
   generator: { cpuPercent: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
+  /** CPU used by everything else on the machine during the run (per cent of one core): other
+   *  work on a shared machine makes the figures pessimistic; rerun when this is near 0. */
+  otherCpuPercent: number;
+  loadAverage1m: number;
   actions: Record<string, number>;
   errors: Record<string, number>;
   drops: number;
@@ -73,7 +87,7 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
   if (!a.url) {
     server = await startServerProcess({
       entry: a.baseline ? "scripts/load/baselineServer.ts" : a.entry,
-      nodeArgs: a.cpuProf ? ["--cpu-prof", "--cpu-prof-dir=cpu-profiles"] : [],
+      nodeArgs: ["--import", "./scripts/load/serverProbe.ts", ...(a.cpuProf ? ["--cpu-prof", "--cpu-prof-dir=cpu-profiles"] : [])],
       env: { BOT_DELAY_MS: "0" },
     });
     if (!a.json) console.error(`server pid ${server.pid} on ${server.url} (log ${server.logFile})`);
@@ -96,8 +110,12 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
     if (!a.json) console.error(`${ready.reduce((n, r) => n + r.clients, 0)} clients in ${ready.reduce((n, r) => n + r.rooms, 0)} rooms after ${round(joinSeconds)} s; measuring ${a.seconds} s`);
 
     const sampler = pid ? new ProcSampler(pid) : null;
+    const wall0 = Date.now();
+    let wall1 = wall0;
     const cpu0 = pid ? cpuSeconds(pid) : 0;
     const gen0 = process.cpuUsage();
+    const box0 = machineCpu();
+    let box1 = box0;
     const t0 = performance.now();
     sampler?.start();
     let cpu1 = cpu0;
@@ -105,13 +123,16 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
     let t1 = t0;
     const window = setTimeout(() => {
       t1 = performance.now();
+      wall1 = Date.now();
       if (pid) cpu1 = cpuSeconds(pid);
       gen1 = process.cpuUsage();
+      box1 = machineCpu();
     }, a.seconds * 1000);
     const results = await Promise.all(workers.map((w) => w.ask<WorkerResult>({ type: "measure", seconds: a.seconds }, "result", (a.seconds + 120) * 1000)));
     clearTimeout(window);
     sampler?.stop();
     const mem = pid ? memory(pid) : null;
+    const probe = server ? readProbe(server.probeFile, wall0, wall1) : [];
 
     const first = new Histogram();
     const each = new Histogram();
@@ -126,6 +147,9 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
     }
     const genCpu = ((gen1.user - gen0.user + gen1.system - gen0.system) / 1e6 / ((t1 - t0) / 1000)) * 100;
     const sent = sum((r) => r.linesSent);
+    const secs = (t1 - t0) / 1000;
+    const serverCpu = pid ? cpuPercent(cpu0, cpu1, t0, t1) : 0;
+    const otherCpu = ((box1.busy - box0.busy) / secs) * 100 - serverCpu - genCpu;
     const report: LoadReport = {
       command,
       mode: a.baseline ? "baseline" : "table",
@@ -147,16 +171,24 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
       latency: first.summary(),
       fanout: each.summary(),
       server: pid ? {
-        cpuPercent: round(cpuPercent(cpu0, cpu1, t0, t1)),
+        cpuPercent: round(serverCpu),
         maxCpuPercent1s: round(sampler!.maxCpuPercent),
         peakRssMB: round(mem!.peakRss / MB),
         maxRssDuringRunMB: round(Math.max(sampler!.maxRss, mem!.rss) / MB),
+        ...(probe.length ? {
+          loopDelayP99MaxMs: round(Math.max(...probe.map((p) => p.loopP99)), 2),
+          loopDelayMaxMs: round(Math.max(...probe.map((p) => p.loopMax)), 2),
+          gcMsPerSecond: round(probe.reduce((n, p) => n + p.gcMs, 0) / probe.length, 2),
+          gcMaxPauseMs: round(Math.max(...probe.map((p) => p.gcMax)), 2),
+        } : {}),
       } : null,
       generator: {
         cpuPercent: round(genCpu),
         loopDelayP99Ms: round(Math.max(...results.map((r) => r.loopDelayP99)), 2),
         loopDelayMaxMs: round(Math.max(...results.map((r) => r.loopDelayMax)), 2),
       },
+      otherCpuPercent: round(Math.max(0, otherCpu)),
+      loadAverage1m: round(loadavg()[0], 2),
       actions: results.reduce((acc, r) => merge(acc, r.actions), {} as Record<string, number>),
       errors: results.reduce((acc, r) => merge(acc, r.errors), {} as Record<string, number>),
       drops: sum((r) => r.drops),
@@ -188,7 +220,11 @@ export function formatReport(r: LoadReport): string {
     r.server
       ? `server      CPU ${r.server.cpuPercent} % of one core (max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB (max during run ${r.server.maxRssDuringRunMB} MB)`
       : "server      not measured (give --pid with --url)",
+    ...(r.server?.loopDelayMaxMs !== undefined
+      ? [`server loop event-loop delay: worst 1 s p99 ${r.server.loopDelayP99MaxMs} ms, max ${r.server.loopDelayMaxMs} ms; GC ${r.server.gcMsPerSecond} ms/s, longest pause ${r.server.gcMaxPauseMs} ms`]
+      : []),
     `generator   CPU ${r.generator.cpuPercent} % (all threads), event-loop delay p99 ${r.generator.loopDelayP99Ms} ms, max ${r.generator.loopDelayMaxMs} ms`,
+    `machine use other processes ${r.otherCpuPercent} % of one core during the run (load average ${r.loadAverage1m})${r.otherCpuPercent > 15 ? " — SHARED MACHINE: figures are pessimistic, rerun when idle" : ""}`,
     `actions     ${Object.entries(r.actions).map(([k, v]) => `${k} ${v}`).join(", ")}; error replies: ${Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; drops ${r.drops}, unexpected leaves ${r.leaves}`,
   ].join("\n");
 }

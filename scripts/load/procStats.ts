@@ -82,3 +82,12 @@ export class ProcSampler {
 export function cpuPercent(cpuFrom: number, cpuTo: number, msFrom: number, msTo: number): number {
   return ((cpuTo - cpuFrom) / ((msTo - msFrom) / 1000)) * 100;
 }
+
+/** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
+export function machineCpu(): { busy: number; total: number } {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal guest guest_nice (guest time is inside user)
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  const idle = f[3] + f[4];
+  return { busy: (total - idle) / clkTck(), total: total / clkTck() };
+}

@@ -20,6 +20,8 @@ export interface ServerSpec {
   port?: number;
   /** Keep the data directory after stop (for inspection). */
   keepData?: boolean;
+  /** Reuse this directory (e.g. to restart a server on its own games); the caller removes it. */
+  dir?: string;
   /** How long to wait for /healthz. */
   readyTimeoutMs?: number;
 }
@@ -31,9 +33,30 @@ export interface RunningServer {
   http: string;
   dataDir: string;
   logFile: string;
+  /** JSON lines from scripts/load/serverProbe.ts, when the server was started with it. */
+  probeFile: string;
   child: ChildProcess;
   stop(): Promise<number | null>;
   logTail(lines?: number): string;
+}
+
+export interface ProbeLine {
+  t: number;
+  loopP99: number;
+  loopMax: number;
+  gcMs: number;
+  gcMax: number;
+  heapMB: number;
+  rssMB: number;
+}
+
+/** Probe lines written between two wall-clock times (ms since the epoch). */
+export function readProbe(file: string, from: number, to: number): ProbeLine[] {
+  try {
+    return readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as ProbeLine).filter((p) => p.t > from && p.t <= to + 1000);
+  } catch {
+    return [];
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -67,12 +90,13 @@ export async function waitHealthy(http: string, timeoutMs: number, alive: () => 
 
 export async function startServerProcess(spec: ServerSpec): Promise<RunningServer> {
   const port = spec.port ?? (await freePort());
-  const dataDir = mkdtempSync(join(tmpdir(), "seat-load-"));
+  const dataDir = spec.dir ?? mkdtempSync(join(tmpdir(), "seat-load-"));
   const logFile = join(dataDir, "server.log");
-  const log = createWriteStream(logFile);
+  const probeFile = join(dataDir, "probe.jsonl");
+  const log = createWriteStream(logFile, { flags: "a" });
   const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.entry], {
     cwd: ROOT,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: join(dataDir, "data"), ...spec.env },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: join(dataDir, "data"), LOAD_PROBE_FILE: probeFile, ...spec.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.pipe(log);
@@ -101,6 +125,7 @@ export async function startServerProcess(spec: ServerSpec): Promise<RunningServe
     http,
     dataDir,
     logFile,
+    probeFile,
     child,
     logTail,
     async stop() {
@@ -112,7 +137,7 @@ export async function startServerProcess(spec: ServerSpec): Promise<RunningServe
       }
       const code = await exit;
       log.end();
-      if (!spec.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!spec.keepData && !spec.dir) rmSync(dataDir, { recursive: true, force: true });
       return code;
     },
   };
