@@ -42,7 +42,10 @@ export class Table {
   now = 1_000_000;
   lastEvents: GameEvent[] = [];
 
-  constructor(readonly config: Partial<GameConfig> = {}) {
+  readonly config: Partial<GameConfig>;
+
+  constructor(config: Partial<GameConfig> = {}) {
+    this.config = config;
     this.state = deepFreeze(newGame(config));
   }
 

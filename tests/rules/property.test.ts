@@ -128,7 +128,7 @@ function checkViews(s: GameState): void {
       }
     }
     for (const m of s.messages) {
-      const party = viewer !== "spectator" && (m.from === viewer || m.to.includes(viewer));
+      const party = viewer !== "spectator" && (m.from === viewer || m.to.includes(viewer as Code));
       check(json.includes(m.text) === party, `${viewer} ${party ? "misses" : "reads"} back channel ${m.from}→${m.to.join(",")}`);
     }
     if (viewer === "spectator") {
