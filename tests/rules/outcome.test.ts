@@ -37,7 +37,7 @@ function conclude(t: Table, signers: Code[]): Outcome {
 }
 
 describe("§2.6 signing", () => {
-  it("¶9 only parties sign, each once; the game ends when every party has decided", () => {
+  it("§2.6 only parties sign, each once; the game ends when every party has decided", () => {
     const t = atRound({ rounds: 1 });
     t.advance();
     t.refuse("BY", { type: "sign", sign: true }, "rule/not_party");
@@ -52,12 +52,12 @@ describe("§2.6 signing", () => {
     expect(t.s.delegations.RU.signature).toBe("signed");
   });
 
-  it("¶9 signing is possible only in the signing phase", () => {
+  it("§2.6 signing is possible only in the signing phase", () => {
     const t = atRound();
     t.refuse("RU", { type: "sign", sign: true }, "phase/wrong");
   });
 
-  it("¶9 the treaty is in force when a ceasefire is agreed and Russia, Ukraine and the US sign", () => {
+  it("§2.6 the treaty is in force when a ceasefire is agreed and Russia, Ukraine and the US sign", () => {
     const t = atRound({ rounds: 1 });
     t.agree({ type: "ceasefire" });
     const o = conclude(t, ["RU", "UA", "US"]);
@@ -65,7 +65,7 @@ describe("§2.6 signing", () => {
     expect(o.id).toBe("ceasefire_strong");
   });
 
-  it("¶9 without the chair's signature nothing is in force", () => {
+  it("§2.6 without the chair's signature nothing is in force", () => {
     const t = atRound({ rounds: 1 });
     t.agree({ type: "ceasefire" });
     const o = conclude(t, ["RU", "UA", "EU"]);
@@ -481,7 +481,7 @@ describe("§2.7 objectives", () => {
     expect(has(o, "BY", "by-democratization")).toBe(false);
   });
 
-  it("¶9 the briefing's live progress is the projection of the game as it stands", () => {
+  it("§2.7 the briefing's live progress is the projection of the game as it stands", () => {
     const t = atRound();
     t.agree({ type: "ceasefire" });
     const p = projectOutcome(t.s);

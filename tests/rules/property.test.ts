@@ -238,7 +238,7 @@ function play(config: Partial<GameConfig>, steps: Step[]): void {
 }
 
 describe("random legal play", () => {
-  it("¶9 tracks stay in range, influence never goes negative, views keep secrets, and replay rebuilds every game", () => {
+  it("§3 tracks stay in range, influence never goes negative, views keep secrets, and replay rebuilds every game", () => {
     fc.assert(
       fc.property(configArb, fc.array(stepArb, { minLength: 10, maxLength: 80, size: "max" }), (config, steps) => play(config, steps)),
       { numRuns: RUNS, seed: 0x5eA7, endOnFailure: false },

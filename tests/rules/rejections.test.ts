@@ -67,7 +67,7 @@ const MALFORMED: [string, unknown][] = [
 describe("malformed payloads", () => {
   const round = atRound().state;
   for (const [what, payload] of MALFORMED) {
-    it(`¶9 ${what} is refused, never thrown, from delegations, the facilitator and the system`, () => {
+    it(`§4.1 ${what} is refused, never thrown, from delegations, the facilitator and the system`, () => {
       for (const who of WHO) {
         const r = rejectsCleanly(round, payload, who);
         expect(r.code.startsWith("payload/") || r.code.startsWith("role/")).toBe(true);
@@ -75,19 +75,19 @@ describe("malformed payloads", () => {
     });
   }
 
-  it("¶9 a malformed player action from a delegation is payload/invalid", () => {
+  it("§4.1 a malformed player action from a delegation is payload/invalid", () => {
     expect(rejectsCleanly(round, { type: "ready", ready: "yes" }, "RU").code).toBe("payload/invalid");
     expect(rejectsCleanly(round, { type: "ready", ready: true, extra: 1 }, "BY").code).toBe("payload/invalid");
   });
 
-  it("¶9 an unknown actor or a clock reading that is not a number is refused", () => {
+  it("§4.1 an unknown actor or a clock reading that is not a number is refused", () => {
     expect(rejectsCleanly(round, { type: "ready", ready: true }, "FR" as Who).code).toBe("role/unknown");
     expect(rejectsCleanly(round, { type: "ready", ready: true }, "__proto__" as Who).code).toBe("role/unknown");
     expect(rejectsCleanly(round, { type: "ready", ready: true }, "RU", Number.NaN).code).toBe("payload/invalid");
     expect(rejectsCleanly(round, { type: "advance" }, "facilitator", Number.POSITIVE_INFINITY).code).toBe("payload/invalid");
   });
 
-  it("¶9 random junk from anyone never throws and never changes the state", () => {
+  it("§4.1 random junk from anyone never throws and never changes the state", () => {
     const states = [new Table({ events: true }).state, new Table({ events: true }).start().state, round];
     fc.assert(
       fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true }), fc.constantFrom(...WHO), fc.nat(2), (junk, who, i) => {
@@ -104,7 +104,7 @@ describe("malformed payloads", () => {
     );
   });
 
-  it("¶9 near-miss actions (right type, random fields) never throw and never change the state", () => {
+  it("§4.1 near-miss actions (right type, random fields) never throw and never change the state", () => {
     const types = ["say", "propose", "suggest", "adopt", "stance", "withdraw", "seatMotion", "ruleMotion", "torpedo", "signal", "respondStaging", "parityClaim", "setVenue", "vetoVenue", "ready", "sign", "start", "pause", "resume", "advance", "extend", "inject", "setBot", "end", "tick", "seatHumans", "assign", "kick"];
     const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constantFrom("RU", "BY", "TR", "table", "c1", "s1", "party", "support", "ceasefire", "pressure", "Minsk"), fc.array(fc.constantFrom("RU", "UA", "US", "EU", "BY", "TR", "XX")), fc.record({ type: fc.constantFrom("ceasefire", "guaranteesUkraine", "sanctionsRelief", "x") }, { requiredKeys: [] }));
     const keys = fc.constantFrom("to", "text", "clause", "suggestion", "stance", "delegation", "seat", "motion", "approve", "target", "signal", "allow", "venue", "ready", "sign", "seconds", "event", "bot", "humans", "member", "x");
@@ -120,7 +120,7 @@ describe("malformed payloads", () => {
 });
 
 describe("illegal actions", () => {
-  it("¶9 rule moves are refused outside their phase: lobby and briefing allow talk only", () => {
+  it("§4.1 rule moves are refused outside their phase: lobby and briefing allow talk only", () => {
     const t = new Table({ events: false, roundSeconds: 0 });
     t.refuse("US", { type: "propose", clause: { type: "ceasefire" } }, "phase/wrong");
     t.refuse("RU", { type: "signal", signal: "pressure" }, "phase/wrong");
@@ -134,7 +134,7 @@ describe("illegal actions", () => {
     t.refuse("RU", { type: "seatMotion", delegation: "BY", seat: "party" }, "phase/wrong");
   });
 
-  it("¶9 nothing is possible after the debrief begins", () => {
+  it("§4.1 nothing is possible after the debrief begins", () => {
     const t = atRound();
     t.do("facilitator", { type: "end" });
     t.refuse("RU", { type: "say", to: "table", text: "After the end." }, "phase/over");
@@ -144,7 +144,7 @@ describe("illegal actions", () => {
     t.refuse("facilitator", { type: "pause" }, "phase/wrong");
   });
 
-  it("¶9 references to clauses and motions that do not exist are refused", () => {
+  it("§4.1 references to clauses and motions that do not exist are refused", () => {
     const t = atRound();
     t.refuse("RU", { type: "stance", clause: "c404", stance: "support" }, "rule/no_clause");
     t.refuse("RU", { type: "withdraw", clause: "c404" }, "rule/no_clause");
@@ -155,7 +155,7 @@ describe("illegal actions", () => {
     t.refuse("RU", { type: "say", to: ["RU"], text: "Talking to myself." }, "rule/no_recipient");
   });
 
-  it("¶9 legal moves agree with apply: every move offered as possible is accepted, every other is refused with its reason", () => {
+  it("§3 legal moves agree with apply: every move offered as possible is accepted, every other is refused with its reason", () => {
     const t = atRound({ events: true, seed: 9 });
     t.seat("BY", "party", "RU");
     const ru = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
@@ -180,7 +180,7 @@ describe("illegal actions", () => {
 });
 
 describe("facilitator and system commands", () => {
-  it("¶9 facilitator-only commands are refused for delegations", () => {
+  it("§4.1 facilitator-only commands are refused for delegations", () => {
     const t = atRound({ roundSeconds: 300 });
     const commands = [
       { type: "start" }, { type: "pause" }, { type: "resume" }, { type: "advance" }, { type: "extend", seconds: 60 },
@@ -192,7 +192,7 @@ describe("facilitator and system commands", () => {
     }
   });
 
-  it("¶9 the facilitator sits in no delegation; moving students is the room's job", () => {
+  it("§4.1 the facilitator sits in no delegation; moving students is the room's job", () => {
     const t = atRound();
     t.refuse("facilitator", { type: "say", to: "table", text: "Order!" }, "role/not_delegation");
     t.refuse("facilitator", { type: "signal", signal: "pressure" }, "role/not_delegation");
@@ -201,7 +201,7 @@ describe("facilitator and system commands", () => {
     t.refuse("facilitator", { type: "kick", member: "m1" }, "payload/unknown_type");
   });
 
-  it("¶9 setBot must change something", () => {
+  it("§4.1 setBot must change something", () => {
     const t = atRound();
     t.refuse("facilitator", { type: "setBot", delegation: "RU", bot: false }, "rule/no_change");
     t.do("facilitator", { type: "setBot", delegation: "RU", bot: true });

@@ -7,7 +7,7 @@ import { newGame, replay } from "../../shared/rules/index.ts";
 import { atRound, deepFreeze, sc, Table } from "./harness.ts";
 
 describe("§2.5 phases", () => {
-  it("¶9 phases run lobby → briefing → rounds → signing → debrief, six rounds by default", () => {
+  it("§2.5 phases run lobby → briefing → rounds → signing → debrief, six rounds by default", () => {
     const t = new Table({ events: false, roundSeconds: 0 });
     expect(sc.defaults.rounds).toBe(6);
     expect(t.s.config.rounds).toBe(6);
@@ -26,7 +26,7 @@ describe("§2.5 phases", () => {
     t.refuse("facilitator", { type: "advance" }, "phase/wrong");
   });
 
-  it("¶9 the facilitator may end the game at any time; the result is scored", () => {
+  it("§2.5 the facilitator may end the game at any time; the result is scored", () => {
     const t = atRound();
     t.do("facilitator", { type: "end" });
     expect(t.s.phase).toBe("debrief");
@@ -37,7 +37,7 @@ describe("§2.5 phases", () => {
 });
 
 describe("§2.5 the round's end", () => {
-  it("¶9 the round's end runs seat motions, the front, momentum, then the new round's influence and card, in that order", () => {
+  it("§2.5 the round's end runs seat motions, the front, momentum, then the new round's influence and card, in that order", () => {
     const t = atRound({ events: true, seed: 11 });
     t.do("RU", { type: "seatMotion", delegation: "BY", seat: "observer" });
     t.do("US", { type: "ruleMotion", motion: t.s.motions.at(-1)!.id, approve: true });
@@ -83,7 +83,7 @@ describe("§2.5 the round's end", () => {
     expect(t.s.ended).toBe("moscow_defeated");
   });
 
-  it("¶9 momentum +1 when a clause was agreed during the round, −1 otherwise", () => {
+  it("§2.5 momentum +1 when a clause was agreed during the round, −1 otherwise", () => {
     const t = atRound();
     t.agree({ type: "ceasefire" });
     t.advance();
@@ -92,7 +92,7 @@ describe("§2.5 the round's end", () => {
     expect(t.s.momentum).toBe(5);
   });
 
-  it("¶9 a clause agreed and then torpedoed in the same round still counts as agreement for momentum", () => {
+  it("§2.5 a clause agreed and then torpedoed in the same round still counts as agreement for momentum", () => {
     const t = atRound();
     const id = t.agree({ type: "ceasefire" });
     t.do("EU", { type: "torpedo", target: id });
@@ -101,7 +101,7 @@ describe("§2.5 the round's end", () => {
     expect(t.s.momentum).toBe(4);
   });
 
-  it("¶9 talks collapse when momentum reaches 0 at the round's end", () => {
+  it("§2.5 talks collapse when momentum reaches 0 at the round's end", () => {
     const t = atRound();
     for (let i = 0; i < 3; i++) t.signal("RU", "pressure"); // momentum 2
     t.advance(); // 1
@@ -122,7 +122,7 @@ describe("§2.5 the round's end", () => {
     expect(t.s.outcome?.id).toBe("ukraine_falls");
   });
 
-  it("¶9 after the last round the talks move to signing and influence is spent", () => {
+  it("§2.5 after the last round the talks move to signing and influence is spent", () => {
     const t = atRound({ rounds: 1 });
     t.advance();
     expect(t.s.phase).toBe("signing");
@@ -144,7 +144,7 @@ describe("§2.5 event cards", () => {
     return t;
   };
 
-  it("¶9 the deck holds every card once, in an order fixed by the seed", () => {
+  it("§2.5 the deck holds every card once, in an order fixed by the seed", () => {
     const ids = sc.events.map((e) => e.id).sort();
     expect(ids).toEqual(["borderIncident", "breakthrough", "congressStalls", "euSummit", "globalSouthPlan", "hungaryVeto", "kremlinHawks", "presidentPraises", "prisonersFreed"]);
     expect([...newGame({ seed: 5 }).deck].sort()).toEqual(ids);
@@ -153,7 +153,7 @@ describe("§2.5 event cards", () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
-  it("¶9 each round draws the next card; a spent deck is reshuffled from the seeded generator", () => {
+  it("§2.5 each round draws the next card; a spent deck is reshuffled from the seeded generator", () => {
     const t = new Table({ events: true, roundSeconds: 0, seed: 3 }).start();
     const deck = t.s.deck;
     t.advance();
@@ -229,7 +229,7 @@ describe("§2.5 event cards", () => {
     expect(t.s.belarus.usFavour).toBe(1);
   });
 
-  it("¶9 front-line breakthrough: the front shifts ±1 at the round's end, the same way for the same seed", () => {
+  it("§2.5 front-line breakthrough: the front shifts ±1 at the round's end, the same way for the same seed", () => {
     const t = opening("breakthrough");
     const shift = t.s.queue.eventShift;
     expect([1, -1]).toContain(shift);
@@ -256,7 +256,7 @@ describe("§2.5 event cards", () => {
     expect(t.s.delegations.RU.pressureBonus).toBe(0);
   });
 
-  it("¶9 the facilitator injects any card during a round, but not a made-up one nor outside a round", () => {
+  it("§2.5 the facilitator injects any card during a round, but not a made-up one nor outside a round", () => {
     const t = new Table({ events: false, roundSeconds: 0 }).start();
     t.refuse("facilitator", { type: "inject", event: "euSummit" }, "phase/wrong");
     t.advance();
@@ -266,7 +266,7 @@ describe("§2.5 event cards", () => {
     expect(t.s.event).toBe("euSummit");
   });
 
-  it("¶9 events:false switches the deck off", () => {
+  it("§2.5 events:false switches the deck off", () => {
     const t = atRound({ events: false });
     expect(t.s.event).toBe("");
     t.advance();
@@ -282,7 +282,7 @@ describe("§2.5 readiness", () => {
     return t;
   };
 
-  it("¶9 a round ends when every human-played delegation is ready; empty delegations do not count", () => {
+  it("§2.5 a round ends when every human-played delegation is ready; empty delegations do not count", () => {
     const t = seated();
     t.do("RU", { type: "ready", ready: true });
     expect(t.s.round).toBe(1);
@@ -293,21 +293,21 @@ describe("§2.5 readiness", () => {
     expect(t.s.delegations.UA.ready).toBe(false);
   });
 
-  it("¶9 a delegation handed to a bot no longer holds the round open", () => {
+  it("§2.5 a delegation handed to a bot no longer holds the round open", () => {
     const t = seated();
     t.do("UA", { type: "ready", ready: true });
     t.do("facilitator", { type: "setBot", delegation: "RU", bot: true });
     expect(t.s.round).toBe(2);
   });
 
-  it("¶9 a delegation whose students all leave no longer holds the round open", () => {
+  it("§2.5 a delegation whose students all leave no longer holds the round open", () => {
     const t = seated();
     t.do("UA", { type: "ready", ready: true });
     t.do("system", { type: "seatHumans", delegation: "RU", humans: 0 });
     expect(t.s.round).toBe(2);
   });
 
-  it("¶9 readiness can be taken back, and with no students seated nobody's readiness ends a round", () => {
+  it("§2.5 readiness can be taken back, and with no students seated nobody's readiness ends a round", () => {
     const t = seated();
     t.do("RU", { type: "ready", ready: true });
     t.do("RU", { type: "ready", ready: false });
@@ -319,14 +319,14 @@ describe("§2.5 readiness", () => {
     expect(u.s.round).toBe(1);
   });
 
-  it("¶9 only the system seats students", () => {
+  it("§2.5 only the system seats students", () => {
     const t = atRound();
     t.refuse("RU", { type: "seatHumans", delegation: "RU", humans: 1 }, "role/not_facilitator");
     t.refuse("facilitator", { type: "seatHumans", delegation: "RU", humans: 1 }, "payload/invalid");
     t.refuse("system", { type: "seatHumans", delegation: "RU", humans: -1 }, "payload/invalid");
   });
 
-  it("¶9 solo: the briefing ends when the player is ready", () => {
+  it("§2.5 solo: the briefing ends when the player is ready", () => {
     const t = new Table({ solo: true, events: false, seed: 2 });
     for (const code of ["RU", "UA", "US", "EU"] as const) t.do("facilitator", { type: "setBot", delegation: code, bot: true });
     t.do("system", { type: "seatHumans", delegation: "BY", humans: 1 });
@@ -338,7 +338,7 @@ describe("§2.5 readiness", () => {
     expect(t.s.round).toBe(1);
   });
 
-  it("¶9 solo: the briefing ends on its own after its timer runs out", () => {
+  it("§2.5 solo: the briefing ends on its own after its timer runs out", () => {
     const t = new Table({ solo: true, events: false, seed: 2 });
     t.do("system", { type: "start" });
     t.now += sc.defaults.briefingSeconds * 1000 - 1;
@@ -349,7 +349,7 @@ describe("§2.5 readiness", () => {
     expect(t.s.round).toBe(1);
   });
 
-  it("¶9 a classroom briefing has no timer: the facilitator advances it", () => {
+  it("§2.5 a classroom briefing has no timer: the facilitator advances it", () => {
     const t = new Table({ events: false }).start();
     expect(t.s.deadline).toBe(0);
     t.refuse("system", { type: "tick" }, "timer/not_due");
@@ -363,7 +363,7 @@ describe("§2.5 timers", () => {
     return t;
   };
 
-  it("¶9 a round ends when its timer runs out, not before", () => {
+  it("§2.5 a round ends when its timer runs out, not before", () => {
     const t = timed();
     expect(t.s.deadline).toBe(t.now + 300_000);
     t.now += 299_999;
@@ -374,7 +374,7 @@ describe("§2.5 timers", () => {
     expect(t.s.deadline).toBe(t.now + 300_000);
   });
 
-  it("¶9 pause freezes the clock and the table; resume restarts it with the time left", () => {
+  it("§2.5 pause freezes the clock and the table; resume restarts it with the time left", () => {
     const t = timed();
     const deadline = t.s.deadline;
     t.now += 100_000;
@@ -393,7 +393,7 @@ describe("§2.5 timers", () => {
     t.refuse("facilitator", { type: "resume" }, "rule/no_change");
   });
 
-  it("¶9 extend adds time to the running clock, or to the time left while paused", () => {
+  it("§2.5 extend adds time to the running clock, or to the time left while paused", () => {
     const t = timed();
     const deadline = t.s.deadline;
     t.do("facilitator", { type: "extend", seconds: 60 });
@@ -407,7 +407,7 @@ describe("§2.5 timers", () => {
     u.refuse("facilitator", { type: "extend", seconds: 60 }, "rule/no_timer");
   });
 
-  it("¶9 the signing phase runs on the round timer; its end counts unsigned parties as not signing", () => {
+  it("§2.5 the signing phase runs on the round timer; its end counts unsigned parties as not signing", () => {
     const t = new Table({ events: false, roundSeconds: 300, rounds: 1 }).start();
     t.advance();
     t.agree({ type: "ceasefire" });
@@ -423,7 +423,7 @@ describe("§2.5 timers", () => {
 });
 
 describe("§2.5 edge cases of the round's end", () => {
-  it("¶9 ¶12 momentum reaching 0 mid-round is checked only at the round's end: an agreement that round lifts it back first", () => {
+  it("§2.5 ¶12 momentum reaching 0 mid-round is checked only at the round's end: an agreement that round lifts it back first", () => {
     const t = atRound();
     const id = t.agree({ type: "ceasefire" }); // agreed this round
     t.do("EU", { type: "torpedo", target: id }); // 5 → 3
@@ -440,7 +440,7 @@ describe("§2.5 edge cases of the round's end", () => {
 });
 
 describe("§3 replay", () => {
-  it("¶9 the same configuration and log rebuild the game exactly, events and chance included", () => {
+  it("§3 the same configuration and log rebuild the game exactly, events and chance included", () => {
     const t = new Table({ events: true, roundSeconds: 300, seed: 123456, rounds: 3 }).start();
     t.do("US", { type: "setVenue", venue: "Riyadh" });
     t.advance();
@@ -458,7 +458,7 @@ describe("§3 replay", () => {
     expect(replay(t.config, t.log)).toEqual(t.s);
   });
 
-  it("¶9 a log entry the rules refuse means a corrupt log: replay throws instead of skipping it", () => {
+  it("§3 a log entry the rules refuse means a corrupt log: replay throws instead of skipping it", () => {
     const t = atRound();
     const log = [...t.log, { who: "BY" as const, action: { type: "propose" as const, clause: { type: "ceasefire" as const } }, now: t.now }];
     expect(() => replay(t.config, log)).toThrow(/refused: rule\/not_party/);

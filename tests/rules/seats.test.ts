@@ -89,7 +89,7 @@ describe("§2.2 seats", () => {
     expect(said).toMatchObject({ kind: "say", from: "RU" });
   });
 
-  it("¶9 spoken text reaches the table as sent: markup and inner spacing kept, only the ends trimmed", () => {
+  it("§4 spoken text reaches the table as sent: markup and inner spacing kept, only the ends trimmed", () => {
     const t = atRound();
     t.do("RU", { type: "say", to: "table", text: "  <b>Peace</b>  &amp; ‘quiet’ — 🕊  " });
     expect(t.s.table.at(-1)!.text).toBe("<b>Peace</b>  &amp; ‘quiet’ — 🕊");

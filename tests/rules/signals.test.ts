@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { atRound, sc, Table } from "./harness.ts";
 
 describe("§2.3 influence budgets", () => {
-  it("¶9 every delegation, seated or absent, gets 3 influence a round and the chair 4", () => {
+  it("§2.3 every delegation, seated or absent, gets 3 influence a round and the chair 4", () => {
     expect(sc.influence).toEqual({ base: 3, chair: 4 });
     const t = atRound();
     expect(t.inf("RU")).toBe(3);
@@ -15,7 +15,7 @@ describe("§2.3 influence budgets", () => {
     expect(t.inf("US")).toBe(4);
   });
 
-  it("¶9 unspent influence is lost at the round's end", () => {
+  it("§2.3 unspent influence is lost at the round's end", () => {
     const t = atRound();
     t.signal("RU", "pressure");
     t.advance();
@@ -24,7 +24,7 @@ describe("§2.3 influence budgets", () => {
     expect(t.inf("EU")).toBe(3);
   });
 
-  it("¶9 statements, stances, withdrawals and readiness are free; a proposal costs 1", () => {
+  it("§2.3 statements, stances, withdrawals and readiness are free; a proposal costs 1", () => {
     const t = atRound();
     t.do("RU", { type: "say", to: "table", text: "We are listening." });
     t.do("RU", { type: "say", to: ["UA"], text: "Privately, too." });
@@ -41,7 +41,7 @@ describe("§2.3 influence budgets", () => {
     expect(t.inf("EU")).toBe(3);
   });
 
-  it("¶9 an action beyond the budget is refused with rule/no_influence", () => {
+  it("§2.3 an action beyond the budget is refused with rule/no_influence", () => {
     const t = atRound();
     t.signal("EU", "aidPackage");
     t.signal("EU", "aidPackage");
@@ -255,7 +255,7 @@ describe("§2.3 signals", () => {
     t.refuse("BY", { type: "signal", signal: "offerPeacekeepers" }, "rule/once");
   });
 
-  it("¶9 a signal belongs to its delegation alone", () => {
+  it("§2.3 a signal belongs to its delegation alone", () => {
     const t = atRound();
     t.refuse("UA", { type: "signal", signal: "pressure" }, "rule/not_your_signal");
     t.refuse("BY", { type: "signal", signal: "pauseAid" }, "rule/not_your_signal");

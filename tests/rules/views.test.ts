@@ -26,7 +26,7 @@ describe("views", () => {
     expect(secretsOf("US").length).toBeGreaterThan(0);
   });
 
-  it("¶9 a delegation sees its own sheet with its secret aims, and no other delegation's", () => {
+  it("§2.7 a delegation sees its own sheet with its secret aims, and no other delegation's", () => {
     const t = chatty();
     for (const code of CODES) {
       const v = view(t.s, code);
@@ -42,7 +42,7 @@ describe("views", () => {
     }
   });
 
-  it("¶9 a delegation reads only the back channels it sent or received; the facilitator reads all", () => {
+  it("§3 a delegation reads only the back channels it sent or received; the facilitator reads all", () => {
     const t = chatty();
     const texts = (code: Code | "facilitator" | "spectator") => view(t.s, code).messages.map((m) => m.text).sort();
     expect(texts("RU")).toEqual(["secret-by-ru"]);
@@ -55,7 +55,7 @@ describe("views", () => {
     expect(JSON.stringify(view(t.s, "RU"))).not.toContain("secret-ua-eu");
   });
 
-  it("¶9 spectators see the public table only: no briefings, no back channels, no secret aims", () => {
+  it("§2.7 spectators see the public table only: no briefings, no back channels, no secret aims", () => {
     const t = chatty();
     const v = view(t.s, "spectator");
     expect(v.briefings).toEqual({});
@@ -78,7 +78,7 @@ describe("views", () => {
     expect(JSON.stringify(view(t.s, "UA"))).not.toContain('"autonomy"');
   });
 
-  it("¶9 the facilitator sees every sheet, secret aims included", () => {
+  it("§2.7 the facilitator sees every sheet, secret aims included", () => {
     const t = chatty();
     const v = view(t.s, "facilitator");
     expect(Object.keys(v.briefings).sort()).toEqual([...CODES].sort());
@@ -87,7 +87,7 @@ describe("views", () => {
     }
   });
 
-  it("¶9 secret aims become public at the debrief, with the scores; back channels stay private", () => {
+  it("§2.7 secret aims become public at the debrief, with the scores; back channels stay private", () => {
     const t = chatty();
     t.do("facilitator", { type: "end" });
     const ru = view(t.s, "RU");
@@ -99,13 +99,13 @@ describe("views", () => {
     expect(view(t.s, "spectator").messages).toEqual([]);
   });
 
-  it("¶9 the outcome is withheld from the public view until the debrief", () => {
+  it("§3 the outcome is withheld from the public view until the debrief", () => {
     const t = chatty();
     expect(view(t.s, "spectator").public.outcome).toBeNull();
     expect(view(t.s, "US").public.outcome).toBeNull();
   });
 
-  it("¶9 a briefing lists the delegation's aims with points, ¶ refs and live progress", () => {
+  it("§2.7 a briefing lists the delegation's aims with points, ¶ refs and live progress", () => {
     const t = atRound({ rounds: 3 });
     t.seat("BY", "party", "EU");
     const b = briefing(t.s, "BY");
