@@ -223,7 +223,7 @@ function play(config: Partial<GameConfig>, steps: Step[]): void {
     }
     if (s.phase === "round" && t.s.phase === "signing" && t.s.clauses.some((c) => c.type === "ceasefire" && c.status === "agreed")) stats.signingWithCeasefire++;
     checkTracks(t.s);
-    if (n % 10 === 0) checkViews(t.s);
+    if (n % 12 === 0) checkViews(t.s);
   }
   checkViews(t.s);
   // The log rebuilds the game exactly.
@@ -238,14 +238,20 @@ function play(config: Partial<GameConfig>, steps: Step[]): void {
 }
 
 describe("random legal play", () => {
-  it("§3 tracks stay in range, influence never goes negative, views keep secrets, and replay rebuilds every game", () => {
-    fc.assert(
-      fc.property(configArb, fc.array(stepArb, { minLength: 10, maxLength: 80, size: "max" }), (config, steps) => play(config, steps)),
-      { numRuns: RUNS, seed: 0x5eA7, endOnFailure: false },
-    );
+  // Four batches with their own seeds, so a loaded machine never hits one long timeout.
+  const BATCHES = 4;
+  for (let batch = 0; batch < BATCHES; batch++) {
+    it(`§3 batch ${batch + 1}/${BATCHES}: tracks stay in range, influence never goes negative, views keep secrets, replay rebuilds every game`, () => {
+      fc.assert(
+        fc.property(configArb, fc.array(stepArb, { minLength: 10, maxLength: 80, size: "max" }), (config, steps) => play(config, steps)),
+        { numRuns: Math.ceil(RUNS / BATCHES), seed: 0x5ea7 + batch, endOnFailure: false },
+      );
+    }, 180_000);
+  }
+
+  it("§3 the random games reached the deep parts of the rules, not just the opening", () => {
     console.info("property stats", { ...stats, outcomes: Object.fromEntries(stats.outcomes) });
-    // The random games reach the deep parts of the rules, not just the opening.
-    expect(stats.games).toBe(RUNS);
+    expect(stats.games).toBe(BATCHES * Math.ceil(RUNS / BATCHES));
     expect(stats.accepted).toBeGreaterThan(RUNS * 10);
     expect(stats.agreed).toBeGreaterThan(RUNS / 10);
     expect(stats.passed).toBeGreaterThan(0);
