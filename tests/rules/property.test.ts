@@ -104,10 +104,85 @@ function checkTracks(s: GameState): void {
     const d = s.delegations[code];
     check(d.influence >= 0 && Number.isInteger(d.influence), `${code} influence ${d.influence}`);
     check(d.penalty >= 0 && d.pressureBonus >= 0, `${code} penalty ${d.penalty} bonus ${d.pressureBonus}`);
+    const grant = code === s.chair ? sc.influence.chair : sc.influence.base;
+    check(d.influence <= grant, `${code} holds ${d.influence} influence, more than its grant ${grant}`);
   }
   const agreed = s.clauses.filter((c) => c.status === "agreed").map(slot);
   check(new Set(agreed).size === agreed.length, `two agreed clauses share a slot: ${agreed.join(",")}`);
   check(s.phase !== "debrief" || s.outcome !== null, "debrief without an outcome");
+}
+
+const isCode = (a: string): a is Code => (CODES as readonly string[]).includes(a);
+
+/**
+ * DESIGN §2.4 as an independent oracle: who must support a clause for it to be agreed.
+ * Returns why a clause is not agreeable, or "" when it is.
+ */
+function notAgreeable(s: GameState, c: GameState["clauses"][number]): string {
+  const need = new Set<Code>(["RU", "UA", s.chair]);
+  for (const a of [...(c.params.guarantors ?? []), ...(c.params.contributors ?? [])]) if (isCode(a)) need.add(a);
+  if (c.type === "sanctionsRelief" && c.params.issuer === "EU" && s.euUnity > sc.euBlockUnity) need.add("EU");
+  const aboutBelarus = c.type === "guaranteesBelarus" || (c.type === "sanctionsRelief" && c.params.target === "BY");
+  if (aboutBelarus && s.delegations.BY.seat === "party") need.add("BY");
+  for (const code of need) {
+    if (s.delegations[code].seat !== "party") return `${code} is not a party`;
+    if (c.stances[code] !== "support") return `${code} does not support`;
+  }
+  if (c.type === "withdrawal" && !s.clauses.some((x) => x.type === "ceasefire" && x.status === "agreed")) return "no agreed ceasefire";
+  return "";
+}
+
+/** DESIGN §2.4: agreed clauses are agreeable, open ones are not, and the sanctions track mirrors agreed relief. */
+function checkAgreement(s: GameState): void {
+  for (const c of s.clauses) {
+    if (c.status === "agreed") {
+      const why = notAgreeable(s, c);
+      check(why === "", `clause ${c.id} (${c.type}) is agreed although ${why}`);
+    }
+    if (c.status === "proposed") check(notAgreeable(s, c) !== "", `clause ${c.id} (${c.type} ${JSON.stringify(c.params)}) has all the support it needs but is not agreed`);
+  }
+  for (const target of ["RU", "BY"] as const) {
+    for (const issuer of ["US", "EU"] as const) {
+      const relief = s.clauses.find((c) => c.status === "agreed" && c.type === "sanctionsRelief" && c.params.target === target && c.params.issuer === issuer);
+      const want = !relief ? "full" : relief.params.level === "full" ? "none" : "partial";
+      check(s.sanctions[target][issuer] === want, `sanctions on ${target} by ${issuer} are ${s.sanctions[target][issuer]}, agreed relief says ${want}`);
+    }
+  }
+}
+
+/** DESIGN §2.6 as an independent oracle for the final outcome, treaty and credibility. */
+function checkOutcome(s: GameState): void {
+  const o = s.outcome!;
+  const signed = (code: Code) => s.delegations[code].seat === "party" && s.delegations[code].signature === "signed";
+  for (const code of CODES) {
+    const sum = o.breakdown[code].reduce((a, l) => a + l.points, 0);
+    check(sum === o.scores[code], `${code} score ${o.scores[code]} is not the sum of its lines ${sum}`);
+  }
+  if (s.ended) {
+    check(o.id === s.ended, `ended ${s.ended} but outcome ${o.id}`);
+    const ok = s.ended === "ukraine_falls" ? s.battlefield === sc.tracks.battlefield.max
+      : s.ended === "moscow_defeated" ? s.battlefield === sc.tracks.battlefield.min
+      : s.ended === "collapse" ? s.momentum === sc.tracks.momentum.min : false;
+    check(ok, `early end ${s.ended} at battlefield ${s.battlefield}, momentum ${s.momentum}`);
+    return;
+  }
+  const inForce = s.clauses.some((c) => c.type === "ceasefire" && c.status === "agreed") && signed("RU") && signed("UA") && signed(s.chair);
+  check(o.treatyInForce === inForce, `treaty in force ${o.treatyInForce}, expected ${inForce}`);
+  const clauses = !inForce ? [] : s.clauses.filter((c) => c.status === "agreed").flatMap((c) => {
+    if (c.type === "sanctionsRelief" && c.params.issuer === "EU" && s.euUnity > sc.euBlockUnity && !signed("EU")) return [];
+    const counts = (a: string) => !isCode(a) || signed(a);
+    const g = c.params.guarantors?.filter(counts);
+    const k = c.params.contributors?.filter(counts);
+    if ((g && g.length === 0) || (k && k.length === 0)) return [];
+    return [{ ...c, params: { ...c.params, guarantors: g, contributors: k } }];
+  });
+  check(JSON.stringify(o.inForce) === JSON.stringify(clauses.map((c) => c.id)), `in force ${o.inForce.join()} expected ${clauses.map((c) => c.id).join()}`);
+  const credibility = clauses.filter((c) => c.type === "guaranteesUkraine").flatMap((c) => c.params.guarantors ?? []).reduce((a, g) => a + (sc.credibility[g] ?? 0), 0);
+  check(o.credibility === credibility, `credibility ${o.credibility}, expected ${credibility}`);
+  const strong = ["aidFreeze", "neutrality", "territoryDeferred"].filter((t) => clauses.some((c) => c.type === t)).length
+    + (clauses.some((c) => c.type === "sanctionsRelief" && c.params.target === "RU") ? 1 : 0);
+  const id = !inForce ? "no_deal" : s.battlefield >= 0 || strong >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
+  check(o.id === id, `outcome ${o.id}, expected ${id}`);
 }
 
 function checkViews(s: GameState): void {
@@ -223,9 +298,11 @@ function play(config: Partial<GameConfig>, steps: Step[]): void {
     }
     if (s.phase === "round" && t.s.phase === "signing" && t.s.clauses.some((c) => c.type === "ceasefire" && c.status === "agreed")) stats.signingWithCeasefire++;
     checkTracks(t.s);
+    checkAgreement(t.s);
     if (n % 12 === 0) checkViews(t.s);
   }
   checkViews(t.s);
+  if (t.s.phase === "debrief") checkOutcome(t.s);
   // The log rebuilds the game exactly.
   expect(replay(config, t.log)).toEqual(t.s);
   stats.games++;
