@@ -185,6 +185,52 @@ function checkOutcome(s: GameState): void {
   check(o.id === id, `outcome ${o.id}, expected ${id}`);
 }
 
+const clampTo = (v: number, r: { min: number; max: number }) => Math.max(r.min, Math.min(r.max, v));
+
+/** DESIGN §2.5 steps 1–5 as an independent oracle, checked across every round's end. */
+function checkRoundEnd(prev: GameState, next: GameState): void {
+  const q = prev.queue;
+  // 1. Seat motions: approved ones took effect, pending ones lapsed.
+  for (const m of prev.motions) {
+    const after = next.motions.find((x) => x.id === m.id)!;
+    if (m.status === "approved") {
+      check(after.status === "passed", `approved motion ${m.id} ended ${after.status}`);
+      check(next.delegations[m.delegation].seat === m.seat, `approved motion ${m.id} did not seat ${m.delegation} as ${m.seat}`);
+    }
+    if (m.status === "pending") check(after.status === "lapsed", `unruled motion ${m.id} ended ${after.status}`);
+  }
+  // 2. The battlefield formula (an unanswered staging request counts as allowed).
+  const staged = q.stagingAllowed + (prev.stagingOpen ? 1 : 0);
+  const shift = q.pressure + staged * sc.staging.allowBattlefield - q.aidPackages - q.counteroffensives + (prev.usAid === "paused" ? 1 : 0) + q.eventShift;
+  const battlefield = clampTo(prev.battlefield + shift, sc.tracks.battlefield);
+  check(next.battlefield === battlefield, `battlefield ${next.battlefield}, formula gives ${battlefield} (from ${prev.battlefield}, queue ${JSON.stringify(q)}, staging open ${prev.stagingOpen}, aid ${prev.usAid})`);
+  // 3. Momentum ±1 (unless the new round's card also agreed a clause, which would blur the count).
+  const newlyAgreed = next.clauses.some((c) => c.status === "agreed" && prev.clauses.find((x) => x.id === c.id)?.status !== "agreed");
+  if (!(next.phase === "round" && next.queue.agreed)) {
+    let momentum = clampTo(prev.momentum + (q.agreed || newlyAgreed ? 1 : -1), sc.tracks.momentum);
+    if (next.phase === "round" && next.config.events) {
+      const ev = sc.events.find((e) => e.id === next.event)!;
+      if (ev.momentum && !(ev.needsPardon && next.belarus.pardonWaves === 0)) momentum = clampTo(momentum + ev.momentum, sc.tracks.momentum);
+    }
+    check(next.momentum === momentum, `momentum ${next.momentum}, expected ${momentum} (from ${prev.momentum}, agreed ${q.agreed || newlyAgreed}, card ${next.event})`);
+  }
+  // 4. End checks.
+  const early = battlefield >= sc.tracks.battlefield.max ? "ukraine_falls" : battlefield <= sc.tracks.battlefield.min ? "moscow_defeated" : "";
+  if (early) check(next.phase === "debrief" && next.outcome?.id === early, `battlefield ${battlefield} should end the game as ${early}`);
+  if (next.phase === "debrief" && !early) check(next.momentum === sc.tracks.momentum.min && next.outcome?.id === "collapse", `the game ended at momentum ${next.momentum} as ${next.outcome?.id}`);
+  // 5. The next round: a fresh grant minus penalties.
+  if (next.phase === "round") {
+    check(next.round === prev.round + 1, `round ${prev.round} was followed by ${next.round}`);
+    for (const code of CODES) {
+      const grant = code === next.chair ? sc.influence.chair : sc.influence.base;
+      const want = Math.max(0, grant - prev.delegations[code].penalty);
+      check(next.delegations[code].influence === want, `${code} starts round ${next.round} with ${next.delegations[code].influence}, expected ${want}`);
+    }
+  } else if (next.phase === "signing") {
+    check(prev.round === prev.config.rounds, `signing after round ${prev.round} of ${prev.config.rounds}`);
+  }
+}
+
 function checkViews(s: GameState): void {
   const debrief = s.phase === "debrief";
   const viewers: Viewer[] = [...CODES, "spectator"];
@@ -215,7 +261,7 @@ function checkViews(s: GameState): void {
   }
 }
 
-const stats = { signingWithCeasefire: 0, games: 0, steps: 0, accepted: 0, agreed: 0, passed: 0, parity: 0, messages: 0, outcomes: new Map<string, number>() };
+const stats = { roundEnds: 0, signingWithCeasefire: 0, games: 0, steps: 0, accepted: 0, agreed: 0, passed: 0, parity: 0, messages: 0, outcomes: new Map<string, number>() };
 
 function play(config: Partial<GameConfig>, steps: Step[]): void {
   const t = new Table(config);
@@ -299,6 +345,11 @@ function play(config: Partial<GameConfig>, steps: Step[]): void {
     if (s.phase === "round" && t.s.phase === "signing" && t.s.clauses.some((c) => c.type === "ceasefire" && c.status === "agreed")) stats.signingWithCeasefire++;
     checkTracks(t.s);
     checkAgreement(t.s);
+    const endedByFacilitator = step.k === "control" && step.cmd.type === "end";
+    if (s.phase === "round" && !endedByFacilitator && (t.s.phase !== "round" || t.s.round !== s.round)) {
+      checkRoundEnd(s, t.s);
+      stats.roundEnds++;
+    }
     if (n % 12 === 0) checkViews(t.s);
   }
   checkViews(t.s);

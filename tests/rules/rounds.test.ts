@@ -266,6 +266,17 @@ describe("§2.5 event cards", () => {
     expect(t.s.event).toBe("euSummit");
   });
 
+  // ENGINE BUG (reported): with the deck off, beginRound (shared/rules/phases.ts) never resets
+  // `event`, so a card injected in one round is still shown as the current card in the next.
+  it.fails("§2.5 with the deck off, a card injected in one round is not the next round's current card", () => {
+    const t = atRound({ events: false });
+    t.inject("euSummit");
+    expect(t.s.event).toBe("euSummit");
+    t.advance();
+    expect(t.s.round).toBe(2);
+    expect(t.s.event).toBe("");
+  });
+
   it("§2.5 events:false switches the deck off", () => {
     const t = atRound({ events: false });
     expect(t.s.event).toBe("");
