@@ -18,6 +18,9 @@ const store = new Store();
 const conn = new Connection(store);
 const start = route(location.search);
 let mounted = false;
+/** Phaser is fetched as soon as we know a table will be shown, in parallel with the join. */
+let table: Promise<typeof import("./scenes/startTable.ts")> | null = null;
+const loadTable = () => (table ??= import("./scenes/startTable.ts"));
 
 function setUrl(code: string, extra = ""): void {
   history.replaceState(null, "", `/?code=${code}${extra}`);
@@ -34,28 +37,39 @@ async function mountGame(projector: boolean): Promise<void> {
   mounted = true;
   const view = new GameView(store, conn, projector);
   root.replaceChildren(view.el);
-  const { startTable } = await import("./scenes/startTable.ts");
-  startTable(view.stage, store, projector);
+  const { startTable } = await loadTable();
+  if (mounted) startTable(view.stage, store, projector);
+}
+
+function unmount(): void {
+  mounted = false;
+  window.__game?.destroy(true);
+  window.__game = undefined;
+  store.set({ connection: "idle" });
 }
 
 function showHome(code = start.code): void {
   const saved = code ? loadSaved(localStorage, code) : {};
   renderHome(root, code, saved.name ?? "", {
-    create: (name, config: CreateConfig) =>
+    create: (name, config: CreateConfig) => {
+      void loadTable();
       conn.create({ name, role: "facilitator", config }).then(
         (w) => (setUrl(w.code, "&role=facilitator"), mountGame(false)),
         (e: Error) => fail(`Could not create a session: ${e.message}`, () => showHome()),
-      ),
+      );
+    },
     join: (c, name) => {
       const s = loadSaved(localStorage, c);
       if (s.playerToken) return joinWith(c, { name, role: "player", playerToken: s.playerToken }, () => pick(c, name));
       pick(c, name);
     },
-    solo: (delegation: Code, name) =>
+    solo: (delegation: Code, name) => {
+      void loadTable();
       conn.create({ name, role: "player", delegation, solo: true }).then(
         (w) => (setUrl(w.code), mountGame(false)),
         (e: Error) => fail(`Could not start a solo game: ${e.message}`, () => showHome()),
-      ),
+      );
+    },
     projector: (c) => ((location.href = `/?code=${c}&view=projector`), undefined),
   });
 }
@@ -64,10 +78,17 @@ function pick(code: string, name: string): void {
   renderPicker(root, code, name, (d) => joinWith(code, { name, role: "player", delegation: d }, () => pick(code, name)), () => showHome(code));
 }
 
-function joinWith(code: string, options: JoinOptions, onRefused: () => void): void {
+/**
+ * Joins a session. With `early`, the table is mounted while the join is in flight (a refresh
+ * or the projector: the answer is almost always yes), so the first frame does not wait for it.
+ */
+function joinWith(code: string, options: JoinOptions, onRefused: () => void, early = false): void {
+  void loadTable();
+  if (early) void mountGame(options.role === "spectator");
   conn.join(code, options).then(
     (w) => (setUrl(w.code, options.role === "facilitator" ? "&role=facilitator" : options.role === "spectator" ? "&view=projector" : ""), mountGame(options.role === "spectator")),
     (e: Error) => {
+      if (mounted) unmount();
       // A stale token (game over, or a server that forgot it) must not trap the student.
       if (options.playerToken) forget(localStorage, code, "playerToken");
       if (options.facilitatorToken) forget(localStorage, code, "facilitatorToken");
@@ -77,11 +98,11 @@ function joinWith(code: string, options: JoinOptions, onRefused: () => void): vo
   );
 }
 
-if (start.code && start.projector) joinWith(start.code, { name: "Projector", role: "spectator" }, () => showHome());
+if (start.code && start.projector) joinWith(start.code, { name: "Projector", role: "spectator" }, () => showHome(), true);
 else if (start.code) {
   const saved = loadSaved(localStorage, start.code);
   if (start.facilitator && saved.facilitatorToken)
-    joinWith(start.code, { name: saved.name ?? "Facilitator", role: "facilitator", facilitatorToken: saved.facilitatorToken }, () => showHome());
-  else if (saved.playerToken) joinWith(start.code, { name: saved.name ?? "", role: "player", playerToken: saved.playerToken }, () => showHome());
+    joinWith(start.code, { name: saved.name ?? "Facilitator", role: "facilitator", facilitatorToken: saved.facilitatorToken }, () => showHome(), true);
+  else if (saved.playerToken) joinWith(start.code, { name: saved.name ?? "", role: "player", playerToken: saved.playerToken }, () => showHome(), true);
   else showHome();
 } else showHome();

@@ -5,7 +5,7 @@
  */
 import type { Actor, ClauseDraft, ClauseType } from "../../shared/rules/types.ts";
 import { CLAUSE_TYPES } from "../../shared/rules/types.ts";
-import { parseAction, type Parsed } from "../../shared/protocol/actions.ts";
+import type { Parsed } from "../../shared/protocol/actions.ts";
 import type { PlayerAction } from "../../shared/rules/types.ts";
 import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 
@@ -61,7 +61,11 @@ export function buildDraft(v: DraftValues): ClauseDraft {
   return draft as unknown as ClauseDraft;
 }
 
-/** The propose (party) or suggest (observer) action for a draft, checked against the schema. */
-export function draftAction(kind: "propose" | "suggest", v: DraftValues): Parsed<PlayerAction> {
+/**
+ * The propose (party) or suggest (observer) action for a draft, checked against the protocol's
+ * schema. Async because the schema library is loaded only when someone drafts a clause.
+ */
+export async function draftAction(kind: "propose" | "suggest", v: DraftValues): Promise<Parsed<PlayerAction>> {
+  const { parseAction } = await import("../../shared/protocol/actions.ts");
   return parseAction({ type: kind, clause: buildDraft(v) });
 }

@@ -83,8 +83,8 @@ export const SIGNAL_ICON: Record<string, string> = {
   dealPressure: "✊",
   aidPackage: "✚",
   unitySummit: "◎",
-  pardonWave: "🕊",
-  nobelPledge: "★",
+  pardonWave: "⚐",
+  nobelPledge: "✦",
   peaceFormula: "✎",
   offerPeacekeepers: "⛨",
 };

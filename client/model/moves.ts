@@ -4,6 +4,8 @@
  * ready; everything else is the actions panel, grouped.
  */
 import type { Move } from "../../shared/rules/types.ts";
+import { minskWindow } from "../../shared/scenario/minskWindow.ts";
+import { signed } from "./format.ts";
 
 const ELSEWHERE = new Set(["ready", "say", "propose", "suggest", "stance", "withdraw", "adopt", "parityClaim", "torpedo", "ruleMotion"]);
 
@@ -41,8 +43,10 @@ export function movesFor(moves: Move[], id: string): Move[] {
   return moves.filter((m) => ELSEWHERE.has(m.type) && moveTarget(m) === id);
 }
 
-/** "Label — 2 influence" unless the label already names its cost or it is free. */
+/** "Label — 2 influence" unless free; a walkout also says what it does to momentum. */
 export function moveLabel(m: Move): string {
-  if (!m.cost || /influence/i.test(m.label)) return m.label;
-  return `${m.label} — ${m.cost} influence`;
+  const parts: string[] = [];
+  if (m.cost && !/influence/i.test(m.label)) parts.push(`${m.cost} influence`);
+  if (m.type === "torpedo") parts.push(`${signed(minskWindow.torpedoMomentum)} momentum`);
+  return parts.length ? `${m.label} — ${parts.join(", ")}` : m.label;
 }

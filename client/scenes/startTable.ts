@@ -3,7 +3,7 @@
  * chunk and the home page never waits for it. Records when the first canvas frame was drawn
  * (window.__firstFrameMs, ms since navigation start) for the performance check.
  */
-import { AUTO, Game, Scale } from "phaser";
+import { AUTO, CANVAS, Game, Scale } from "phaser";
 import type { Store } from "../model/store.ts";
 import { Boot } from "./Boot.ts";
 import { Table } from "./Table.ts";
@@ -16,8 +16,12 @@ declare global {
 }
 
 export function startTable(parent: HTMLElement, store: Store, projector: boolean): Game {
+  performance.mark("table:start");
   const game = new Game({
-    type: AUTO,
+    // The table is a few dozen vector shapes and texts: the Canvas renderer draws it easily and
+    // starts in ~100 ms, where WebGL first compiles its shaders (600 ms+ on software GL, as on
+    // many school laptops and in headless Chromium). ?renderer=webgl opts back in.
+    type: new URLSearchParams(location.search).get("renderer") === "webgl" ? AUTO : CANVAS,
     parent,
     backgroundColor: "#0f141b",
     width: 1600,
@@ -30,6 +34,7 @@ export function startTable(parent: HTMLElement, store: Store, projector: boolean
     audio: { noAudio: true },
   });
   game.registry.set("tableData", { store, projector });
+  game.events.once("ready", () => performance.mark("table:ready"));
   game.events.once("postrender", () => {
     window.__firstFrameMs ??= Math.round(performance.now());
     game.canvas.setAttribute("aria-hidden", "true");

@@ -46,7 +46,7 @@ export class ClauseBuilder {
       h("h2", { id: "builder-title" }, "Draft a clause"),
       h(
         "form",
-        { onsubmit: (e: Event) => (e.preventDefault(), this.send()) },
+        { onsubmit: (e: Event) => (e.preventDefault(), void this.send()) },
         h("label", { for: "clause-type" }, "Clause"),
         type,
         this.note,
@@ -127,8 +127,8 @@ export class ClauseBuilder {
     if (key === "target") this.renderParams();
   }
 
-  private send(): void {
-    const parsed = draftAction(this.kind, this.values);
+  private async send(): Promise<void> {
+    const parsed = await draftAction(this.kind, this.values);
     if (!parsed.ok) {
       this.why.textContent = parsed.message.replace(/^Malformed action/, "This clause is incomplete");
       return;

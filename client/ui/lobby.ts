@@ -2,7 +2,6 @@
  * The facilitator's lobby: the join code big enough to read from the back row, the join URL and
  * its QR code, who has joined which delegation, bots per delegation, and "Start".
  */
-import QRCode from "qrcode";
 import type { Code } from "../../shared/rules/types.ts";
 import type { ClientState } from "../model/store.ts";
 import { CODES, nameOf } from "../model/palette.ts";
@@ -28,7 +27,10 @@ export class LobbyPanel {
     const code = s.welcome?.code ?? "";
     if (this.qrFor !== code && code) {
       this.qrFor = code;
-      void QRCode.toCanvas(this.qr, joinUrl(code), { width: 220, margin: 1, color: { dark: "#0b0f14", light: "#f4f1e8" } }).catch(() => undefined);
+      // The QR library is only needed here, so it loads with the lobby, not with every page.
+      void import("qrcode")
+        .then((m) => m.default.toCanvas(this.qr, joinUrl(code), { width: 220, margin: 1, color: { dark: "#0b0f14", light: "#f4f1e8" } }))
+        .catch(() => undefined);
     }
     if (!this.el.firstChild) {
       this.el.append(

@@ -10,8 +10,15 @@ export class TableLog {
   readonly list = h("ul", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Table log" });
   readonly el: HTMLElement;
   private shown: TableEntry[] = [];
+  private follow = true;
 
   constructor(title = "Table log") {
+    this.list.addEventListener("scroll", () => {
+      const box = this.list;
+      this.follow = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+    });
+    // A log attached after its first render starts at the top: jump to the newest once visible.
+    new ResizeObserver(() => this.follow && (this.list.scrollTop = this.list.scrollHeight)).observe(this.list);
     this.el = h("section", { class: "panel log-panel", "aria-labelledby": "log-title" }, h("h2", { id: "log-title" }, title), this.list);
   }
 
@@ -27,8 +34,8 @@ export class TableLog {
     for (const e of table.slice(from)) this.list.append(line(e));
     while (this.list.childElementCount > 200) this.list.firstElementChild?.remove();
     this.shown = table.slice();
-    const box = this.list;
-    if (box.scrollHeight - box.scrollTop - box.clientHeight < 80) box.scrollTop = box.scrollHeight;
+    // Follow the newest entry unless the reader has scrolled back to read older ones.
+    if (this.follow) this.list.scrollTop = this.list.scrollHeight;
   }
 }
 

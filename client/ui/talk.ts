@@ -3,7 +3,6 @@
  * that the facilitator can read back channels. The facilitator reads every pair, read-only.
  */
 import type { Code } from "../../shared/rules/types.ts";
-import { MAX_TEXT } from "../../shared/protocol/actions.ts";
 import { CODES, nameOf } from "../model/palette.ts";
 import type { ClientState } from "../model/store.ts";
 import { ownBriefing } from "../model/store.ts";
@@ -15,7 +14,7 @@ export class TalkPanel {
   readonly el = h("section", { class: "panel talk", "aria-labelledby": "talk-title" });
   private tabs = h("div", { class: "channels", role: "group", "aria-label": "Channel" });
   private thread = h("ul", { class: "thread", "aria-label": "Conversation" });
-  private input = h("textarea", { id: "talk-text", rows: 2, maxlength: MAX_TEXT });
+  private input = h("textarea", { id: "talk-text", rows: 2 });
   private sendBtn = h("button", { type: "submit" }, "Send");
   private form: HTMLFormElement;
   private to: "table" | Code = "table";
@@ -24,6 +23,8 @@ export class TalkPanel {
 
   constructor(conn: Connection) {
     this.conn = conn;
+    // The limit lives with the protocol's schemas: load them once the table is up, not before.
+    setTimeout(() => void import("../../shared/protocol/actions.ts").then((m) => (this.input.maxLength = m.MAX_TEXT)), 2000);
     this.form = h(
       "form",
       { class: "say", onsubmit: (e: Event) => (e.preventDefault(), this.send()) },

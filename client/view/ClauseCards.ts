@@ -7,7 +7,7 @@ import type { GameObjects, Scene } from "phaser";
 import type { Clause, Code } from "../../shared/rules/types.ts";
 import { clauseLabel } from "../model/format.ts";
 import { COLOURS, stanceMark } from "../model/palette.ts";
-import { TEXT_FONT } from "./SeatView.ts";
+import { TEXT_FONT, TEXT_RES } from "./SeatView.ts";
 
 const CW = 200;
 const CH = 112;
@@ -35,7 +35,7 @@ export class ClauseCards {
     this.cx = cx;
     this.cy = cy;
     this.motion = motion;
-    this.more = scene.add.text(cx, cy + CH + 40, "", { fontFamily: TEXT_FONT, fontSize: "20px", color: "#b8c0cc" }).setOrigin(0.5).setResolution(2);
+    this.more = scene.add.text(cx, cy + CH + 40, "", { fontFamily: TEXT_FONT, fontSize: "20px", color: "#b8c0cc" }).setOrigin(0.5).setResolution(TEXT_RES);
   }
 
   update(clauses: Clause[], parties: Code[]): void {
@@ -65,7 +65,7 @@ export class ClauseCards {
 
   private create(c: Clause, x: number, y: number): Card {
     const bg = this.scene.add.graphics();
-    const title = this.scene.add.text(0, -CH / 2 + 10, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: "19px", color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW - 16 } }).setOrigin(0.5, 0).setResolution(2);
+    const title = this.scene.add.text(0, -CH / 2 + 10, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: "19px", color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW - 16 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
     const box = this.scene.add.container(x, y, [bg, title]).setAlpha(0).setScale(0.8);
     this.scene.tweens.add({ targets: box, alpha: 1, scale: 1, duration: this.motion ? 300 : 0, ease: "Back.easeOut" });
     return { box, bg, title, stances: [], status: "" };
@@ -86,7 +86,7 @@ export class ClauseCards {
       const t = this.scene.add
         .text(-CW / 2 + step * (i + 0.5), CH / 2 - 22, `${code}${stanceMark(c.stances[code])}`, { fontFamily: TEXT_FONT, fontSize: "17px", color: "#0b0f14", fontStyle: "bold", backgroundColor: COLOURS[code], padding: { x: 3, y: 1 } })
         .setOrigin(0.5)
-        .setResolution(2);
+        .setResolution(TEXT_RES);
       card.box.add(t);
       return t;
     });

@@ -5,7 +5,7 @@
 import type { GameObjects, Scene } from "phaser";
 import { clock, phaseLabel, signed, timeLeft, tracks } from "../model/format.ts";
 import type { PublicState } from "../model/publicState.ts";
-import { TEXT_FONT } from "./SeatView.ts";
+import { TEXT_FONT, TEXT_RES } from "./SeatView.ts";
 
 const W = 300;
 
@@ -23,11 +23,11 @@ export class Gauges {
     this.scene = scene;
     this.motion = motion;
     const st = (size: number, colour = "#f4f1e8") => ({ fontFamily: TEXT_FONT, fontSize: `${size}px`, color: colour });
-    this.round = scene.add.text(30, 22, "", st(32)).setResolution(2);
-    this.timer = scene.add.text(30, 62, "", st(30, "#ffd166")).setResolution(2);
+    this.round = scene.add.text(30, 22, "", st(32)).setResolution(TEXT_RES);
+    this.timer = scene.add.text(30, 62, "", st(30, "#ffd166")).setResolution(TEXT_RES);
     this.g = scene.add.graphics();
     for (const [i, name] of ["Momentum", "Battlefield", "EU unity"].entries())
-      this.labels.push(scene.add.text(360 + i * 400, 18, name, st(24)).setResolution(2));
+      this.labels.push(scene.add.text(360 + i * 400, 18, name, st(24)).setResolution(TEXT_RES));
     this.marker = scene.add.circle(760 + W / 2, 78, 12, 0xf4f1e8).setStrokeStyle(3, 0x0b0f14);
   }
 

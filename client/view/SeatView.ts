@@ -9,6 +9,8 @@ import { SIGNAL_ICON, seatLabel } from "../model/format.ts";
 import { COLOURS, colourNumber, nameOf } from "../model/palette.ts";
 import { drawFlag } from "./flags.ts";
 
+/** Text is rasterised at the screen's pixel ratio (at most 2): sharp, without 4× textures on plain screens. */
+export const TEXT_RES = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
 export const TEXT_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 export class SeatView {
@@ -20,7 +22,7 @@ export class SeatView {
 
   constructor(scene: Scene, code: Code, x: number, y: number, big: boolean) {
     this.code = code;
-    const k = big ? 1.25 : 1;
+    const k = big ? 1.2 : 1;
     const g = scene.add.graphics();
     g.fillStyle(0x1d2530, 1).fillCircle(0, 0, 62 * k);
     g.lineStyle(6, colourNumber(code), 1).strokeCircle(0, 0, 62 * k);
@@ -32,12 +34,12 @@ export class SeatView {
       fontStyle: bold ? "bold" : "normal",
       align: "center",
     });
-    const codeText = scene.add.text(0, 12 * k, code, style(30, COLOURS[code], true)).setOrigin(0.5);
-    const name = scene.add.text(0, 80 * k, nameOf(code), style(20)).setOrigin(0.5);
-    this.status = scene.add.text(0, 106 * k, "", style(18, "#b8c0cc")).setOrigin(0.5);
-    this.badges = scene.add.text(56 * k, -60 * k, "", style(26, "#ffd166")).setOrigin(0.5);
-    this.icons = scene.add.text(0, -84 * k, "", style(24)).setOrigin(0.5);
-    for (const t of [codeText, name, this.status, this.badges, this.icons]) t.setResolution(2);
+    const codeText = scene.add.text(0, 12 * k, code, style(32, COLOURS[code], true)).setOrigin(0.5);
+    const name = scene.add.text(0, 82 * k, nameOf(code), style(25, "#f4f1e8", true)).setOrigin(0.5);
+    this.status = scene.add.text(0, 110 * k, "", style(22, "#d0d6de")).setOrigin(0.5);
+    this.badges = scene.add.text(62 * k, -58 * k, "", style(28, "#ffd166")).setOrigin(0, 0.5);
+    this.icons = scene.add.text(-62 * k, -58 * k, "", style(26, "#f4f1e8")).setOrigin(1, 0.5);
+    for (const t of [codeText, name, this.status, this.badges, this.icons]) t.setResolution(TEXT_RES);
     this.container = scene.add.container(x, y, [g, codeText, name, this.status, this.badges, this.icons]);
     this.container.setSize(140 * k, 220 * k);
   }
@@ -45,7 +47,7 @@ export class SeatView {
   update(d: Delegation, chair: boolean, signals: string[]): void {
     const parts = [seatLabel(d.seat), `◆${d.influence}`];
     if (d.bot) parts.push("bot");
-    else if (d.members.length) parts.push(`${d.members.length} 👤`);
+    else if (d.members.length) parts.push(d.members.length === 1 ? "1 student" : `${d.members.length} students`);
     this.status.setText(parts.join(" · "));
     const b = `${chair ? "★" : ""}${d.ready ? "✓" : ""}${d.signature === "signed" ? "✍" : d.signature === "refused" ? "✗" : ""}`;
     this.badges.setText(b);
