@@ -60,6 +60,7 @@ type Step =
   | { k: "rally"; pick: number }
   | { k: "parity"; pick: number }
   | { k: "sign"; who: number }
+  | { k: "illegal"; who: number; pick: number }
   | { k: "say"; who: number; to: "table" | Code[] }
   | { k: "draft"; who: number; draft: ClauseDraft }
   | { k: "control"; cmd: { type: string } }
@@ -70,6 +71,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ k: fc.constant("rally" as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("parity" as const), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant("sign" as const), who: fc.nat(4) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("illegal" as const), who: fc.nat(4), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("say" as const), who: fc.nat(4), to: fc.oneof(fc.constant("table" as const), fc.subarray([...CODES], { minLength: 1 })) }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant("draft" as const), who: fc.nat(4), draft: draftArb }) },
   { weight: 5, arbitrary: fc.record({ k: fc.constant("control" as const), cmd: control }) },
@@ -261,7 +263,7 @@ function checkViews(s: GameState): void {
   }
 }
 
-const stats = { roundEnds: 0, signingWithCeasefire: 0, games: 0, steps: 0, accepted: 0, agreed: 0, passed: 0, parity: 0, messages: 0, outcomes: new Map<string, number>() };
+const stats = { illegal: 0, roundEnds: 0, signingWithCeasefire: 0, games: 0, steps: 0, accepted: 0, agreed: 0, passed: 0, parity: 0, messages: 0, outcomes: new Map<string, number>() };
 
 function play(config: Partial<GameConfig>, steps: Step[]): void {
   const t = new Table(config);
@@ -315,6 +317,17 @@ function play(config: Partial<GameConfig>, steps: Step[]): void {
         if (!m) break;
         r = t.try(code, m.action);
         check(r.ok, `legalMoves offered ${code} sign:yes but apply refused it`);
+        break;
+      }
+      case "illegal": {
+        // A move legalMoves marks as not possible is refused by apply, with the same reason.
+        const code = CODES[step.who]!;
+        const moves = legalMoves(s, code).filter((m) => !m.ok && m.action);
+        if (moves.length === 0) break;
+        const m = moves[step.pick % moves.length]!;
+        r = t.try(code, m.action);
+        check(!r.ok && r.message === m.reason, `legalMoves said ${code} ${m.key} is not possible (${m.reason}) but apply ${r.ok ? "accepted it" : `said ${r.message}`}`);
+        stats.illegal++;
         break;
       }
       case "say":
