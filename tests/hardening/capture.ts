@@ -13,7 +13,14 @@ if (!Base) throw new Error("tests/hardening needs Node 24's global WebSocket (ru
 export class CapturingSocket extends Base {
   static readonly all: CapturingSocket[] = [];
   readonly frames: Uint8Array[] = [];
+  /** Frames this socket sent (for diagnostics). */
+  readonly sent: Uint8Array[] = [];
   readonly opened: string;
+
+  override send(data: Parameters<WebSocket["send"]>[0]): void {
+    if (data instanceof Uint8Array) this.sent.push(data.slice());
+    super.send(data);
+  }
 
   constructor(url: string | URL, init?: unknown) {
     super(url, init as never);
