@@ -1,10 +1,13 @@
 /**
  * Property test: thousands of random games played with legal moves (drawn from `legalMoves`),
  * free talk, random drafts and facilitator commands, across many seeds and configurations.
- * After every step: tracks in range, influence never negative, one agreed clause per slot.
- * Regularly and at the end: `view` leaks no other delegation's secret aims or back channels,
- * the spectator sees neither briefings nor messages. At the end: replaying the log rebuilds
- * the live state exactly.
+ * After every step: tracks in range, influence never negative nor above the grant, one agreed
+ * clause per slot, and clause statuses match an independent reading of DESIGN §2.4. At every
+ * round's end: §2.5 steps 1–5 (seats, the battlefield formula, momentum, end checks, new
+ * influence). Regularly and at the end: `view` leaks no other delegation's secret aims or back
+ * channels, the spectator sees neither briefings nor messages. At the end: the outcome matches
+ * an independent reading of §2.6, and replaying the log rebuilds the live state exactly.
+ * Moves `legalMoves` marks impossible are played too: `apply` must refuse them with the reason.
  *
  * PROPERTY_RUNS=n overrides the number of games (default 2000).
  */
