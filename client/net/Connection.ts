@@ -90,8 +90,15 @@ export class Connection {
     room.onMessage("*", () => undefined);
     room.onDrop(() => store.set({ connection: "reconnecting" }));
     room.onReconnect(() => store.set({ connection: "connected" }));
-    room.onLeave((code: number) => {
+    room.onLeave((code: number, reason?: string) => {
       if (this.leaving || this.room !== room) return;
+      // 4000: the seat moved to another tab ("replaced") or the student was removed ("kicked").
+      // Rejoining would fight the other tab or fail on a dead token, so stop here and say why.
+      if (code === 4000) {
+        store.set({ connection: "closed" });
+        store.toast("closed", reason === "kicked" ? "The facilitator removed you from this session." : "This seat is now open in another tab or window.");
+        return;
+      }
       store.set({ connection: "reconnecting" });
       void this.rejoin(code);
     });

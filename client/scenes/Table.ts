@@ -18,7 +18,7 @@ const CY = 520;
 /** Each delegation's place at the table, as an angle around the ellipse. */
 const ANGLE: Record<Code, number> = { RU: -122, UA: -58, US: 0, BY: 90, EU: 180 };
 /** The anteroom: a box at the bottom left where absent delegations wait. */
-const ANTEROOM = { x: 150, y: 775, w: 270, h: 230 };
+const ANTEROOM = { x: 165, y: 775, w: 300, h: 230 };
 
 export class Table extends Scene {
   private store!: Store;

@@ -7,12 +7,16 @@ import type { ClientState } from "../model/store.ts";
 import { CODES, nameOf } from "../model/palette.ts";
 import { participation } from "../model/debrief.ts";
 import type { Connection } from "../net/Connection.ts";
+import { fetchParticipation } from "../net/reports.ts";
 import { codeTag, h, replace } from "./dom.ts";
+import { participationTable } from "./participation.ts";
 import { botToggle } from "./lobby.ts";
 
 export class ConsolePanel {
   readonly el = h("section", { class: "panel console", "aria-labelledby": "console-title" });
   private body = h("div");
+  private students = h("div", { "aria-live": "off" });
+  private polling = 0;
   private conn: Connection;
 
   constructor(conn: Connection) {
@@ -32,10 +36,25 @@ export class ConsolePanel {
       ),
       h("div", { class: "row" }, inject, h("button", { type: "button", onclick: () => conn.facilitator({ type: "inject", event: inject.value }) }, "Inject event")),
       this.body,
+      h("h3", {}, "Participation per student"),
+      this.students,
     );
   }
 
+  /** Live participation comes from the report endpoint; refreshed every 15 s while playing. */
+  private poll(s: ClientState): void {
+    const w = s.welcome;
+    if (this.polling || !w?.facilitatorToken) return;
+    const once = async (): Promise<void> => {
+      const lines = await fetchParticipation(w.code, w.facilitatorToken ?? "");
+      replace(this.students, lines.length ? participationTable(lines) : h("p", { class: "muted" }, "No student has acted yet."));
+    };
+    void once();
+    this.polling = window.setInterval(() => void once(), 15_000);
+  }
+
   render(s: ClientState): void {
+    this.poll(s);
     const p = s.pub;
     const part = participation(p.table, s.messages);
     replace(

@@ -10,13 +10,18 @@ import { outcomeReason, outcomeTitle, signed } from "../model/format.ts";
 import { CODES, nameOf } from "../model/palette.ts";
 import type { ClientState } from "../model/store.ts";
 import { logLine } from "../model/talk.ts";
+import { fetchParticipation, fetchReport } from "../net/reports.ts";
 import { codeTag, h, replace } from "./dom.ts";
+import { participationTable } from "./participation.ts";
 
 export class DebriefPanel {
   readonly el = h("section", { class: "panel debrief", "aria-labelledby": "debrief-title" });
   private body = h("div");
   private status = h("p", { role: "status", class: "muted" });
   private rendered = "";
+  /** Per-student participation, from the facilitator's JSON report. */
+  private students = h("div");
+  private asked = false;
 
   constructor() {
     this.el.append(h("h2", { id: "debrief-title" }, "Debrief"), this.body);
@@ -83,16 +88,21 @@ export class DebriefPanel {
         { class: "participation" },
         ...CODES.map((c) => h("li", {}, codeTag(c, nameOf(c)), ` ${part[c].table} at the table · ${part[c].back} back-channel · `, s.pub.delegations[c].members.map((m) => m.name).join(", ") || (s.pub.delegations[c].bot ? "bot" : "—"))),
       ),
+      this.students,
       s.role === "facilitator" && s.welcome?.facilitatorToken ? this.downloads(s.welcome.code, s.welcome.facilitatorToken) : null,
     );
+    const w = s.welcome;
+    if (s.role === "facilitator" && w?.facilitatorToken && !this.asked) {
+      this.asked = true;
+      void fetchParticipation(w.code, w.facilitatorToken).then((lines) => replace(this.students, lines.length ? participationTable(lines) : null));
+    }
   }
 
   private downloads(code: string, token: string): HTMLElement {
     const get = async (format: "json" | "csv" | "html"): Promise<void> => {
       this.status.textContent = `Preparing the ${format.toUpperCase()} report…`;
       try {
-        const res = await fetch(`/api/games/${encodeURIComponent(code)}/report?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
-        if (!res.ok) throw new Error(`${res.status}`);
+        const res = await fetchReport(code, token, format);
         const url = URL.createObjectURL(await res.blob());
         const a = h("a", { href: url, download: `seat-at-the-table-${code}.${format}` });
         document.body.append(a);
