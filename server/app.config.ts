@@ -10,6 +10,7 @@ import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import { defaultSettings, runtime, type Settings } from "./context.ts";
 import { health, mountRoutes } from "./http/routes.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
+import { scaleOut } from "./scaleOut.ts";
 import { Store } from "./store/Store.ts";
 
 export interface AppOptions {
@@ -30,7 +31,9 @@ export function createServer(opts: AppOptions): Server {
   // 64 KB frames: anything over the 16 KB message limit still gets an `error` reply rather
   // than a dropped socket; only larger frames close the connection (1009).
   const transport = new WebSocketTransport({ maxPayload: 64 * 1024 });
-  return defineServer({
+  const server = defineServer({
+    // With REDIS_URL: RedisPresence + RedisDriver + this process's publicAddress (docs/DEPLOYMENT.md).
+    ...scaleOut(),
     rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
     transport,
     greet: false,
@@ -38,6 +41,14 @@ export function createServer(opts: AppOptions): Server {
     gracefullyShutdown: opts.gracefullyShutdown ?? true,
     express: (app) => mountRoutes(app as never, distDir),
   });
+  // After every room has been disposed (SIGTERM/SIGINT or a test's shutdown): close the
+  // database cleanly. Every action was already committed when it was accepted.
+  const st = runtime.store;
+  server.onShutdown(() => {
+    if (runtime.store === st) runtime.store = null;
+    st.close();
+  });
+  return server;
 }
 
 /** Recreates a room, with the same code, for every game the store holds as unfinished. */

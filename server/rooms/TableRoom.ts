@@ -3,7 +3,7 @@
  * path — guard (rate, size) → parse (zod) → engine `apply` → append to the log → sync (schema
  * patch, private sends, events). Rules live in shared/rules; the room only knows who is who.
  */
-import { Room, type Client } from "@colyseus/core";
+import { CloseCode, Room, type Client } from "@colyseus/core";
 import { randomInt } from "node:crypto";
 import { DELEGATIONS, publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
@@ -145,6 +145,12 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#armIdle();
   }
 
+  /** SIGTERM: tell everyone, then close with 4001; the game is restored at the next start. */
+  onBeforeShutdown(): void {
+    this.broadcast(MSG.event, { kind: "shutdown", text: "The server is restarting. Your seat is kept: you will be brought back." });
+    void this.disconnect(CloseCode.SERVER_SHUTDOWN);
+  }
+
   onDispose(): void {
     this.#timer?.clear();
     this.#bots?.stop();
@@ -218,18 +224,18 @@ export class TableRoom extends Room<{ state: TableState }> {
   #commit(action: Action, who: Who, student: string): Result {
     const r = this.game.commit(action, who, student, Date.now());
     if (r.ok && action.type === "setBot") this.#botSetters.set(action.delegation, who);
-    if (r.ok) this.#afterAccepted(r.events);
+    if (r.ok) this.#afterAccepted(r.events, action.type === "say");
     return r;
   }
 
-  #afterAccepted(events: GameEvent[]): void {
+  #afterAccepted(events: GameEvent[], talkOnly: boolean): void {
     const s = this.game.state;
     if (s.phase === "debrief" && !this.#finished) {
       this.#finished = true;
       store().setStatus(this.roomId, "finished", Date.now(), s.outcome);
     }
     applyPublic(this.state, publicView(s));
-    this.#private.flush(s, { recipients: () => this.#recipients() });
+    this.#private.flush(s, { recipients: () => this.#recipients() }, talkOnly);
     for (const e of events) this.broadcast(MSG.event, e);
     this.broadcastPatch();
     this.#timer.sync(s);

@@ -24,9 +24,13 @@ export class PrivateSync {
   #lastBriefing = new Map<Code, string>();
   #seenMessages = 0;
 
-  /** Sends briefings that changed and back-channel messages that are new since the last call. */
-  flush(state: GameState, out: Sender): void {
-    if (briefingsFrom(state.phase)) {
+  /**
+   * Sends briefings that changed and back-channel messages that are new since the last call.
+   * `talkOnly`: the action was a `say`, which changes no briefing (aims, tracks and legal moves
+   * ignore talk), so the costly recomputation (legal moves for five delegations) is skipped.
+   */
+  flush(state: GameState, out: Sender, talkOnly = false): void {
+    if (!talkOnly && briefingsFrom(state.phase)) {
       const projection = projectOutcome(state); // once, not once per delegation
       for (const code of DELEGATIONS) {
         const b = briefing(state, code, projection);

@@ -102,5 +102,20 @@ it("restores an unfinished game after SIGKILL, with its log and seats", async ()
   await f2.act("facilitator", { type: "resume" }, (s) => !s.paused);
   await f2.act("facilitator", { type: "advance" }, (s) => s.round === 2);
   await waitUntil(() => f2.json().delegations.BY.seat === "observer", "BY observer");
-  for (const p of [f2, ru2, us2]) await p.leave();
+
+  // SIGTERM: clients are told (close 4001), the process exits cleanly, the game comes back.
+  const told = new Promise<number>((r) => ru2.room.onLeave((c: number) => r(c)));
+  const exited = new Promise<number | null>((r) => proc!.once("exit", (c) => r(c)));
+  proc.kill("SIGTERM");
+  expect(await told).toBe(4001);
+  expect(await exited).toBe(0);
+  expect(ru2.of("event").some((e) => e.kind === "shutdown")).toBe(true);
+  const round = f2.json().round;
+  proc = await start(port);
+  const ru3 = await Player.join(url, code, { name: "", role: "player", playerToken: ruW.playerToken });
+  expect((await ru3.message("welcome")).delegation).toBe("RU");
+  expect(ru3.json().round).toBe(round);
+  expect(ru3.json().delegations.BY.seat).toBe("observer");
+  await ru3.act("action", { type: "say", to: "table", text: "and after" }, (s) => s.table.some((e: any) => e.text === "and after"));
+  await ru3.leave();
 });
