@@ -48,6 +48,14 @@ export function clauseDetail(type: string, params: ClauseParams): string {
   return parts.join(" · ");
 }
 
+/** A card-sized summary of the parameters, in codes: "BY · TR", "BY by EU, partial, prisoners". */
+export function clauseShort(type: string, params: ClauseParams): string {
+  const list = [...(params.guarantors ?? []), ...(params.contributors ?? [])];
+  if (list.length) return list.join(" · ");
+  if (type === "sanctionsRelief") return [`${params.target ?? "?"} by ${params.issuer ?? "?"}`, params.level, params.condition].filter(Boolean).join(", ");
+  return "";
+}
+
 export function clauseTitle(type: string, params: ClauseParams): string {
   const d = clauseDetail(type, params);
   return d ? `${clauseLabel(type)} — ${d}` : clauseLabel(type);

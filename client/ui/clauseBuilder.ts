@@ -47,7 +47,7 @@ export class ClauseBuilder {
       h(
         "form",
         { onsubmit: (e: Event) => (e.preventDefault(), void this.send()) },
-        h("label", { for: "clause-type" }, "Clause"),
+        h("label", { for: "clause-type" }, "Clause type"),
         type,
         this.note,
         this.params,

@@ -5,19 +5,20 @@
  */
 import type { GameObjects, Scene } from "phaser";
 import type { Clause, Code } from "../../shared/rules/types.ts";
-import { clauseLabel } from "../model/format.ts";
+import { clauseLabel, clauseShort } from "../model/format.ts";
 import { COLOURS, stanceMark } from "../model/palette.ts";
 import { TEXT_FONT, TEXT_RES } from "./SeatView.ts";
 
-const CW = 200;
-const CH = 112;
-const COLS = 4;
-const MAX = 8;
+const CW = 236;
+const CH = 128;
+const COLS = 3;
+const MAX = 6;
 
 interface Card {
   box: GameObjects.Container;
   bg: GameObjects.Graphics;
   title: GameObjects.Text;
+  detail: GameObjects.Text;
   stances: GameObjects.Text[];
   status: string;
 }
@@ -65,10 +66,11 @@ export class ClauseCards {
 
   private create(c: Clause, x: number, y: number): Card {
     const bg = this.scene.add.graphics();
-    const title = this.scene.add.text(0, -CH / 2 + 10, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: "19px", color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW - 16 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
-    const box = this.scene.add.container(x, y, [bg, title]).setAlpha(0).setScale(0.8);
+    const title = this.scene.add.text(0, -CH / 2 + 8, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: "22px", color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW - 16 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
+    const detail = this.scene.add.text(0, 8, clauseShort(c.type, c.params), { fontFamily: TEXT_FONT, fontSize: "19px", color: "#2a3442", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
+    const box = this.scene.add.container(x, y, [bg, title, detail]).setAlpha(0).setScale(0.8);
     this.scene.tweens.add({ targets: box, alpha: 1, scale: 1, duration: this.motion ? 300 : 0, ease: "Back.easeOut" });
-    return { box, bg, title, stances: [], status: "" };
+    return { box, bg, title, detail, stances: [], status: "" };
   }
 
   private fill(card: Card, c: Clause, parties: Code[]): void {
@@ -84,7 +86,7 @@ export class ClauseCards {
     const step = CW / Math.max(1, codes.length);
     card.stances = codes.map((code, i) => {
       const t = this.scene.add
-        .text(-CW / 2 + step * (i + 0.5), CH / 2 - 22, `${code}${stanceMark(c.stances[code])}`, { fontFamily: TEXT_FONT, fontSize: "17px", color: "#0b0f14", fontStyle: "bold", backgroundColor: COLOURS[code], padding: { x: 3, y: 1 } })
+        .text(-CW / 2 + step * (i + 0.5), CH / 2 - 22, `${code}${stanceMark(c.stances[code])}`, { fontFamily: TEXT_FONT, fontSize: "20px", color: "#0b0f14", fontStyle: "bold", backgroundColor: COLOURS[code], padding: { x: 3, y: 1 } })
         .setOrigin(0.5)
         .setResolution(TEXT_RES);
       card.box.add(t);

@@ -47,6 +47,16 @@ describe("classroom", () => {
     await s.getByRole("button", { name: "Belarus", exact: true }).click();
 
     await t.getByText("Alesia").first().waitFor({ timeout: 15_000 });
+
+    // A second student takes Russia: a party, so it can draft clauses.
+    const russia = await person(browser);
+    people.push(russia);
+    const r = russia.page;
+    await r.goto(`${server.url}/?code=${code}`);
+    await r.getByLabel("Your name").fill("Dmitri");
+    await r.getByRole("button", { name: "Join", exact: true }).click();
+    await r.getByRole("button", { name: "Russia", exact: true }).click();
+    await t.getByText("Dmitri").first().waitFor({ timeout: 15_000 });
     await shot(t, "lobby");
     await t.getByRole("button", { name: "Start", exact: true }).click();
 
@@ -67,6 +77,25 @@ describe("classroom", () => {
     await expect.poll(() => pledge.isEnabled(), { timeout: 15_000 }).toBe(true);
     await pledge.click();
     await t.locator('[role="log"]').getByText(/Nobel/i).first().waitFor({ timeout: 15_000 });
+
+    // Russia drafts guarantees for Ukraine with Belarus and Türkiye as guarantors, then supports it.
+    await r.getByLabel("Clause type").selectOption("guaranteesUkraine");
+    await r.getByRole("checkbox", { name: /Belarus/ }).check();
+    await r.getByRole("checkbox", { name: /Türkiye/ }).check();
+    const propose = r.getByRole("button", { name: /Propose clause/ });
+    await expect.poll(() => propose.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await propose.click();
+    const card = t.locator(".treaty .clause").filter({ hasText: "Türkiye" });
+    await card.waitFor({ timeout: 15_000 });
+    // The proposer supports its own clause; the card says who still has to.
+    await expect.poll(() => card.locator(".stance.tag-RU").textContent(), { timeout: 15_000 }).toContain("✓");
+    await expect.poll(() => card.locator(".needs").textContent(), { timeout: 15_000 }).toContain("UA");
+    // Russia changes its mind: the stance buttons on the card send the engine's move.
+    const oppose = r.locator(".treaty .clause").filter({ hasText: "Türkiye" }).getByRole("button", { name: /^Oppose/ });
+    await expect.poll(async () => (await oppose.count()) > 0 && (await oppose.isEnabled()), { timeout: 15_000 }).toBe(true);
+    await oppose.click();
+    await expect.poll(() => card.locator(".stance.tag-RU").textContent(), { timeout: 15_000 }).toContain("✗");
+    await t.waitForTimeout(600); // let the card's entrance tween finish before the screenshot
     await shot(t, "table-mid-game");
     await shot(s, "student-mid-game");
 
