@@ -39,6 +39,7 @@ export function beginRound(c: Ctx): void {
   s.queue = emptyQueue();
   s.stagingOpen = false;
   s.signals = [];
+  s.event = "";
   for (const code of DELEGATIONS) {
     const d = s.delegations[code];
     const grant = code === s.chair ? sc.influence.chair : sc.influence.base;

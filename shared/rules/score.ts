@@ -49,7 +49,7 @@ function classify(s: GameState, sc: Scenario, t: Treaty): OutcomeId {
   return s.battlefield >= 0 || strongTerms >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
 }
 
-/** How many times a condition holds (clause conditions count clauses; the rest are 0 or 1). */
+/** Whether a condition holds (0 or 1), or how many clauses match a `perClause` condition. */
 export function evaluate(cond: Condition, s: GameState, outcome: OutcomeId, t: Treaty): number {
   const b = (x: boolean) => (x ? 1 : 0);
   if ("outcome" in cond) return b(cond.outcome.includes(outcome));
@@ -57,7 +57,7 @@ export function evaluate(cond: Condition, s: GameState, outcome: OutcomeId, t: T
   if ("treatyInForce" in cond) return b(t.inForce === cond.treatyInForce);
   if ("signed" in cond) return b(s.delegations[cond.signed].signature === "signed");
   if ("inForce" in cond) {
-    return t.clauses.filter((cl) =>
+    const n = t.clauses.filter((cl) =>
       cond.inForce.includes(cl.type) &&
       (cond.target === undefined || cl.params.target === cond.target) &&
       (cond.issuer === undefined || cl.params.issuer === cond.issuer) &&
@@ -65,6 +65,7 @@ export function evaluate(cond: Condition, s: GameState, outcome: OutcomeId, t: T
       (cond.condition === undefined || cl.params.condition === cond.condition) &&
       (cond.lists === undefined || [...(cl.params.guarantors ?? []), ...(cl.params.contributors ?? [])].some((a) => cond.lists!.includes(a))),
     ).length;
+    return cond.perClause ? n : b(n > 0);
   }
   if ("track" in cond) {
     const v =

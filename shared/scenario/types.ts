@@ -64,8 +64,9 @@ export interface EventSpec extends Cite {
 }
 
 /**
- * A condition over the finished (or projected) game. Conditions that count (clauses in force)
- * return how many match; the rest return 1 or 0. An objective scores `points × count`.
+ * A condition over the finished (or projected) game. It holds (1) or not (0); an `inForce`
+ * condition marked `perClause` counts its matching clauses instead. An objective scores
+ * `points × count`.
  */
 export type Condition =
   | { outcome: OutcomeId[] }
@@ -80,6 +81,8 @@ export type Condition =
       condition?: ReliefCondition;
       /** Matches when any of these is among the clause's guarantors or contributors. */
       lists?: Actor[];
+      /** Count every matching clause ("per issuer"); otherwise the aim scores once. */
+      perClause?: boolean;
     }
   | { track: "momentum" | "battlefield" | "euUnity" | "autonomy" | "usFavour" | "pardonWaves" | "credibility"; min?: number; max?: number }
   | { usAid: "flowing" | "paused" }
