@@ -28,6 +28,8 @@ export interface LoadReport {
   clients: number;
   seconds: number;
   workers: number;
+  /** Members per room whose SDK decoded every patch ("all" or a number). */
+  decoders: number | "all";
   joins: { failedCreates: number; failedJoins: number; failedStarts: number; errors: string[]; seconds: number };
   lines: { sent: number; seenByAny: number; seenByAll: number; perSecond: number };
   /** Deliveries (line × other member) that arrived / that were due. */
@@ -102,6 +104,7 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
       workers.push(spawnWorker({
         url: target, rooms, students: a.students, joinConcurrency: a.joinConcurrency,
         sayEveryMs: a.sayMs, actionEveryMs: a.actionMs, graceMs: a.graceMs,
+        decoders: a.decoders === 0 ? Infinity : a.decoders,
       }));
     }
     const prepT0 = performance.now();
@@ -159,6 +162,7 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
       clients: ready.reduce((n, r) => n + r.clients, 0),
       seconds: a.seconds,
       workers: a.workers,
+      decoders: a.decoders === 0 ? "all" : a.decoders,
       joins: {
         failedCreates: ready.reduce((n, r) => n + r.failedCreates, 0),
         failedJoins: ready.reduce((n, r) => n + r.failedJoins, 0),
@@ -211,7 +215,7 @@ export function formatReport(r: LoadReport): string {
     `# ${r.mode === "baseline" ? "Baseline (plain Colyseus, 50 ms tick)" : "Seat at the Table"}: ${r.rooms} rooms × ${r.students} students, ${r.seconds} s`,
     `command     ${r.command}`,
     `machine     ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memGiB} GiB, Node ${r.machine.node}, Linux ${r.machine.kernel}`,
-    `clients     ${r.clients} connected (facilitators included) via ${r.workers} generator thread(s); joins took ${r.joins.seconds} s`,
+    `clients     ${r.clients} connected (facilitators included) via ${r.workers} generator thread(s), ${r.decoders === "all" ? "all" : r.decoders} per room decoding every patch; joins took ${r.joins.seconds} s`,
     `joins       failed creates ${r.joins.failedCreates}, failed joins ${r.joins.failedJoins}, failed starts ${r.joins.failedStarts}${r.joins.errors.length ? ` — ${r.joins.errors.join(" | ")}` : ""}`,
     `lines       ${r.lines.sent} sent (${r.lines.perSecond}/s), seen by someone ${r.lines.seenByAny}, by everyone ${r.lines.seenByAll}`,
     `delivered   ${round(r.delivered * 100, 3)} % of line × member deliveries`,
@@ -247,4 +251,8 @@ async function main(): Promise<void> {
   console.log(a.json ? JSON.stringify(r, null, 2) : formatReport(r));
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) {
+  // Ctrl-C: exit through process.exit so the spawned server is killed too (serverProcess.ts).
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => process.exit(130));
+  await main();
+}

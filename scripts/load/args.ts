@@ -21,6 +21,8 @@ export interface LoadArgs {
   idleRooms: number;
   cpuProf: boolean;
   entry: string;
+  /** Members per room whose SDK decodes every patch (the rest scan patch bytes); 0: all. */
+  decoders: number;
 }
 
 export const LIMITS = { rooms: 1000, students: 40, seconds: 600, clients: 5000, idleRooms: 5000, workers: 8 };
@@ -40,13 +42,16 @@ export const USAGE = `npm run loadtest -- [options]
   --grace-ms N         wait for late lines after the run (default 3000)
   --idle-rooms N       memory mode: N idle classrooms, report RSS per room
   --cpu-prof           run the server with --cpu-prof (profile in the printed directory)
-  --entry FILE         server script (default server/main.ts)`;
+  --entry FILE         server script (default server/main.ts)
+  --decoders N         members per room whose SDK decodes every patch: the facilitator and the
+                       first N-1 students (default 6: one per delegation); the others find their
+                       lines in the patch bytes without decoding. 0: every client decodes`;
 
 export function parseArgs(argv: string[]): LoadArgs {
   const a: LoadArgs = {
     rooms: 10, students: 30, seconds: 30, json: false, url: "", pid: 0, baseline: false, workers: 0,
     sayMs: 2000, actionMs: 10_000, joinConcurrency: 10, graceMs: 3000, idleRooms: 0, cpuProf: false,
-    entry: "server/main.ts",
+    entry: "server/main.ts", decoders: 6,
   };
   const num = (name: string, v: string | undefined, lo: number, hi: number): number => {
     const n = Number(v);
@@ -72,6 +77,7 @@ export function parseArgs(argv: string[]): LoadArgs {
       case "--idle-rooms": a.idleRooms = num(k, v(), 1, LIMITS.idleRooms); break;
       case "--cpu-prof": a.cpuProf = true; break;
       case "--entry": a.entry = v() ?? a.entry; break;
+      case "--decoders": a.decoders = num(k, v(), 0, 100); break;
       case "--help": case "-h": throw new Error(USAGE);
       default: throw new Error(`unknown option ${k}\n${USAGE}`);
     }

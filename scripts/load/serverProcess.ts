@@ -98,11 +98,17 @@ export async function startServerProcess(spec: ServerSpec): Promise<RunningServe
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: join(dataDir, "data"), LOAD_PROBE_FILE: probeFile, ...spec.env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own session: with the kernel's autogroup scheduling (on by default), the server then
+    // gets its own share of the CPU instead of splitting one with the load generator.
+    detached: true,
   });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   let exited = false;
-  const exit = new Promise<number | null>((ok) => child.once("exit", (code) => { exited = true; ok(code); }));
+  // If whoever started it dies first (a killed test run), the server must not outlive it.
+  const orphan = () => { if (!exited) child.kill("SIGKILL"); };
+  process.once("exit", orphan);
+  const exit = new Promise<number | null>((ok) => child.once("exit", (code) => { exited = true; process.off("exit", orphan); ok(code); }));
   const http = `http://127.0.0.1:${port}`;
   const logTail = (lines = 30) => {
     try {

@@ -4,7 +4,8 @@
  * per-line bookkeeping crosses threads. Only histograms and counters go back to the main thread.
  *
  * A line's latency is send → the moment another member's SDK fires `onAdd` on `state.table` for
- * it, i.e. after the patch is decoded: what a student's screen could show.
+ * it, i.e. after the patch is decoded: what a student's screen could show. Members beyond
+ * `decoders` per room (see WorkerPlan) take the moment the patch carrying the line arrives.
  */
 import { Callbacks, Client, type Room } from "@colyseus/sdk";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -23,6 +24,9 @@ export interface WorkerPlan {
   sayEveryMs: number;
   actionEveryMs: number;
   graceMs: number;
+  /** Members per room (facilitator first, then students) whose SDK decodes every patch; the
+   *  others only look for the line in the patch bytes. Infinity: everyone decodes. */
+  decoders: number;
 }
 
 export interface WorkerReady {
@@ -60,6 +64,10 @@ interface Member {
   delegation: Code | "";
   connected: boolean;
 }
+
+const PATCH = 15; // Protocol.ROOM_STATE_PATCH
+const PROTOCOL_CODE_MASK = 31;
+const LOAD = Buffer.from("load ");
 
 interface Classroom {
   code: string;
@@ -123,17 +131,38 @@ function run(plan: WorkerPlan): void {
     });
     m.room.onDrop(() => { drops++; m.connected = false; });
     m.room.onLeave(() => { if (!stopping) leaves++; m.connected = false; });
-    Callbacks.get(m.room as never).onAdd("table" as never, ((entry: { text?: string }) => {
-      const id = LINE.exec(entry?.text ?? "")?.[1];
-      if (!id) return;
-      const line = lines.get(id);
-      if (!line || line.sender === m.index || line.seen[m.index]) return;
-      const ms = performance.now() - line.t;
-      line.seen[m.index] = 1;
-      if (line.seenCount === 0) first.add(ms);
-      line.seenCount++;
-      each.add(ms);
-    }) as never);
+    if (m.index < plan.decoders) {
+      Callbacks.get(m.room as never).onAdd("table" as never, ((entry: { text?: string }) => {
+        const id = LINE.exec(entry?.text ?? "")?.[1];
+        if (id) seen(m, id);
+      }) as never);
+      return;
+    }
+    // A light member: its SDK handles every frame except state patches, which it only scans
+    // for the line ids they carry (the same bytes arrive; only the decoding is skipped, so one
+    // generator thread can hold thousands of clients). Its state is left stale on purpose.
+    const events = (m.room as unknown as { connection: { events: { onmessage: (ev: { data: ArrayBuffer | Uint8Array }) => void } } }).connection.events;
+    const sdk = events.onmessage;
+    events.onmessage = (ev) => {
+      const buf = Buffer.isBuffer(ev.data) ? ev.data : Buffer.from(ev.data as ArrayBuffer);
+      if ((buf[0] & PROTOCOL_CODE_MASK) !== PATCH) return sdk(ev);
+      for (let i = buf.indexOf(LOAD); i !== -1; ) {
+        const end = buf.indexOf(0x20, i + LOAD.length);
+        if (end === -1) break;
+        seen(m, buf.toString("latin1", i + LOAD.length, end));
+        i = buf.indexOf(LOAD, end);
+      }
+    };
+  };
+
+  const seen = (m: Member, id: string) => {
+    const line = lines.get(id);
+    if (!line || line.sender === m.index || line.seen[m.index]) return;
+    const ms = performance.now() - line.t;
+    line.seen[m.index] = 1;
+    if (line.seenCount === 0) first.add(ms);
+    line.seenCount++;
+    each.add(ms);
   };
 
   const say = (c: Classroom, m: Member) => {
@@ -153,7 +182,8 @@ function run(plan: WorkerPlan): void {
       m.room.send("action", { type: "say", to: ["RU"], text: `aside ${threadId}.${++seq} from seat ${m.index}` });
       actions.aside++;
     } else {
-      const d = (m.room.state as { delegations?: { get(k: string): { ready?: boolean } | undefined } }).delegations?.get(m.delegation);
+      // The facilitator always decodes: its state is current for every delegation.
+      const d = (c.facilitator.room.state as { delegations?: { get(k: string): { ready?: boolean } | undefined } }).delegations?.get(m.delegation);
       m.room.send("action", { type: "ready", ready: !d?.ready });
       actions.ready++;
     }

@@ -40,6 +40,7 @@ function redisCommand(port: number, command: string): Promise<string> {
 async function startRedis(): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  process.once("exit", () => child.kill("SIGKILL"));
   const until = Date.now() + 10_000;
   for (;;) {
     try {
