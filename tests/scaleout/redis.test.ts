@@ -18,6 +18,7 @@ import { freePort, startServerProcess, type RunningServer } from "../../scripts/
 const hasRedis = spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 if (!hasRedis && process.env.CI) throw new Error("redis-server is not installed (CI needs it: see .ci/run)");
 
+// SCALEOUT_ENTRY: another server script to prove (e.g. a patched copy); normally the real one.
 const ENTRY = process.env.SCALEOUT_ENTRY || "server/main.ts";
 const NOT_WIRED =
   "REDIS_URL is ignored by the server: spread scaleOut() from server/scaleOut.ts into defineServer() in server/app.config.ts (see docs/DEPLOYMENT.md)";
