@@ -317,9 +317,8 @@ describe("§2.7 objectives", () => {
     expectAims(o, "RU", { "ru-western-guarantor": 1 });
   });
 
-  // DESIGN §2.7 gives "US as guarantor −1" as a flat penalty (it says
-  // "per issuer" only where an aim counts per clause); the engine counts every clause in force
-  // that lists the US, so guaranteeing both Ukraine and Belarus costs twice.
+  // DESIGN §2.7 gives "US as guarantor −1" as a flat penalty: only aims marked "per issuer" count
+  // clause by clause. (Regression: the engine once charged it for every clause listing the US.)
   it("¶3 the US as guarantor loses its point once, even when it guarantees both Ukraine and Belarus", () => {
     const t = atRound({ rounds: 1 });
     t.agree({ type: "ceasefire" });
@@ -329,9 +328,8 @@ describe("§2.7 objectives", () => {
     expect(o.breakdown.US.find((l) => l.aim === "us-guarantor")?.points).toBe(aim("us-guarantor").points);
   });
 
-  // DESIGN §2.7 gives the EU "BY relief without democratization −2" flat,
-  // while Belarus's and Russia's relief aims are explicitly "per issuer"; the engine counts
-  // every such clause in force, so US and EU relief for Minsk on prisoner releases cost −4.
+  // DESIGN §2.7 gives the EU "BY relief without democratization −2" flat, while Belarus's and
+  // Russia's relief aims are explicitly "per issuer". (Regression: the engine once charged −4.)
   it("¶15 Belarus relief without democratization costs the EU its points once, not once per issuer", () => {
     const t = atRound({ rounds: 1 });
     t.signal("US", "lowerTheBar");

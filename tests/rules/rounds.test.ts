@@ -266,8 +266,8 @@ describe("§2.5 event cards", () => {
     expect(t.s.event).toBe("euSummit");
   });
 
-  // With the deck off, beginRound (shared/rules/phases.ts) must still reset
-  // `event`, so a card injected in one round is still shown as the current card in the next.
+  // With the deck off, beginRound (shared/rules/phases.ts) must still clear `event`.
+  // (Regression: a card injected in one round was once still shown as the next round's card.)
   it("§2.5 with the deck off, a card injected in one round is not the next round's current card", () => {
     const t = atRound({ events: false });
     t.inject("euSummit");
