@@ -173,7 +173,7 @@ export class Table extends Scene {
       const label = this.add.text(c.x, c.y - 140, "walks out!", { fontFamily: TEXT_FONT, fontSize: "26px", color: "#ff8a5b", fontStyle: "bold" }).setOrigin(0.5).setResolution(TEXT_RES);
       this.tweens.add({ targets: c, x: c.x + dx, y: c.y + dy, duration: 300, yoyo: true, hold: 700, ease: "Cubic.easeOut" });
       this.tweens.add({ targets: label, alpha: 0, y: label.y - 30, delay: 900, duration: 400, onComplete: () => label.destroy() });
-    } else if (/sign/i.test(e.kind) || /signal|stance|propose/i.test(e.kind)) {
+    } else if (/sign|signal|stance|clause|agreed|seat/i.test(e.kind)) {
       this.tweens.add({ targets: c, scale: 1.08, duration: 150, yoyo: true, ease: "Sine.easeOut" });
       const ring = this.add.circle(c.x, c.y, 70).setStrokeStyle(4, colourNumber(who.code), 1);
       this.tweens.add({ targets: ring, scale: 1.5, alpha: 0, duration: 400, onComplete: () => ring.destroy() });

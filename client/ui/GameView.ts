@@ -70,6 +70,15 @@ export class GameView {
       this.toasts,
       h("main", { class: "game", id: "main" }, h("div", { class: "stage-wrap" }, this.stage, this.lobby.el), this.tabs, this.panels),
     );
+    // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+    this.tabs.addEventListener("keydown", (e) => {
+      if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+      const buttons = [...this.tabs.querySelectorAll("button")];
+      const i = buttons.findIndex((b) => b === document.activeElement);
+      const next = buttons[(i + (e.key === "ArrowRight" ? 1 : buttons.length - 1)) % buttons.length];
+      next?.focus();
+      next?.click();
+    });
     store.subscribe((s, changed) => this.render(s, changed));
     setInterval(() => this.tick(), 250);
     this.render(store.state, new Set(["pub", "connection", "welcome", "toasts"]));

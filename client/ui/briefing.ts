@@ -13,16 +13,18 @@ import { codeTag, h, moveButton, replace } from "./dom.ts";
 
 export class BriefingPanel {
   readonly el = h("section", { class: "panel briefing", "aria-labelledby": "briefing-title" });
+  private title = h("h2", { id: "briefing-title" }, "Your briefing");
   private body = h("div");
   private which: Code | null = null;
   private conn: Connection;
 
   constructor(conn: Connection) {
     this.conn = conn;
-    this.el.append(h("h2", { id: "briefing-title" }, "Your briefing"), this.body);
+    this.el.append(this.title, this.body);
   }
 
   render(s: ClientState): void {
+    this.title.textContent = s.role === "facilitator" ? "Briefings (all delegations)" : "Your briefing";
     const codes = Object.keys(s.briefings) as Code[];
     const code = s.delegation ?? (this.which && s.briefings[this.which] ? this.which : codes[0]);
     const b = code ? s.briefings[code] : undefined;
