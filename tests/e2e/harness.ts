@@ -39,14 +39,17 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
-  stop(): Promise<void>;
+  port: number;
+  dataDir: string;
+  /** Stops the process; the data folder is removed unless `keepData` (for a restart). */
+  stop(keepData?: boolean): Promise<void>;
   output(): string;
 }
 
 /** Starts the game server as `npm start` would, minus the build (globalSetup did it). */
-export async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "seat-e2e-"));
+export async function startServer(reuse?: { port: number; dataDir: string }): Promise<RunningServer> {
+  const port = reuse?.port ?? (await freePort());
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), "seat-e2e-"));
   let log = "";
   const child: ChildProcess = spawn("node_modules/.bin/node", ["tests/e2e/serve.ts"], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, DIST_DIR: E2E_DIST, BOT_DELAY_MS: process.env.BOT_DELAY_MS ?? "50-150", NODE_ENV: "production" },
@@ -68,13 +71,15 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    port,
+    dataDir,
     output: () => log,
-    stop: async () => {
+    stop: async (keepData = false) => {
       if (child.exitCode === null) {
-        child.kill("SIGTERM");
+        child.kill(keepData ? "SIGKILL" : "SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
