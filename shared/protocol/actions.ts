@@ -37,7 +37,8 @@ export const playerAction = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("say"),
     to: z.union([z.literal("table"), z.array(code).min(1).max(5)]),
-    text: z.string().trim().min(1).max(MAX_TEXT),
+    // Kept exactly as sent (DESIGN §4); only blank text is refused.
+    text: z.string().min(1).max(MAX_TEXT).refine((t) => t.trim().length > 0, "Say something: the text is blank."),
   }),
   z.strictObject({ type: z.literal("propose"), clause: clauseDraft }),
   z.strictObject({ type: z.literal("suggest"), clause: clauseDraft }),

@@ -2,7 +2,7 @@
  * Delegation moves (DESIGN §2.2–§2.4, §4.1). Each handler checks in a fixed ladder — phase,
  * seat, influence, then the rule itself — and changes the state only once every check passed.
  */
-import { describe, settleClauses, validateDraft } from "./clauses.ts";
+import { describe, settleClauses, slotOf, validateDraft } from "./clauses.ts";
 import { announce, clamp, gate, nameOf, newId, pay, reject, type Ctx } from "./context.ts";
 import { settleReadiness } from "./phases.ts";
 import type { Clause, Code, PlayerAction, Rejection, Signal } from "./types.ts";
@@ -18,7 +18,7 @@ function findClause(c: Ctx, id: string): Clause | undefined {
 const say: Handler<"say"> = (c, me, a) => {
   const g = gate(c.s, me, { phases: ["lobby", "briefing", "round", "signing"], whilePaused: true });
   if (g) return g;
-  const text = a.text.trim();
+  const text = a.text;
   if (a.to === "table") {
     const kind = c.s.delegations[me].seat === "absent" ? "press" : "say";
     c.s.table.push({ kind, from: me, text, round: c.s.round });
@@ -223,10 +223,14 @@ const parityClaim: Handler<"parityClaim"> = (c, me, a) => {
   }
   if (s.clauses.some((cl) => cl.parityOf === ru.id)) return reject("rule/claimed", "Parity was already claimed on that clause.");
   const level = ru.params.level === "full" && sc.parityCap === "partial" ? "partial" : ru.params.level!;
+  const params = { target: "BY" as const, issuer: ru.params.issuer!, level, condition: s.byCondition };
+  if (s.clauses.some((cl) => (cl.status === "proposed" || cl.status === "agreed") && slotOf(cl) === slotOf({ type: "sanctionsRelief", params }) && JSON.stringify(cl.params) === JSON.stringify(params))) {
+    return reject("rule/duplicate", "The same relief for Belarus is already on the table.");
+  }
   const cl: Clause = {
     id: newId(s, "c"),
     type: "sanctionsRelief",
-    params: { target: "BY", issuer: ru.params.issuer!, level, condition: s.byCondition },
+    params,
     proposer: "BY",
     status: "proposed",
     stances: s.delegations.BY.seat === "party" ? { BY: "support" } : {},

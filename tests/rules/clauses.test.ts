@@ -269,6 +269,15 @@ describe("¶14 parity claim", () => {
     expect(t.inf("EU")).toBe(0);
   });
 
+  it("¶14 parity adds no second copy of relief for Belarus already on the table", () => {
+    const t = atRound();
+    const ru = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "full" });
+    t.propose("US", { type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" });
+    const before = t.s.clauses.length;
+    t.refuse("BY", { type: "parityClaim", clause: ru }, "rule/duplicate");
+    expect(t.s.clauses).toHaveLength(before);
+  });
+
   it("¶14 the parity clause is agreed like any relief for Belarus", () => {
     const t = atRound();
     const ru = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "full" });

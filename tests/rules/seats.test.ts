@@ -3,7 +3,7 @@
  * motions and the chair's ruling, the torpedo, and the venue.
  */
 import { describe, expect, it } from "vitest";
-import { newGame } from "../../shared/rules/index.ts";
+import { apply, newGame } from "../../shared/rules/index.ts";
 import { atRound, deepFreeze, sc, Table } from "./harness.ts";
 
 describe("§2.1 tracks", () => {
@@ -89,10 +89,13 @@ describe("§2.2 seats", () => {
     expect(said).toMatchObject({ kind: "say", from: "RU" });
   });
 
-  it("§4 spoken text reaches the table as sent: markup and inner spacing kept, only the ends trimmed", () => {
+  it("§4 spoken text reaches the table exactly as sent: markup and spacing kept; blank text refused", () => {
     const t = atRound();
     t.do("RU", { type: "say", to: "table", text: "  <b>Peace</b>  &amp; ‘quiet’ — 🕊  " });
-    expect(t.s.table.at(-1)!.text).toBe("<b>Peace</b>  &amp; ‘quiet’ — 🕊");
+    expect(t.s.table.at(-1)!.text).toBe("  <b>Peace</b>  &amp; ‘quiet’ — 🕊  ");
+    const before = t.s.table.length;
+    expect(apply(t.s, { type: "say", to: "table", text: "   " }, "RU", 0)).toMatchObject({ ok: false, code: "payload/invalid" });
+    expect(t.s.table).toHaveLength(before);
     t.do("UA", { type: "say", to: "table", text: "x".repeat(500) });
     expect(t.s.table.at(-1)!.text).toHaveLength(500);
   });
