@@ -11,14 +11,14 @@ import type { PublicState } from "../model/publicState.ts";
 import type { ClientState, Store } from "../model/store.ts";
 import { ClauseCards } from "../view/ClauseCards.ts";
 import { Gauges } from "../view/Gauges.ts";
-import { SeatView, TEXT_FONT, TEXT_RES } from "../view/SeatView.ts";
+import { SeatView, TEXT_FONT, TEXT_RES, px, textScale } from "../view/SeatView.ts";
 
 const CX = 800;
 const CY = 520;
 /** Each delegation's place at the table, as an angle around the ellipse. */
 const ANGLE: Record<Code, number> = { RU: -122, UA: -58, US: 0, BY: 90, EU: 180 };
 /** The anteroom: a box at the bottom left where absent delegations wait. */
-const ANTEROOM = { x: 165, y: 775, w: 300, h: 230 };
+const ANTEROOM = { x: 165, y: 765, w: 300, h: 250 };
 
 export class Table extends Scene {
   private store!: Store;
@@ -57,11 +57,11 @@ export class Table extends Scene {
     g.fillStyle(0x1f4d3a, 1).fillEllipse(CX, CY, 920, 380);
     g.lineStyle(3, 0xe69f00, 0.35).strokeEllipse(CX, CY, 920, 380);
     g.lineStyle(2, 0x56606e, 1).strokeRoundedRect(ANTEROOM.x - ANTEROOM.w / 2, ANTEROOM.y - ANTEROOM.h / 2, ANTEROOM.w, ANTEROOM.h, 16);
-    this.add.text(ANTEROOM.x, ANTEROOM.y - ANTEROOM.h / 2 + 16, "Anteroom (absent)", { fontFamily: TEXT_FONT, fontSize: "20px", color: "#b8c0cc" }).setOrigin(0.5).setResolution(TEXT_RES);
+    this.add.text(ANTEROOM.x, ANTEROOM.y - ANTEROOM.h / 2 + 16, "Anteroom (absent)", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#b8c0cc" }).setOrigin(0.5).setResolution(TEXT_RES);
     this.gauges = new Gauges(this, this.motion);
-    this.venue = this.add.text(CX, CY - 165, "", { fontFamily: TEXT_FONT, fontSize: "22px", color: "#f4f1e8" }).setOrigin(0.5).setResolution(TEXT_RES);
+    this.venue = this.add.text(CX, CY - 165, "", { fontFamily: TEXT_FONT, fontSize: px(22), color: "#f4f1e8" }).setOrigin(0.5).setResolution(TEXT_RES);
     this.cards = new ClauseCards(this, CX, CY - 10, this.motion);
-    this.motions = this.add.text(CX, CY + 160, "", { fontFamily: TEXT_FONT, fontSize: "20px", color: "#f4f1e8", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
+    this.motions = this.add.text(CX, CY + 160, "", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#f4f1e8", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
     this.makeEventCard();
     this.makeBanner();
     const p = this.store.state.pub;
@@ -86,7 +86,7 @@ export class Table extends Scene {
       const absent = CODES.filter((x) => this.store.state.pub.delegations[x].seat === "absent");
       const i = Math.max(0, absent.indexOf(c));
       // Several absent delegations share the anteroom, overlapping like a queue.
-      return { x: ANTEROOM.x + (i - (absent.length - 1) / 2) * 60, y: ANTEROOM.y - 10 };
+      return { x: ANTEROOM.x + (i - (absent.length - 1) / 2) * 60, y: ANTEROOM.y - 30 };
     }
     const a = (ANGLE[c] * Math.PI) / 180;
     return { x: CX + Math.cos(a) * 580, y: CY + Math.sin(a) * 250 };
@@ -118,12 +118,16 @@ export class Table extends Scene {
   }
 
   private makeEventCard(): void {
+    // The card grows with the projector's type so its text still fits.
+    const k = textScale.value;
+    const w = 340 * k;
+    const hgt = 160 * k;
     const bg = this.add.graphics();
-    bg.fillStyle(0xf0e6c8, 1).fillRoundedRect(-170, -80, 340, 160, 12);
-    bg.lineStyle(3, 0xe69f00, 1).strokeRoundedRect(-170, -80, 340, 160, 12);
-    this.eventTitle = this.add.text(0, -62, "", { fontFamily: TEXT_FONT, fontSize: "24px", color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: 320 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
-    this.eventText = this.add.text(0, -4, "", { fontFamily: TEXT_FONT, fontSize: "17px", color: "#2a3442", align: "center", wordWrap: { width: 310 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
-    this.eventBox = this.add.container(1410, 790, [bg, this.eventTitle, this.eventText]).setVisible(false);
+    bg.fillStyle(0xf0e6c8, 1).fillRoundedRect(-w / 2, -hgt / 2, w, hgt, 12);
+    bg.lineStyle(3, 0xe69f00, 1).strokeRoundedRect(-w / 2, -hgt / 2, w, hgt, 12);
+    this.eventTitle = this.add.text(0, -hgt / 2 + 14, "", { fontFamily: TEXT_FONT, fontSize: px(24), color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: w - 20 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
+    this.eventText = this.add.text(0, -hgt / 2 + 76 * k, "", { fontFamily: TEXT_FONT, fontSize: px(18), color: "#2a3442", align: "center", wordWrap: { width: w - 30 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
+    this.eventBox = this.add.container(1600 - w / 2 - 16, 900 - hgt / 2 - 12, [bg, this.eventTitle, this.eventText]).setVisible(false);
   }
 
   /** The event card flips in when a new card is drawn or injected. */
@@ -141,7 +145,7 @@ export class Table extends Scene {
     const bg = this.add.graphics();
     bg.fillStyle(0x0b0f14, 0.88).fillRoundedRect(-520, -70, 1040, 140, 18);
     bg.lineStyle(4, 0xe69f00, 1).strokeRoundedRect(-520, -70, 1040, 140, 18);
-    this.bannerText = this.add.text(0, 0, "", { fontFamily: TEXT_FONT, fontSize: "40px", color: "#f4f1e8", fontStyle: "bold", align: "center", wordWrap: { width: 1000 } }).setOrigin(0.5).setResolution(TEXT_RES);
+    this.bannerText = this.add.text(0, 0, "", { fontFamily: TEXT_FONT, fontSize: px(40), color: "#f4f1e8", fontStyle: "bold", align: "center", wordWrap: { width: 1000 } }).setOrigin(0.5).setResolution(TEXT_RES);
     this.banner = this.add.container(CX, CY, [bg, this.bannerText]).setVisible(false).setDepth(10);
   }
 
@@ -170,7 +174,7 @@ export class Table extends Scene {
       // A walkout: the chair backs away from the table, a label says why, then it returns.
       const dx = (c.x - CX) * 0.25;
       const dy = (c.y - CY) * 0.25;
-      const label = this.add.text(c.x, c.y - 140, "walks out!", { fontFamily: TEXT_FONT, fontSize: "26px", color: "#ff8a5b", fontStyle: "bold" }).setOrigin(0.5).setResolution(TEXT_RES);
+      const label = this.add.text(c.x, c.y - 140, "walks out!", { fontFamily: TEXT_FONT, fontSize: px(26), color: "#ff8a5b", fontStyle: "bold" }).setOrigin(0.5).setResolution(TEXT_RES);
       this.tweens.add({ targets: c, x: c.x + dx, y: c.y + dy, duration: 300, yoyo: true, hold: 700, ease: "Cubic.easeOut" });
       this.tweens.add({ targets: label, alpha: 0, y: label.y - 30, delay: 900, duration: 400, onComplete: () => label.destroy() });
     } else if (/sign|signal|stance|clause|agreed|seat/i.test(e.kind)) {

@@ -7,6 +7,7 @@ import { AUTO, CANVAS, Game, Scale } from "phaser";
 import type { Store } from "../model/store.ts";
 import { Boot } from "./Boot.ts";
 import { Table } from "./Table.ts";
+import { textScale } from "../view/SeatView.ts";
 
 declare global {
   interface Window {
@@ -17,6 +18,7 @@ declare global {
 
 export function startTable(parent: HTMLElement, store: Store, projector: boolean): Game {
   performance.mark("table:start");
+  textScale.value = projector ? 1.35 : 1;
   const game = new Game({
     // The table is a few dozen vector shapes and texts: the Canvas renderer draws it easily and
     // starts in ~100 ms, where WebGL first compiles its shaders (600 ms+ on software GL, as on

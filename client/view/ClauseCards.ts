@@ -7,10 +7,11 @@ import type { GameObjects, Scene } from "phaser";
 import type { Clause, Code } from "../../shared/rules/types.ts";
 import { clauseLabel, clauseShort } from "../model/format.ts";
 import { COLOURS, stanceMark } from "../model/palette.ts";
-import { TEXT_FONT, TEXT_RES } from "./SeatView.ts";
+import { TEXT_FONT, TEXT_RES, px, textScale } from "./SeatView.ts";
 
-const CW = 236;
-const CH = 128;
+/** Card size grows with the projector's larger type; three columns always fit the table. */
+const CW = (): number => (textScale.value > 1 ? 284 : 236);
+const CH = (): number => (textScale.value > 1 ? 152 : 128);
 const COLS = 3;
 const MAX = 6;
 
@@ -36,7 +37,7 @@ export class ClauseCards {
     this.cx = cx;
     this.cy = cy;
     this.motion = motion;
-    this.more = scene.add.text(cx, cy + CH + 40, "", { fontFamily: TEXT_FONT, fontSize: "20px", color: "#b8c0cc" }).setOrigin(0.5).setResolution(TEXT_RES);
+    this.more = scene.add.text(cx, cy + CH() + 40, "", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#b8c0cc" }).setOrigin(0.5).setResolution(TEXT_RES);
   }
 
   update(clauses: Clause[], parties: Code[]): void {
@@ -53,8 +54,8 @@ export class ClauseCards {
     shown.forEach((c, i) => {
       const row = Math.floor(i / COLS);
       const inRow = row === rows - 1 ? shown.length - row * COLS : COLS;
-      const x = this.cx + ((i % COLS) - (inRow - 1) / 2) * (CW + 14);
-      const y = this.cy + (row - (rows - 1) / 2) * (CH + 14);
+      const x = this.cx + ((i % COLS) - (inRow - 1) / 2) * (CW() + 14);
+      const y = this.cy + (row - (rows - 1) / 2) * (CH() + 14);
       let card = this.cards.get(c.id);
       if (!card) {
         card = this.create(c, x, y);
@@ -66,8 +67,8 @@ export class ClauseCards {
 
   private create(c: Clause, x: number, y: number): Card {
     const bg = this.scene.add.graphics();
-    const title = this.scene.add.text(0, -CH / 2 + 8, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: "22px", color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW - 16 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
-    const detail = this.scene.add.text(0, 8, clauseShort(c.type, c.params), { fontFamily: TEXT_FONT, fontSize: "19px", color: "#2a3442", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
+    const title = this.scene.add.text(0, -CH() / 2 + 8, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: px(22), color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW() - 16 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
+    const detail = this.scene.add.text(0, CH() / 2 - 52, clauseShort(c.type, c.params), { fontFamily: TEXT_FONT, fontSize: px(19), color: "#2a3442", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
     const box = this.scene.add.container(x, y, [bg, title, detail]).setAlpha(0).setScale(0.8);
     this.scene.tweens.add({ targets: box, alpha: 1, scale: 1, duration: this.motion ? 300 : 0, ease: "Back.easeOut" });
     return { box, bg, title, detail, stances: [], status: "" };
@@ -77,16 +78,16 @@ export class ClauseCards {
     const agreed = c.status === "agreed";
     const suggested = c.status === "suggested";
     card.bg.clear();
-    card.bg.fillStyle(suggested ? 0xb8c0cc : 0xf4f1e8, 1).fillRoundedRect(-CW / 2, -CH / 2, CW, CH, 10);
-    card.bg.lineStyle(agreed ? 5 : 2, agreed ? 0xe69f00 : 0x0b0f14, 1).strokeRoundedRect(-CW / 2, -CH / 2, CW, CH, 10);
+    card.bg.fillStyle(suggested ? 0xb8c0cc : 0xf4f1e8, 1).fillRoundedRect(-CW() / 2, -CH() / 2, CW(), CH(), 10);
+    card.bg.lineStyle(agreed ? 5 : 2, agreed ? 0xe69f00 : 0x0b0f14, 1).strokeRoundedRect(-CW() / 2, -CH() / 2, CW(), CH(), 10);
     if (agreed && card.status !== "agreed" && this.motion) this.scene.tweens.add({ targets: card.box, scale: 1.08, yoyo: true, duration: 180 });
     card.status = c.status;
     for (const t of card.stances) t.destroy();
     const codes = parties.length ? parties : (Object.keys(c.stances) as Code[]);
-    const step = CW / Math.max(1, codes.length);
+    const step = CW() / Math.max(1, codes.length);
     card.stances = codes.map((code, i) => {
       const t = this.scene.add
-        .text(-CW / 2 + step * (i + 0.5), CH / 2 - 22, `${code}${stanceMark(c.stances[code])}`, { fontFamily: TEXT_FONT, fontSize: "20px", color: "#0b0f14", fontStyle: "bold", backgroundColor: COLOURS[code], padding: { x: 3, y: 1 } })
+        .text(-CW() / 2 + step * (i + 0.5), CH() / 2 - 22, `${code}${stanceMark(c.stances[code])}`, { fontFamily: TEXT_FONT, fontSize: px(20), color: "#0b0f14", fontStyle: "bold", backgroundColor: COLOURS[code], padding: { x: 3, y: 1 } })
         .setOrigin(0.5)
         .setResolution(TEXT_RES);
       card.box.add(t);

@@ -5,7 +5,7 @@
 import type { GameObjects, Scene } from "phaser";
 import { clock, phaseLabel, signed, timeLeft, tracks } from "../model/format.ts";
 import type { PublicState } from "../model/publicState.ts";
-import { TEXT_FONT, TEXT_RES } from "./SeatView.ts";
+import { TEXT_FONT, TEXT_RES, px } from "./SeatView.ts";
 
 const W = 300;
 
@@ -22,13 +22,16 @@ export class Gauges {
   constructor(scene: Scene, motion: number) {
     this.scene = scene;
     this.motion = motion;
-    const st = (size: number, colour = "#f4f1e8") => ({ fontFamily: TEXT_FONT, fontSize: `${size}px`, color: colour });
+    const st = (size: number, colour = "#f4f1e8") => ({ fontFamily: TEXT_FONT, fontSize: px(size), color: colour });
     this.round = scene.add.text(30, 22, "", st(32)).setResolution(TEXT_RES);
     this.timer = scene.add.text(30, 62, "", st(30, "#ffd166")).setResolution(TEXT_RES);
     this.g = scene.add.graphics();
     for (const [i, name] of ["Momentum", "Battlefield", "EU unity"].entries())
       this.labels.push(scene.add.text(360 + i * 400, 18, name, st(24)).setResolution(TEXT_RES));
     this.marker = scene.add.circle(760 + W / 2, 78, 12, 0xf4f1e8).setStrokeStyle(3, 0x0b0f14);
+    // Which end favours whom, at the ends of the bar (positive favours Russia, DESIGN §2.1).
+    scene.add.text(752, 78, "UA", st(18, "#f0e442")).setOrigin(1, 0.5).setResolution(TEXT_RES);
+    scene.add.text(768 + W, 78, "RU", st(18, "#ff9a5a")).setOrigin(0, 0.5).setResolution(TEXT_RES);
   }
 
   update(p: PublicState): void {
@@ -46,7 +49,7 @@ export class Gauges {
     g.fillStyle(0xd55e00, 1).fillRect(760 + W / 2, 70, W / 2, 16);
     g.fillStyle(0xf0e442, 1).fillRect(760, 70, W / 2, 16);
     this.labels[0].setText(`Momentum ${p.momentum}/${t.momentum.max}`);
-    this.labels[1].setText(`Battlefield ${signed(p.battlefield)}  (UA ◀  ▶ RU)`);
+    this.labels[1].setText(`Battlefield ${signed(p.battlefield)}`);
     this.labels[2].setText(`EU unity ${p.euUnity}/${t.euUnity.max}`);
     const x = 760 + (W * (p.battlefield - t.battlefield.min)) / (t.battlefield.max - t.battlefield.min);
     if (this.shown.battlefield !== p.battlefield) {

@@ -11,6 +11,9 @@ import { drawFlag } from "./flags.ts";
 
 /** Text is rasterised at the screen's pixel ratio (at most 2): sharp, without 4× textures on plain screens. */
 export const TEXT_RES = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+/** Text size multiplier: 1 on laptops and phones, larger on the projector (read at 3 m). */
+export const textScale = { value: 1 };
+export const px = (size: number): string => `${Math.round(size * textScale.value)}px`;
 export const TEXT_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 export class SeatView {
@@ -29,7 +32,7 @@ export class SeatView {
     drawFlag(g, code, -36 * k, -46 * k, 72 * k, 44 * k);
     const style = (size: number, colour = "#f4f1e8", bold = false): Types.GameObjects.Text.TextStyle => ({
       fontFamily: TEXT_FONT,
-      fontSize: `${Math.round(size * k)}px`,
+      fontSize: px(size),
       color: colour,
       fontStyle: bold ? "bold" : "normal",
       align: "center",
