@@ -21,6 +21,12 @@ console.info = (...a: unknown[]) => {
   if (typeof a[0] === "string" && a[0].startsWith("[Colyseus reconnection]")) return;
   info(...a);
 };
+// Refused joins (wrong token, bad options) close with 4002 by design; the SDK reports each one.
+const error = console.error.bind(console);
+console.error = (...a: unknown[]) => {
+  if (typeof a[0] === "string" && a[0].startsWith("Room connection was closed unexpectedly (4002)")) return;
+  error(...a);
+};
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const NODE = join(ROOT, "node_modules", ".bin", "node");
