@@ -22,10 +22,10 @@ console.info = (...a: unknown[]) => {
   info(...a);
 };
 // Refused joins (wrong token, bad options) close with 4002 by design; the SDK reports each one.
-const error = console.error.bind(console);
-console.error = (...a: unknown[]) => {
+const warn = console.warn.bind(console);
+console.warn = (...a: unknown[]) => {
   if (typeof a[0] === "string" && a[0].startsWith("Room connection was closed unexpectedly (4002)")) return;
-  error(...a);
+  warn(...a);
 };
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
