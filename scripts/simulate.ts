@@ -1,0 +1,123 @@
+/**
+ * Bot-only games of the default scenario, for balance and for research (DESIGN §1, issue 5).
+ *
+ *   npm run simulate -- --games N --seed S [--json] [--workers K]
+ *
+ * `--json` prints exactly one JSON object: {games, seed, seconds, outcomes, scores}. Same seed
+ * and game count ⇒ the same output apart from `seconds`, whatever the number of workers.
+ * Refused bot moves and exceptions are reported on stderr and make the exit code 1.
+ */
+import { Worker } from "node:worker_threads";
+import { DELEGATIONS, OUTCOMES } from "../shared/rules/types.ts";
+import { summarize, type GameLine, type Summary } from "../shared/bots/tally.ts";
+import { playRange } from "./simulate-worker.ts";
+
+interface Args {
+  games: number;
+  seed: number;
+  json: boolean;
+  workers: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { games: 1000, seed: 1, json: false, workers: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.includes("=") ? a.split("=", 2) as [string, string] : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      const n = Number(v);
+      if (v === undefined || !Number.isInteger(n)) fail(`${flag} needs a whole number`);
+      return n;
+    };
+    if (flag === "--games") args.games = value();
+    else if (flag === "--seed") args.seed = value();
+    else if (flag === "--workers") args.workers = value();
+    else if (flag === "--json") args.json = true;
+    else if (flag === "--help" || flag === "-h") {
+      process.stdout.write("npm run simulate -- --games N --seed S [--json] [--workers K]\n");
+      process.exit(0);
+    } else fail(`unknown option ${a}`);
+  }
+  if (args.games < 1) fail("--games must be at least 1");
+  if (args.workers < 1) fail("--workers must be at least 1");
+  args.workers = Math.min(args.workers, args.games);
+  return args;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`simulate: ${message}\n`);
+  process.exit(2);
+}
+
+/** A progress bar on stderr, only for a person watching a long run. */
+function progressBar(total: number): (done: number) => void {
+  if (!process.stderr.isTTY || total < 200) return () => {};
+  let last = -1;
+  return (done) => {
+    const pct = Math.floor((100 * done) / total);
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const fill = Math.round((width * done) / total);
+    process.stderr.write(`\r[${"#".repeat(fill)}${".".repeat(width - fill)}] ${done}/${total} games`);
+    if (done >= total) process.stderr.write("\n");
+  };
+}
+
+async function run(args: Args): Promise<{ lines: GameLine[]; errors: string[] }> {
+  const show = progressBar(args.games);
+  if (args.workers === 1) return playRange(args.seed, 0, args.games, show);
+  const per = Math.ceil(args.games / args.workers);
+  const done = new Array<number>(args.workers).fill(0);
+  const parts = await Promise.all(
+    Array.from({ length: args.workers }, (_, w) => {
+      const from = w * per;
+      const to = Math.min(args.games, from + per);
+      return new Promise<{ lines: GameLine[]; errors: string[] }>((resolve, reject) => {
+        const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { seed: args.seed, from, to } });
+        worker.on("message", (m: { kind: string; done?: number; lines?: GameLine[]; errors?: string[] }) => {
+          if (m.kind === "progress") {
+            done[w] = m.done!;
+            show(done.reduce((a, b) => a + b, 0));
+          } else {
+            done[w] = to - from;
+            show(done.reduce((a, b) => a + b, 0));
+            resolve({ lines: m.lines!, errors: m.errors! });
+          }
+        });
+        worker.on("error", reject);
+        worker.on("exit", (code) => code !== 0 && reject(new Error(`worker ${w} exited with ${code}`)));
+      });
+    }),
+  );
+  return { lines: parts.flatMap((p) => p.lines), errors: parts.flatMap((p) => p.errors) };
+}
+
+function human(s: Summary): string {
+  const pct = (n: number) => `${((100 * n) / s.games).toFixed(1)}%`;
+  const out: string[] = [];
+  out.push(`${s.games} bot-only games, seed ${s.seed}, ${s.seconds.toFixed(1)} s (${(s.games / Math.max(s.seconds, 1e-9)).toFixed(0)} games/s)`);
+  out.push("", "Outcomes");
+  for (const o of OUTCOMES) out.push(`  ${o.padEnd(20)} ${String(s.outcomes[o]).padStart(6)}  ${pct(s.outcomes[o]).padStart(6)}`);
+  out.push("", "Scores           mean     sd    min    max");
+  for (const c of DELEGATIONS) {
+    const x = s.scores[c];
+    out.push(`  ${c}          ${x.mean.toFixed(2).padStart(7)} ${x.sd.toFixed(2).padStart(6)} ${String(x.min).padStart(6)} ${String(x.max).padStart(6)}`);
+  }
+  out.push("", `Mean score by outcome   ${DELEGATIONS.map((c) => c.padStart(6)).join("")}`);
+  for (const o of OUTCOMES) {
+    if (!s.outcomes[o]) continue;
+    out.push(`  ${o.padEnd(22)}${DELEGATIONS.map((c) => s.scores[c].byOutcome[o]!.toFixed(1).padStart(6)).join("")}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+const args = parseArgs(process.argv.slice(2));
+const started = performance.now();
+const { lines, errors } = await run(args);
+const summary = summarize(lines, args.seed, (performance.now() - started) / 1000);
+for (const e of errors.slice(0, 20)) process.stderr.write(`simulate: ${e}\n`);
+if (errors.length > 20) process.stderr.write(`simulate: … and ${errors.length - 20} more\n`);
+process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : human(summary));
+if (errors.length) process.exitCode = 1;

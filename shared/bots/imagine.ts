@@ -1,0 +1,162 @@
+/**
+ * A bot's one-step lookahead. It rebuilds, from the view alone, a game state good enough to
+ * score with the engine's own conditions ("what would my aims give if the talks ended like
+ * this?") and to test a move with the engine's own `apply`. Everything it does not see (other
+ * delegations' tracks, the deck, the seed) is left at neutral defaults, so no hidden
+ * information can leak into a decision; where a default could make a legal move look illegal,
+ * the bot asks its listed moves instead (sight.ts).
+ */
+import { slotOf } from "../rules/clauses.ts";
+import { scenarioOf } from "../rules/scenario.ts";
+import { evaluate, treatyOf } from "../rules/score.ts";
+import { DELEGATIONS, type Clause, type Code, type GameState, type OutcomeId, type PublicView, type View } from "../rules/types.ts";
+import type { ObjectiveSpec, Scenario } from "../scenario/types.ts";
+
+/**
+ * Where the front will stand after this round, as far as the table shows: the signals played
+ * (pressure, aid packages, counteroffensives), paused aid, staging Belarus allowed or left
+ * unanswered, and the breakthrough card (DESIGN §2.5 step 2).
+ */
+export function expectedFront(p: PublicView, sc: Scenario): number {
+  if (p.phase !== "round") return p.battlefield;
+  let shift = p.usAid === "paused" ? 1 : 0;
+  for (const x of p.signals) {
+    if (x.round !== p.round) continue;
+    if (x.signal === "pressure") shift++;
+    else if (x.signal === "aidPackage" || x.signal === "counteroffensive") shift--;
+  }
+  if (p.stagingOpen) shift += sc.staging.allowBattlefield;
+  for (let i = p.table.length - 1; i >= 0 && p.table[i]!.round === p.round; i--) {
+    const text = p.table[i]!.text;
+    if (text.startsWith("Belarus lets Russian forces stage") || text.startsWith("Belarus did not answer")) shift += sc.staging.allowBattlefield;
+    else if (text.startsWith("Event:") && text.includes("the front shifts")) shift += text.includes("in Russia's favour") ? 1 : -1;
+  }
+  const t = sc.tracks.battlefield;
+  return Math.max(t.min, Math.min(t.max, p.battlefield + shift));
+}
+
+/** The state as the viewer can know it, the front where this round will leave it. */
+export function imagine(v: View, me: Code): GameState {
+  const p = v.public;
+  const sc = scenarioOf(p.scenario);
+  const delegations = {} as GameState["delegations"];
+  for (const code of DELEGATIONS) {
+    const d = p.delegations[code];
+    delegations[code] = { seat: d.seat, influence: d.influence, ready: d.ready, bot: d.bot, humans: 0, signature: d.signature, penalty: 0, pressureBonus: 0 };
+  }
+  const own = v.briefings[me]?.belarus;
+  return {
+    scenario: p.scenario,
+    config: { rounds: p.rounds, roundSeconds: 0, seed: 0, bots: true, events: true, solo: false, briefingSeconds: 0 },
+    rng: 0,
+    phase: p.phase,
+    round: p.round,
+    deadline: 0,
+    paused: p.paused,
+    remaining: 0,
+    momentum: p.momentum,
+    battlefield: expectedFront(p, sc),
+    euUnity: p.euUnity,
+    usAid: p.usAid,
+    venue: p.venue,
+    venueVetoed: p.venueVetoed,
+    chair: p.chair,
+    delegations,
+    belarus: own ? { ...own } : {
+      autonomy: sc.tracks.autonomy.start,
+      usFavour: sc.tracks.usFavour.start,
+      pardonWaves: p.pardonWaves,
+      nobelPledged: false,
+      peaceFormula: false,
+      peacekeepersOffered: false,
+    },
+    sanctions: p.sanctions,
+    byCondition: p.byCondition,
+    clauses: p.clauses,
+    motions: p.motions,
+    table: [],
+    messages: [],
+    event: p.event,
+    deck: [],
+    queue: { pressure: 0, stagingAllowed: 0, aidPackages: 0, counteroffensives: 0, eventShift: 0, agreed: false },
+    stagingOpen: p.stagingOpen,
+    signals: [],
+    ended: "",
+    outcome: null,
+    nextId: 0,
+  };
+}
+
+/**
+ * The objectives on a delegation's sheet, with their conditions. The sheet in the view lists
+ * exactly the scenario's objectives for that delegation (view.ts), so they are read from the
+ * scenario directly, without touching the sheet's live progress.
+ */
+const sheets = new Map<string, ObjectiveSpec[]>();
+export function aimsOf(scenario: string, me: Code): ObjectiveSpec[] {
+  const key = `${scenario}|${me}`;
+  let aims = sheets.get(key);
+  if (!aims) sheets.set(key, (aims = scenarioOf(scenario).objectives.filter((o) => o.delegation === me)));
+  return aims;
+}
+
+/** The outcome the rules would give this state (DESIGN §2.6), early ends included. */
+function outcomeOf(s: GameState, sc: Scenario, t: ReturnType<typeof treatyOf>): OutcomeId {
+  const bf = sc.tracks.battlefield;
+  if (s.battlefield >= bf.max) return "ukraine_falls";
+  if (s.battlefield <= bf.min) return "moscow_defeated";
+  if (s.momentum <= sc.tracks.momentum.min) return "collapse";
+  if (!t.inForce) return "no_deal";
+  let strong = t.clauses.some((cl) => cl.type === "sanctionsRelief" && cl.params.target === "RU") ? 1 : 0;
+  for (const type of ["aidFreeze", "neutrality", "territoryDeferred"]) if (t.clauses.some((cl) => cl.type === type)) strong++;
+  return s.battlefield >= 0 || strong >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
+}
+
+/**
+ * What `aims` would score if the talks ended in state `s`, every party that has not decided
+ * signing — the same projection as the briefing's live progress, for one sheet only.
+ */
+export function scoreOf(s: GameState, aims: ObjectiveSpec[]): number {
+  const sc = scenarioOf(s.scenario);
+  let delegations = s.delegations;
+  for (const code of DELEGATIONS) {
+    const d = delegations[code];
+    if (d.seat === "party" && d.signature === "") {
+      if (delegations === s.delegations) delegations = { ...delegations };
+      delegations[code] = { ...d, signature: "signed" };
+    }
+  }
+  const st = delegations === s.delegations ? s : { ...s, delegations };
+  const t = treatyOf(st, sc);
+  const id = outcomeOf(st, sc, t);
+  let sum = 0;
+  for (const aim of aims) sum += aim.points * evaluate(aim.when, st, id, t);
+  return sum;
+}
+
+const CEASEFIRE: Clause = { id: "~ceasefire", type: "ceasefire", params: {}, proposer: "US", status: "agreed", stances: {}, round: 0 };
+
+/**
+ * The treaty world: the agreed clauses (plus `extra`, superseding its slot; minus `drop`),
+ * with a ceasefire agreed if there is none and every party signing.
+ */
+export function dealWorld(s: GameState, extra?: Pick<Clause, "type" | "params"> | Pick<Clause, "type" | "params">[], drop?: string): GameState {
+  let clauses = s.clauses.filter((cl) => cl.status === "agreed" && cl.id !== drop);
+  for (const x of extra === undefined ? [] : Array.isArray(extra) ? extra : [extra]) {
+    const slot = slotOf(x);
+    clauses = clauses.filter((cl) => slotOf(cl) !== slot);
+    clauses.push({ id: `~${slot}`, type: x.type, params: x.params, proposer: "US", status: "agreed", stances: {}, round: 0 });
+  }
+  if (!clauses.some((cl) => cl.type === "ceasefire")) clauses.push(CEASEFIRE);
+  return { ...s, clauses, momentum: Math.max(s.momentum, 1) };
+}
+
+/** The no-treaty world: nothing comes into force (Russia refuses, so no ceasefire binds). */
+export function noDealWorld(s: GameState): GameState {
+  return { ...s, delegations: { ...s.delegations, RU: { ...s.delegations.RU, signature: "refused" } } };
+}
+
+/** The game ending now with `me` signing or refusing (the undecided others signing). */
+export function signingWorld(s: GameState, me: Code, sign: boolean): GameState {
+  return { ...s, delegations: { ...s.delegations, [me]: { ...s.delegations[me], signature: sign ? "signed" : "refused" } } };
+}

@@ -1,0 +1,25 @@
+/**
+ * Bots: one character per delegation, deciding only from `view(state, code)` — exactly what a
+ * student in that seat sees. Pure: no clock, no Math.random, no I/O; the same view always
+ * yields the same move.
+ *
+ * Use `botMove` after every accepted action (and on a timer) for each bot-played seat: it
+ * returns the next action the bot wants now, always legal in that view, or null when it has
+ * nothing more to do this phase. Never feed it a facilitator or spectator view.
+ */
+import type { Code, PlayerAction, View } from "../rules/types.ts";
+import { belarus } from "./belarus.ts";
+import type { Character } from "./character.ts";
+import { decide } from "./driver.ts";
+import { europe } from "./europe.ts";
+import { russia } from "./russia.ts";
+import { Sight } from "./sight.ts";
+import { ukraine } from "./ukraine.ts";
+import { unitedStates } from "./unitedStates.ts";
+
+export const CHARACTERS: Record<Code, Character> = { RU: russia, UA: ukraine, US: unitedStates, EU: europe, BY: belarus };
+
+export function botMove(view: View, me: Code): PlayerAction | null {
+  if (!view.briefings[me]) return null;
+  return decide(new Sight(view, me), CHARACTERS[me]);
+}

@@ -1,0 +1,119 @@
+/**
+ * Bot-only games, as the simulator and the tests play them: the default scenario, no timer,
+ * every seat a bot, and the facilitator advancing each phase once every bot has nothing more
+ * to do. Pure and instant: the engine's `apply` directly, a fixed clock reading.
+ */
+import { apply } from "../rules/apply.ts";
+import { newGame } from "../rules/setup.ts";
+import { legalMoves } from "../rules/legal.ts";
+import { projectOutcome } from "../rules/score.ts";
+import { briefing, publicView } from "../rules/view.ts";
+import { DELEGATIONS, type Action, type Briefing, type Code, type GameState, type Outcome, type PlayerAction, type View, type Who } from "../rules/types.ts";
+import { botMove } from "./index.ts";
+
+export interface SelfPlayOptions {
+  seed: number;
+  rounds?: number;
+  events?: boolean;
+  /** Called with every view a bot is given, before it decides (tests scan it for secrets). */
+  onView?: (v: View, me: Code) => void;
+  /** Swaps in another decision function (tests wrap `botMove`). */
+  bot?: (v: View, me: Code) => PlayerAction | null;
+}
+
+export interface SelfPlayResult {
+  outcome: Outcome;
+  state: GameState;
+  /** Bot actions the engine refused (each one is a bug). */
+  rejected: { who: Code; action: PlayerAction; code: string; message: string }[];
+  actions: number;
+}
+
+/**
+ * Exactly `view(state, me)` for a delegation, except that the engine's move list is worked
+ * out only if the bot looks at it (bots test their moves with the rules themselves and read
+ * the list only for what they cannot see). Tests check the two views are equal.
+ */
+export function seatView(s: GameState, me: Code): View {
+  let shared = SHARED.get(s);
+  if (!shared) SHARED.set(s, (shared = { pub: publicView(s) }));
+  const cache = shared;
+  // The sheet without its live parts, which are filled in on first use.
+  const sheet = briefing({ ...s, phase: "debrief", outcome: EMPTY }, me, EMPTY);
+  let moves: Briefing["moves"] | undefined;
+  Object.defineProperty(sheet, "moves", {
+    enumerable: true,
+    get: () => (moves ??= s.phase === "debrief" ? [] : legalMoves(s, me)),
+  });
+  const fixed = sheet.aims;
+  let aims: Briefing["aims"] | undefined;
+  Object.defineProperty(sheet, "aims", {
+    enumerable: true,
+    get: () => {
+      if (aims) return aims;
+      const lines = (cache.projection ??= projectOutcome(s)).breakdown[me];
+      return (aims = fixed.map((a) => ({ ...a, progress: lines.find((l) => l.aim === a.id)?.points ?? 0 })));
+    },
+  });
+  const briefings: View["briefings"] = { [me]: sheet };
+  return { public: cache.pub, briefings, messages: s.messages.filter((m) => m.from === me || m.to.includes(me)) };
+}
+
+/** A stand-in projection for building a sheet whose progress is worked out later. */
+const EMPTY: Outcome = { id: "no_deal", scores: { RU: 0, UA: 0, US: 0, EU: 0, BY: 0 }, breakdown: { RU: [], UA: [], US: [], EU: [], BY: [] }, credibility: 0, treatyInForce: false, inForce: [] };
+
+/** What every seat's view of one state shares (bots never change a view they are given). */
+const SHARED = new WeakMap<GameState, { projection?: Outcome; pub: View["public"] }>();
+
+/** Bot calls per phase at most: a loop guard, far above what a sane game needs. */
+const PHASE_LIMIT = 400;
+
+export function playGame(opts: SelfPlayOptions): SelfPlayResult {
+  const bot = opts.bot ?? botMove;
+  let s = newGame({ roundSeconds: 0, seed: opts.seed, events: opts.events ?? true, ...(opts.rounds ? { rounds: opts.rounds } : {}) });
+  const rejected: SelfPlayResult["rejected"] = [];
+  let actions = 0;
+  const run = (a: Action, who: Who) => {
+    const r = apply(s, a, who, 0);
+    if (!r.ok) throw new Error(`${who} ${a.type} refused: ${r.code} ${r.message}`);
+    s = r.state;
+  };
+  for (const code of DELEGATIONS) run({ type: "setBot", delegation: code, bot: true }, "facilitator");
+  run({ type: "start" }, "facilitator");
+  while (s.phase !== "debrief") {
+    const phase = s.phase;
+    const round = s.round;
+    // Start with a different delegation each round so nobody always moves first.
+    const order = DELEGATIONS.map((_, i) => DELEGATIONS[(i + round) % DELEGATIONS.length]!);
+    let calls = 0;
+    let quiet = 0;
+    const done = new Set<Code>();
+    outer: while (done.size < order.length && calls < PHASE_LIMIT) {
+      for (const me of order) {
+        if (s.phase !== phase || s.round !== round) break outer;
+        calls++;
+        const v = seatView(s, me);
+        opts.onView?.(v, me);
+        const a = bot(v, me);
+        if (!a) {
+          done.add(me);
+          continue;
+        }
+        const r = apply(s, a, me, 0);
+        actions++;
+        if (!r.ok) {
+          rejected.push({ who: me, action: a, code: r.code, message: r.message });
+          done.add(me); // a rejected bot is stopped for the phase, as the server does
+          continue;
+        }
+        s = r.state;
+        // Anything accepted may give the others something to answer.
+        done.clear();
+        quiet = 0;
+      }
+      quiet++;
+    }
+    if (s.phase === phase && s.round === round) run({ type: "advance" }, "facilitator");
+  }
+  return { outcome: s.outcome!, state: s, rejected, actions };
+}

@@ -1,0 +1,317 @@
+/**
+ * What a bot knows at one call: its view, the imagined state and a few derived facts. Built
+ * once per call; never kept between calls (bots hold no memory — what they did is read back
+ * from the table, like a student rereading the minutes).
+ */
+import { apply } from "../rules/apply.ts";
+import { slotOf } from "../rules/clauses.ts";
+import { scenarioOf } from "../rules/scenario.ts";
+import { DELEGATIONS, EXTERNALS, type Actor, type Briefing, type Clause, type ClauseDraft, type Code, type GameState, type Move, type PlayerAction, type PublicView, type View } from "../rules/types.ts";
+import type { Condition, ObjectiveSpec, Scenario } from "../scenario/types.ts";
+import { roll } from "./chance.ts";
+import { aimsOf, dealWorld, imagine, noDealWorld, scoreOf } from "./imagine.ts";
+
+/**
+ * Lookahead results by everything they depend on. A cache of a pure function: it changes
+ * how fast a bot decides, never what it decides.
+ */
+const MEMO = new Map<string, Map<string, number>>();
+const MEMO_MAX = 256;
+
+const ORDER: readonly string[] = [...DELEGATIONS, ...EXTERNALS];
+/** Rejections that may come from what the bot cannot see; its listed moves settle those. */
+const UNSEEN = new Set(["rule/favour_low", "rule/no_influence", "rule/not_offered"]);
+
+export class Sight {
+  readonly v: View;
+  readonly me: Code;
+  readonly p: PublicView;
+  readonly sc: Scenario;
+  readonly brief: Briefing | undefined;
+  readonly s: GameState;
+  readonly aims: ObjectiveSpec[];
+  /** A fingerprint of this game, stable within a round: the event and the first clauses tabled. */
+  readonly salt: string;
+  #moves: Map<string, Move> | undefined;
+  #deal: number | undefined;
+  #noDeal: number | undefined;
+  #mine: { say: number; acts: number; said: string[] } | undefined;
+  #mood: string | undefined;
+  #key: string | undefined;
+  #table: Map<string, number> | undefined;
+  #hopes: Clause[] | undefined;
+
+  constructor(v: View, me: Code) {
+    this.v = v;
+    this.me = me;
+    this.p = v.public;
+    this.sc = scenarioOf(v.public.scenario);
+    this.brief = v.briefings[me];
+    this.s = imagine(v, me);
+    this.aims = liveAims(aimsOf(v.public.scenario, me));
+    const first = this.p.clauses.slice(0, 3).map((cl) => cl.id + cl.type + cl.proposer).join("|");
+    this.salt = `${me}|${this.p.round}|${this.p.event}|${first}`;
+  }
+
+  get seat() {
+    return this.p.delegations[this.me].seat;
+  }
+  get influence() {
+    return this.p.delegations[this.me].influence;
+  }
+  /** Where the front will stand when this round ends, as far as the table shows. */
+  get front() {
+    return this.s.battlefield;
+  }
+  get party() {
+    return this.seat === "party";
+  }
+
+  /** A die fixed for this game, round and question. */
+  roll(question: string): number {
+    return roll(`${this.salt}|${question}`);
+  }
+  /**
+   * A die fixed for this game and question from the second round on: a delegation's mood.
+   * It is drawn from the first two event cards (the game's only chance), so every game has
+   * its own temper without any bot remembering anything.
+   */
+  mood(question: string): number {
+    return roll(`${this.me}|${this.#climate()}|${question}`);
+  }
+  /** The same die for every delegation: the climate of the war everyone reads in the news. */
+  world(question: string): number {
+    return roll(`world|${this.#climate()}|${question}`);
+  }
+  #climate(): string {
+    if (this.#mood === undefined) {
+      const events: string[] = [];
+      for (const t of this.p.table) {
+        if (t.kind === "event" && t.text.startsWith("Event:")) events.push(t.text);
+        if (events.length === 2) break;
+      }
+      this.#mood = events.join("|");
+    }
+    return this.#mood;
+  }
+
+  /** The action if the rules take it from me now, else null. */
+  can(a: PlayerAction): PlayerAction | null {
+    // Influence is public: skip the rules' full check for what I plainly can't pay for
+    // (a pressure signal may ride on the Kremlin hawks' bonus, which only my move list shows).
+    const cost = costOf(this.sc, a);
+    if (cost > this.influence && !(a.type === "signal" && a.signal === "pressure" && this.p.event === "kremlinHawks")) return null;
+    const r = apply(this.s, a, this.me, 0);
+    if (r.ok) return a;
+    if (!UNSEEN.has(r.code)) return null;
+    // My listed moves know what I can't see (a hawks' bonus, Belarus's favour in Washington).
+    const key = JSON.stringify(a);
+    for (const m of this.moves.values()) if (m.ok && m.action && JSON.stringify(m.action) === key) return a;
+    return null;
+  }
+
+  /** My listed moves by key (computed by the engine; looked at only when needed). */
+  get moves(): Map<string, Move> {
+    return (this.#moves ??= new Map((this.brief?.moves ?? []).map((m) => [m.key, m])));
+  }
+
+  /**
+   * My score if the talks ended in `state`, counting only the aims a treaty, a signature or
+   * the outcome can change: every decision compares two such worlds, and the other aims
+   * (seats, tracks, venue) score the same in both.
+   */
+  score(state: GameState): number {
+    return scoreOf(state, this.aims);
+  }
+  /**
+   * Everything my scores depend on, as text: lookahead results are remembered under it, so
+   * a bot called again on a table that changed nowhere that matters does not recount.
+   */
+  get scoreKey(): string {
+    if (this.#key === undefined) {
+      const p = this.p;
+      const seats = DELEGATIONS.map((c) => p.delegations[c].seat[0]! + p.delegations[c].signature.slice(0, 1)).join("");
+      const agreed = p.clauses.filter((cl) => cl.status === "agreed").map((cl) => `${cl.id}${cl.type}${JSON.stringify(cl.params)}`).join();
+      // Tracks enter only as far as the rules or my aims look at them.
+      const used = tracksIn(this.aims);
+      const tracks = [...used].map((k) => (k === "credibility" ? "" : k in p ? (p as unknown as Record<string, unknown>)[k] : this.s.belarus[k as "autonomy"])).join(",");
+      const bf = this.sc.tracks.battlefield;
+      const b = this.s.battlefield;
+      const front = used.has("battlefield") ? b : b >= bf.max ? "F" : b <= bf.min ? "D" : b >= 0 ? "+" : "-";
+      const momentum = used.has("momentum") ? p.momentum : p.momentum <= this.sc.tracks.momentum.min ? "0" : "m";
+      const unity = used.has("euUnity") ? p.euUnity : p.euUnity > this.sc.euBlockUnity ? "u" : "b";
+      this.#key = `${p.scenario}|${this.me}|${this.aims.length}|${front}|${momentum}|${unity}|${tracks}|${p.usAid}|${p.chair}|${seats}|${agreed}`;
+    }
+    return this.#key;
+  }
+  #memo(what: string, f: () => number): number {
+    if (!this.#table) {
+      this.#table = MEMO.get(this.scoreKey);
+      if (!this.#table) {
+        if (MEMO.size >= MEMO_MAX) MEMO.clear();
+        MEMO.set(this.scoreKey, (this.#table = new Map()));
+      }
+    }
+    let v = this.#table.get(what);
+    if (v === undefined) this.#table.set(what, (v = f()));
+    return v;
+  }
+  /** My score in the treaty world as the table stands (a ceasefire assumed). */
+  get deal(): number {
+    return (this.#deal ??= this.#memo("deal", () => this.score(dealWorld(this.s))));
+  }
+  get noDeal(): number {
+    return (this.#noDeal ??= this.#memo("nodeal", () => this.score(noDealWorld(this.s))));
+  }
+  /** What a clause adds to my treaty-world score (it supersedes its slot). */
+  worth(x: Pick<Clause, "type" | "params">): number {
+    return this.#memo(`+${x.type}${JSON.stringify(x.params)}`, () => this.score(dealWorld(this.s, x)) - this.deal);
+  }
+  /**
+   * The clauses on the table I would like to see agreed: the best for me in each slot, if it
+   * beats what is agreed there. The deal I am bargaining toward.
+   */
+  get hopes(): Clause[] {
+    if (this.#hopes) return this.#hopes;
+    const best = new Map<string, { cl: Clause; v: number }>();
+    for (const cl of this.p.clauses) {
+      if (cl.status !== "proposed" || cl.type === "ceasefire") continue;
+      const v = this.worth(cl);
+      if (v <= 0) continue;
+      const slot = slotOf(cl);
+      if ((best.get(slot)?.v ?? 0) < v) best.set(slot, { cl, v });
+    }
+    return (this.#hopes = [...best.values()].map((x) => x.cl));
+  }
+  /** My treaty-world score if my hopes and `x` were all agreed. */
+  hoped(x?: Pick<Clause, "type" | "params">): number {
+    const hopes = this.hopes.map((cl) => cl.type + JSON.stringify(cl.params)).join();
+    return this.#memo(`h${hopes}|${x ? x.type + JSON.stringify(x.params) : ""}`, () => this.#hoped(x));
+  }
+  #hoped(x?: Pick<Clause, "type" | "params">): number {
+    const extra: Pick<Clause, "type" | "params">[] = this.hopes.filter((cl) => !x || slotOf(cl) !== slotOf(x));
+    if (x) extra.push(x);
+    return this.score(dealWorld(this.s, extra));
+  }
+
+  /** What the treaty world gains or loses for me without an agreed clause. */
+  without(id: string): number {
+    return this.#memo(`-${id}`, () => this.score(dealWorld(this.s, undefined, id)) - this.deal);
+  }
+
+  /** The propose (party) or suggest (observer) action for a draft, when the rules take it. */
+  canTable(d: ClauseDraft): PlayerAction | null {
+    const type = this.party ? "propose" : this.seat === "observer" ? "suggest" : null;
+    if (!type || this.sc.costs[type] > this.influence) return null;
+    const clause = normalize(d);
+    // The same clause already on the table is refused; no need to ask the rules.
+    const { type: kind, ...params } = clause;
+    const key = JSON.stringify(params);
+    if (this.p.clauses.some((cl) => cl.type === kind && (cl.status === "proposed" || cl.status === "agreed" || cl.status === "suggested") && JSON.stringify(cl.params) === key)) return null;
+    return this.can({ type, clause });
+  }
+
+  /** What I have said and done this round, read back from the table and my back channels. */
+  get mine() {
+    if (this.#mine) return this.#mine;
+    const name = this.sc.names[this.me];
+    let say = 0;
+    let acts = 0;
+    const said: string[] = [];
+    const t = this.p.table;
+    for (let i = t.length - 1; i >= 0 && t[i]!.round === this.p.round; i--) {
+      const e = t[i]!;
+      if ((e.kind === "say" || e.kind === "press") && e.from === this.me) {
+        say++;
+        said.push(e.text);
+      } else if (e.kind === "event" && e.text.startsWith(name)) acts++;
+    }
+    for (let i = this.v.messages.length - 1; i >= 0 && this.v.messages[i]!.round === this.p.round; i--) {
+      const m = this.v.messages[i]!;
+      if (m.from === this.me) {
+        say++;
+        said.push(m.text);
+      }
+    }
+    return (this.#mine = { say, acts, said });
+  }
+
+  /** Signals I played this round (the public signal icons). */
+  played(sig: string): number {
+    return this.p.signals.filter((x) => x.delegation === this.me && x.signal === sig && x.round === this.p.round).length;
+  }
+
+  agreed(type: string, pred: (cl: Clause) => boolean = () => true): Clause | undefined {
+    return this.p.clauses.find((cl) => cl.status === "agreed" && cl.type === type && pred(cl));
+  }
+  open(type: string, pred: (cl: Clause) => boolean = () => true): Clause | undefined {
+    return this.p.clauses.find((cl) => (cl.status === "agreed" || cl.status === "proposed") && cl.type === type && pred(cl));
+  }
+}
+
+/** Aims a treaty, a signature or the outcome can change (memoized per sheet). */
+const LIVE = new WeakMap<ObjectiveSpec[], ObjectiveSpec[]>();
+function liveAims(aims: ObjectiveSpec[]): ObjectiveSpec[] {
+  let live = LIVE.get(aims);
+  if (!live) {
+    const moves = (c: Condition): boolean =>
+      "outcome" in c || "treatyInForce" in c || "signed" in c || "inForce" in c || ("track" in c && c.track === "credibility") ||
+      ("all" in c && c.all.some(moves)) || ("any" in c && c.any.some(moves)) || ("not" in c && moves(c.not));
+    live = aims.filter((a) => moves(a.when));
+    LIVE.set(aims, live);
+  }
+  return live;
+}
+
+/** The tracks a sheet's conditions read (memoized per sheet). */
+const TRACKS = new WeakMap<ObjectiveSpec[], Set<string>>();
+function tracksIn(aims: ObjectiveSpec[]): Set<string> {
+  let used = TRACKS.get(aims);
+  if (!used) {
+    used = new Set();
+    const walk = (c: Condition) => {
+      if ("track" in c) used!.add(c.track);
+      if ("all" in c) c.all.forEach(walk);
+      if ("any" in c) c.any.forEach(walk);
+      if ("not" in c) walk(c.not);
+    };
+    for (const a of aims) walk(a.when);
+    TRACKS.set(aims, used);
+  }
+  return used;
+}
+
+/** The influence an action costs by the scenario's price list (parity opposition aside). */
+function costOf(sc: Scenario, a: PlayerAction): number {
+  switch (a.type) {
+    case "signal":
+      return sc.signals[a.signal]?.cost ?? 0;
+    case "propose":
+    case "suggest":
+    case "adopt":
+    case "seatMotion":
+    case "torpedo":
+      return sc.costs[a.type];
+    default:
+      return 0;
+  }
+}
+
+/** A clause draft in the engine's normal form (lists deduplicated and in a fixed order). */
+export function normalize(d: ClauseDraft): ClauseDraft {
+  const out: ClauseDraft = { type: d.type };
+  const sort = (xs: Actor[]) => [...new Set(xs)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  if (d.contributors) out.contributors = sort(d.contributors);
+  if (d.guarantors) out.guarantors = sort(d.guarantors);
+  if (d.target) out.target = d.target;
+  if (d.issuer) out.issuer = d.issuer;
+  if (d.level) out.level = d.level;
+  if (d.condition) out.condition = d.condition;
+  return out;
+}
+
+/** A draft as a clause-shaped value, for lookahead. */
+export const asClause = (d: ClauseDraft): Pick<Clause, "type" | "params"> => {
+  const { type, ...params } = normalize(d);
+  return { type, params };
+};

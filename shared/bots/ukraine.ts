@@ -1,0 +1,49 @@
+/**
+ * Ukraine: no ceasefire without guarantors people believe in (¶12), no neutrality without
+ * them, no Minsk as a venue (¶10), and a counteroffensive when the front or pride demands it.
+ */
+import type { Character } from "./character.ts";
+import { climate, deadlocked, ramp, strongTerm } from "./character.ts";
+import type { Sight } from "./sight.ts";
+
+const hawk = (s: Sight) => 0.2 + 0.6 * s.mood("hawk");
+
+export const ukraine: Character = {
+  bias(s, cl) {
+    // Terms that leave Moscow strong cost more when the front is going Ukraine's way.
+    const winning = s.front < 0 ? 1 - 0.5 * s.front : climate(s) === "ukrainianOffensive" ? 1.5 : 0;
+    if (cl.type === "territoryDeferred") return -0.8 + 0.1 * s.p.round - winning;
+    if (cl.type === "neutrality") return -0.5 - winning;
+    if (cl.type === "sanctionsRelief" && cl.params.target === "RU") return -0.6 - winning;
+    if (cl.type === "guaranteesUkraine" && cl.params.guarantors?.includes("BY")) return -0.3;
+    return 0;
+  },
+  fallback(s) {
+    const b = s.front;
+    return s.noDeal + 4 * hawk(s) * ramp(-b, 1, 4) - 5 * ramp(b, 2, 4);
+  },
+  cooperation: (s) => (deadlocked(s) ? 0.1 : 0.3 + 0.08 * s.p.round),
+  concession(s, cl) {
+    // Winning on the front, Kyiv gives Moscow as little as it can (¶16).
+    const winning = strongTerm(cl) && (s.front < 0 || climate(s) === "ukrainianOffensive") ? 0.3 : 1;
+    return winning * (deadlocked(s) ? 0.05 : s.mood("stubborn") < 0.2 ? 0.2 : 1) * (0.1 + 0.12 * s.p.round - 0.2 * hawk(s));
+  },
+  wishes: () => [
+    { type: "guaranteesUkraine", guarantors: ["US", "EU"] },
+    { type: "withdrawal" },
+    { type: "guaranteesUkraine", guarantors: ["US", "TR"] },
+    { type: "ceasefire" },
+  ],
+  proposals: () => 1,
+  plays(s) {
+    const b = s.front;
+    const h = hawk(s);
+    const attack = climate(s) === "ukrainianOffensive" ? s.roll("attack") < 0.6
+      : (b >= 2 && s.roll("attack") < 0.5) || (b <= 0 && s.roll("attack") < h * 0.5) || s.roll("attack2") < 0.1;
+    return [
+      attack ? { type: "signal", signal: "counteroffensive" } : null,
+      s.p.euUnity <= 5 && s.roll("appeal") < 0.7 ? { type: "signal", signal: "appealToAllies" } : null,
+    ];
+  },
+  veto: (s) => s.p.venue === "Minsk" && s.roll("veto") < 0.9,
+};
