@@ -4,7 +4,7 @@
  * ./data). The build runs on the same Node binary as this script (Node 24 from node_modules).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -21,22 +21,48 @@ function newest(path: string): number {
   return max;
 }
 
-function buildIfStale(): void {
+const stale = (): boolean => {
+  const built = existsSync(dist) ? statSync(dist).mtimeMs : 0;
+  return !built || built < Math.max(...sources.map(newest));
+};
+
+/**
+ * Several servers may start at once (test suites spawn them in parallel): one builds while the
+ * others wait on a lock directory (mkdir is atomic), then find dist/ fresh and skip the build.
+ */
+async function buildIfStale(): Promise<void> {
   if (!existsSync(join(root, "client", "index.html"))) {
     console.warn("[start] no client/index.html: serving without a built client");
     return;
   }
-  const built = existsSync(dist) ? statSync(dist).mtimeMs : 0;
-  const changed = Math.max(...sources.map(newest));
-  if (built && built >= changed) return;
-  console.log(built ? "[start] client sources changed: rebuilding dist/" : "[start] building the client into dist/");
-  const vite = join(root, "node_modules", "vite", "bin", "vite.js");
-  const r = spawnSync(process.execPath, [vite, "build"], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) {
-    console.error("[start] the client build failed");
-    process.exit(r.status ?? 1);
+  const lock = join(root, ".build.lock");
+  const deadline = Date.now() + 180_000;
+  while (stale()) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Someone else is building; a lock older than 5 minutes was left by a killed build.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error("[start] gave up waiting for another client build");
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      if (!stale()) return;
+      console.log(existsSync(dist) ? "[start] client sources changed: rebuilding dist/" : "[start] building the client into dist/");
+      const vite = join(root, "node_modules", "vite", "bin", "vite.js");
+      const r = spawnSync(process.execPath, [vite, "build"], { cwd: root, stdio: "inherit" });
+      if (r.status !== 0) {
+        rmSync(lock, { recursive: true, force: true });
+        console.error("[start] the client build failed");
+        process.exit(r.status ?? 1);
+      }
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   }
 }
 
-buildIfStale();
+await buildIfStale();
 await import("../server/main.ts");
