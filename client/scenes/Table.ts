@@ -16,9 +16,9 @@ import { SeatView, TEXT_FONT, TEXT_RES, px, textScale } from "../view/SeatView.t
 const CX = 800;
 const CY = 520;
 /** Each delegation's place at the table, as an angle around the ellipse. */
-const ANGLE: Record<Code, number> = { RU: -122, UA: -58, US: 0, BY: 90, EU: 180 };
+const ANGLE: Record<Code, number> = { RU: -122, UA: -58, US: -10, BY: 90, EU: 190 };
 /** The anteroom: a box at the bottom left where absent delegations wait. */
-const ANTEROOM = { x: 165, y: 765, w: 300, h: 250 };
+const ANTEROOM = { x: 165, y: 760, w: 300, h: 270 };
 
 export class Table extends Scene {
   private store!: Store;
@@ -86,7 +86,7 @@ export class Table extends Scene {
       const absent = CODES.filter((x) => this.store.state.pub.delegations[x].seat === "absent");
       const i = Math.max(0, absent.indexOf(c));
       // Several absent delegations share the anteroom, overlapping like a queue.
-      return { x: ANTEROOM.x + (i - (absent.length - 1) / 2) * 60, y: ANTEROOM.y - 30 };
+      return { x: ANTEROOM.x + (i - (absent.length - 1) / 2) * 60, y: ANTEROOM.y - 20 };
     }
     const a = (ANGLE[c] * Math.PI) / 180;
     return { x: CX + Math.cos(a) * 580, y: CY + Math.sin(a) * 250 };
