@@ -89,7 +89,8 @@ export class Table extends Scene {
       return { x: ANTEROOM.x + (i - (absent.length - 1) / 2) * 60, y: ANTEROOM.y - 20 };
     }
     const a = (ANGLE[c] * Math.PI) / 180;
-    return { x: CX + Math.cos(a) * 580, y: CY + Math.sin(a) * 250 };
+    // The bottom chair is lifted a little so its name and status stay on the canvas.
+    return { x: CX + Math.cos(a) * 580, y: Math.min(740, CY + Math.sin(a) * 250) };
   }
 
   private draw(p: PublicState): void {
