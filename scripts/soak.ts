@@ -96,7 +96,7 @@ async function classroom(url: string, http: string, a: Args, stopAt: number): Pr
     if ((st.phase === "briefing" || st.phase === "signing") && Date.now() - phaseSince > 6000) f.send("facilitator", { type: "advance" });
     for (const s of students) {
       if (Math.random() > 0.35) continue;
-      const moves = (s.briefing?.moves ?? []).filter((m: any) => m.ok && m.action);
+      const moves: any[] = (s.briefing?.moves ?? []).filter((m: any) => m.ok && m.action);
       if (moves.length && Math.random() < 0.4) s.room.send("action", pick(moves).action);
       else if (Math.random() < 0.5) s.room.send("action", { type: "say", to: "table", text: `${s.code} speaks (${n++})` });
       else s.room.send("action", { type: "say", to: [pick(CODES.filter((x) => x !== s.code))], text: `${s.code} whispers (${n++})` });

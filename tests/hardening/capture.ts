@@ -18,7 +18,7 @@ export class CapturingSocket extends Base {
   readonly opened: string;
 
   override send(data: Parameters<WebSocket["send"]>[0]): void {
-    if (data instanceof Uint8Array) this.sent.push(data.slice());
+    if (ArrayBuffer.isView(data)) this.sent.push(new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer));
     super.send(data);
   }
 

@@ -101,6 +101,20 @@ describe("tokens", () => {
     await waitUntil(() => a.f.json().phase === "briefing", "briefing");
   });
 
+  it("are compared through fixed-length SHA-256 hashes with timingSafeEqual (constant time), whatever the input", async () => {
+    const { hashToken, newToken, tokenMatches } = await import("../../server/store/tokens.ts");
+    const src = readFileSync(join(import.meta.dirname, "..", "..", "server", "store", "tokens.ts"), "utf8");
+    expect(src).toMatch(/timingSafeEqual\(/);
+    const t = newToken();
+    const h = hashToken(t);
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(tokenMatches(t, h)).toBe(true);
+    for (const wrong of [`x${t.slice(1)}`, `${t.slice(0, -1)}x`, t.slice(0, 8), `${t}${t}`, "", "x".repeat(10_000), 42, null, { toString: () => t }]) {
+      expect(tokenMatches(wrong, h)).toBe(false);
+    }
+    expect(tokenMatches(t, "")).toBe(false);
+  });
+
   it("a kicked student's token is dead", async () => {
     const { f, code } = await facilitated(srv);
     const { p, token } = await seat(srv, code, "RU", "Kicked");
