@@ -90,7 +90,9 @@ export class Table extends Scene {
     }
     const a = (ANGLE[c] * Math.PI) / 180;
     // The bottom chair is lifted a little so its name and status stay on the canvas.
-    return { x: CX + Math.cos(a) * 580, y: Math.min(740, CY + Math.sin(a) * 250) };
+    // Chairs above the table sit further out, so their names never run under the clause cards.
+    const ry = Math.sin(a) < 0 ? 360 : 250;
+    return { x: CX + Math.cos(a) * 580, y: Math.min(740, CY + Math.sin(a) * ry) };
   }
 
   private draw(p: PublicState): void {

@@ -128,5 +128,18 @@ describe("classroom", () => {
     const logSize = await p.locator('[role="log"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(logSize).toBeGreaterThanOrEqual(28);
     await shot(p, "projector");
+
+    // The teacher ends the game: the debrief explains the scores and offers the reports.
+    t.once("dialog", (d) => void d.accept());
+    await t.getByRole("button", { name: "End game" }).click();
+    const debrief = t.locator(".debrief");
+    await debrief.locator(".outcome-title").waitFor({ timeout: 15_000 });
+    await debrief.getByRole("table", { name: "Participation per student" }).getByText("Alesia").waitFor({ timeout: 15_000 });
+    const download = t.waitForEvent("download");
+    await debrief.getByRole("button", { name: "Download CSV report" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`seat-at-the-table-${code}.csv`);
+    expect(await s.locator(".debrief .outcome-title").textContent({ timeout: 15_000 })).toBeTruthy();
+    await shot(t, "debrief-facilitator");
   });
 });
