@@ -15,8 +15,8 @@ export interface SelfPlayOptions {
   seed: number;
   rounds?: number;
   events?: boolean;
-  /** Called with every view a bot is given, before it decides (tests scan it for secrets). */
-  onView?: (v: View, me: Code) => void;
+  /** Called with the state before each bot is asked (tests compare views with the engine's). */
+  onState?: (s: GameState) => void;
   /** Swaps in another decision function (tests wrap `botMove`). */
   bot?: (v: View, me: Code) => PlayerAction | null;
 }
@@ -92,8 +92,8 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
       for (const me of order) {
         if (s.phase !== phase || s.round !== round) break outer;
         calls++;
+        opts.onState?.(s);
         const v = seatView(s, me);
-        opts.onView?.(v, me);
         const a = bot(v, me);
         if (!a) {
           done.add(me);
