@@ -85,13 +85,15 @@ describe("classroom", () => {
     const propose = r.getByRole("button", { name: /Propose clause/ });
     await expect.poll(() => propose.isEnabled(), { timeout: 15_000 }).toBe(true);
     await propose.click();
-    const card = t.locator(".treaty .clause").filter({ hasText: "Türkiye" });
+    // Bots may table clauses too: find Russia's own by its proposer and guarantors.
+    const ours = (page: typeof t) => page.locator(".treaty .clause").filter({ hasText: /Proposed by\s*RU/ }).filter({ hasText: "Belarus, Türkiye" }).first();
+    const card = ours(t);
     await card.waitFor({ timeout: 15_000 });
     // The proposer supports its own clause; the card says who still has to.
     await expect.poll(() => card.locator(".stance.tag-RU").textContent(), { timeout: 15_000 }).toContain("✓");
     await expect.poll(() => card.locator(".needs").textContent(), { timeout: 15_000 }).toContain("UA");
     // Russia changes its mind: the stance buttons on the card send the engine's move.
-    const oppose = r.locator(".treaty .clause").filter({ hasText: "Türkiye" }).getByRole("button", { name: /^Oppose/ });
+    const oppose = ours(r).getByRole("button", { name: /^Oppose/ });
     await expect.poll(async () => (await oppose.count()) > 0 && (await oppose.isEnabled()), { timeout: 15_000 }).toBe(true);
     await oppose.click();
     await expect.poll(() => card.locator(".stance.tag-RU").textContent(), { timeout: 15_000 }).toContain("✗");
