@@ -23,6 +23,8 @@ export interface LoadArgs {
   entry: string;
   /** Members per room whose SDK decodes every patch (the rest scan patch bytes); 0: all. */
   decoders: number;
+  /** Raise the scheduling priority of the server and the generator (root; autogroup nice). */
+  priority: boolean;
 }
 
 export const LIMITS = { rooms: 1000, students: 40, seconds: 600, clients: 5000, idleRooms: 5000, workers: 8 };
@@ -45,13 +47,15 @@ export const USAGE = `npm run loadtest -- [options]
   --entry FILE         server script (default server/main.ts)
   --decoders N         members per room whose SDK decodes every patch: the facilitator and the
                        first N-1 students (default 6: one per delegation); the others find their
-                       lines in the patch bytes without decoding. 0: every client decodes`;
+                       lines in the patch bytes without decoding. 0: every client decodes
+  --priority           on a shared machine: give the server and the generator scheduling
+                       priority over other sessions (autogroup nice -10; needs root)`;
 
 export function parseArgs(argv: string[]): LoadArgs {
   const a: LoadArgs = {
     rooms: 10, students: 30, seconds: 30, json: false, url: "", pid: 0, baseline: false, workers: 0,
     sayMs: 2000, actionMs: 10_000, joinConcurrency: 10, graceMs: 3000, idleRooms: 0, cpuProf: false,
-    entry: "server/main.ts", decoders: 6,
+    entry: "server/main.ts", decoders: 6, priority: false,
   };
   const num = (name: string, v: string | undefined, lo: number, hi: number): number => {
     const n = Number(v);
@@ -78,6 +82,7 @@ export function parseArgs(argv: string[]): LoadArgs {
       case "--cpu-prof": a.cpuProf = true; break;
       case "--entry": a.entry = v() ?? a.entry; break;
       case "--decoders": a.decoders = num(k, v(), 0, 100); break;
+      case "--priority": a.priority = true; break;
       case "--help": case "-h": throw new Error(USAGE);
       default: throw new Error(`unknown option ${k}\n${USAGE}`);
     }

@@ -3,7 +3,7 @@
  * calling process, and the server under test is a child process.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 
 let ticksPerSecond = 0;
 function clkTck(): number {
@@ -17,14 +17,18 @@ function clkTck(): number {
   return ticksPerSecond;
 }
 
-/** User + system CPU seconds the process has used so far (all its threads). */
-export function cpuSeconds(pid: number): number {
+/** User and system CPU seconds the process has used so far (all its threads). */
+export function cpuTimes(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // Fields after the command name, which is in parentheses and may itself contain spaces.
   const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const utime = Number(rest[11]);
-  const stime = Number(rest[12]);
-  return (utime + stime) / clkTck();
+  return { user: Number(rest[11]) / clkTck(), system: Number(rest[12]) / clkTck() };
+}
+
+/** User + system CPU seconds the process has used so far (all its threads). */
+export function cpuSeconds(pid: number): number {
+  const t = cpuTimes(pid);
+  return t.user + t.system;
 }
 
 export interface Memory {
@@ -90,4 +94,19 @@ export function machineCpu(): { busy: number; total: number } {
   const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
   const idle = f[3] + f[4];
   return { busy: (total - idle) / clkTck(), total: total / clkTck() };
+}
+
+/**
+ * Scheduling priority of a process's autogroup (Linux, root). With autogroup scheduling each
+ * session shares the CPU equally with every other busy session, whatever its nice value, so on
+ * a machine others are using this is the only knob that gives the measured processes the CPU a
+ * dedicated machine would. Returns false when not permitted.
+ */
+export function setAutogroupNice(pid: number, nice: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, String(nice));
+    return true;
+  } catch {
+    return false;
+  }
 }
