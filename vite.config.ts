@@ -23,7 +23,9 @@ export default defineConfig({
   },
   server: {
     host: "127.0.0.1",
-    // In dev the client talks straight to the game server on 2567 (see net/endpoint.ts).
     port: 5173,
+    // In dev the socket goes straight to the game server on 2567 (net/Connection.ts endpoint());
+    // the facilitator's report downloads are relative URLs, so they are proxied there.
+    proxy: { "/api": "http://127.0.0.1:2567", "/healthz": "http://127.0.0.1:2567" },
   },
 });
