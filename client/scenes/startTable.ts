@@ -32,7 +32,9 @@ export function startTable(parent: HTMLElement, store: Store, projector: boolean
     scene: [Boot, Table],
     banner: false,
     disableContextMenu: true,
-    input: { keyboard: false },
+    // Nothing on the canvas is clickable (every control is in the DOM): no listeners that could
+    // swallow a scroll or a tap on a phone.
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     audio: { noAudio: true },
   });
   game.registry.set("tableData", { store, projector });

@@ -70,6 +70,11 @@ describe("classroom", () => {
     await s.getByRole("textbox", { name: "Your message" }).fill(words);
     await s.getByRole("button", { name: "Send" }).click();
     await t.locator('[role="log"]').getByText(words).waitFor({ timeout: 15_000 });
+    // One log for screen readers, polite, entries as list items.
+    await expect(t.locator('[role="log"]').count()).resolves.toBe(1);
+    await expect(t.locator('[role="log"]').getAttribute("aria-live")).resolves.toBe("polite");
+    const tags = await t.locator('[role="log"] > *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+    expect(tags).toEqual(["LI"]);
 
     // A signal move from the actions panel, once the talks are in a round.
     await t.getByRole("button", { name: "Advance phase" }).click();
