@@ -60,7 +60,10 @@ export class ClauseBuilder {
 
   render(s: ClientState): void {
     const b = ownBriefing(s);
-    const move = b?.moves.find((m) => m.type === "propose") ?? b?.moves.find((m) => m.type === "suggest");
+    // Parties propose; an observer's propose move is refused, so its suggest move is the one to offer.
+    const propose = b?.moves.find((m) => m.type === "propose");
+    const suggest = b?.moves.find((m) => m.type === "suggest");
+    const move = propose?.ok ? propose : (suggest ?? propose);
     this.kind = move?.type === "suggest" ? "suggest" : "propose";
     this.submit.textContent = this.kind === "suggest" ? "Suggest clause" : `Propose clause${move?.cost ? ` — ${move.cost} influence` : ""}`;
     const ok = s.role === "player" && !!move?.ok;
