@@ -96,7 +96,8 @@ export class GameView {
   /** Panels for this role and phase, grouped into the phone's tabs. */
   private layout(s: ClientState): [TabId, string, HTMLElement[]][] {
     const phase = s.pub.phase;
-    if (this.projector || s.role === "spectator") return [["talk", "Latest", [this.log.el]]];
+    // The projector shows public things only; the debrief is public once the game is over.
+    if (this.projector || s.role === "spectator") return phase === "debrief" ? [["debrief", "Debrief", [this.debrief.el]], ["talk", "Latest", [this.log.el]]] : [["talk", "Latest", [this.log.el]]];
     if (phase === "debrief") return [["debrief", "Debrief", [this.debrief.el]], ["talk", "Log", [this.log.el]]];
     if (s.role === "facilitator") {
       if (phase === "lobby") return [["talk", "Log", [this.log.el]]];
@@ -145,8 +146,8 @@ export class GameView {
     this.lobby.el.hidden = !(s.role === "facilitator" && p.phase === "lobby");
     if (!changed.has("pub") && !changed.has("briefings") && !changed.has("messages") && !changed.has("welcome") && !changed.has("roster")) return;
     this.log.render(p.table);
-    if (this.projector || s.role === "spectator") return;
     if (p.phase === "debrief") return this.debrief.render(s);
+    if (this.projector || s.role === "spectator") return;
     if (s.role === "facilitator" && p.phase !== "lobby") this.console.render(s);
     this.briefing.render(s);
     this.actions.render(s);
