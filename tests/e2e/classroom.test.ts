@@ -106,6 +106,11 @@ describe("classroom", () => {
     await shot(t, "table-mid-game");
     await shot(s, "student-mid-game");
 
+    // The teacher's refresh keeps the console (facilitator token kept per code).
+    await t.reload();
+    await t.getByRole("button", { name: "Advance phase" }).waitFor({ timeout: 15_000 });
+    await t.locator(".treaty .clause").first().waitFor({ timeout: 15_000 });
+
     // Rejoin after a refresh: no questions asked, same seat.
     await s.reload();
     await s.getByText(secret.text).first().waitFor({ timeout: 15_000 }).catch(async (e) => {
