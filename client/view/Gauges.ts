@@ -1,5 +1,5 @@
 /**
- * The public tracks across the top: round and timer, Momentum, Battlefield (RU ◀ ● ▶ UA) and EU
+ * The public tracks across the top: round and timer, Momentum, Battlefield (UA ◀ ● ▶ RU) and EU
  * unity. Ranges come from the scenario; values from the synced state.
  */
 import type { GameObjects, Scene } from "phaser";
@@ -37,17 +37,6 @@ export class Gauges {
   update(p: PublicState): void {
     this.round.setText(phaseLabel(p.phase, p.round, p.rounds));
     const t = tracks;
-    const g = this.g.clear();
-    const bar = (x: number, value: number, min: number, max: number, colour: number): void => {
-      g.fillStyle(0x2a3442, 1).fillRoundedRect(x, 66, W, 24, 6);
-      g.fillStyle(colour, 1).fillRoundedRect(x, 66, Math.max(8, (W * (value - min)) / (max - min)), 24, 6);
-      for (let v = min + 1; v < max; v++) g.fillStyle(0x0b0f14, 0.5).fillRect(x + (W * (v - min)) / (max - min), 66, 2, 24);
-    };
-    bar(360, p.momentum, t.momentum.min, t.momentum.max, 0x009e73);
-    bar(1160, p.euUnity, t.euUnity.min, t.euUnity.max, 0xcc79a7);
-    g.fillStyle(0x2a3442, 1).fillRoundedRect(760, 70, W, 16, 8);
-    g.fillStyle(0xd55e00, 1).fillRect(760 + W / 2, 70, W / 2, 16);
-    g.fillStyle(0xf0e442, 1).fillRect(760, 70, W / 2, 16);
     this.labels[0].setText(`Momentum ${p.momentum}/${t.momentum.max}`);
     this.labels[1].setText(`Battlefield ${signed(p.battlefield)}`);
     this.labels[2].setText(`EU unity ${p.euUnity}/${t.euUnity.max}`);
@@ -56,6 +45,34 @@ export class Gauges {
       this.shown.battlefield = p.battlefield;
       this.scene.tweens.add({ targets: this.marker, x, duration: this.motion ? 350 : 0, ease: "Cubic.easeOut" });
     }
+    // The bars glide to their new values; the labels above already say the exact number.
+    if (this.shown.momentum < 0) Object.assign(this.shown, { momentum: p.momentum, euUnity: p.euUnity });
+    this.scene.tweens.killTweensOf(this.shown);
+    this.scene.tweens.add({
+      targets: this.shown,
+      momentum: p.momentum,
+      euUnity: p.euUnity,
+      duration: this.motion ? 350 : 0,
+      ease: "Cubic.easeOut",
+      onUpdate: () => this.drawBars(),
+      onComplete: () => this.drawBars(),
+    });
+    this.drawBars();
+  }
+
+  private drawBars(): void {
+    const t = tracks;
+    const g = this.g.clear();
+    const bar = (x: number, value: number, min: number, max: number, colour: number): void => {
+      g.fillStyle(0x2a3442, 1).fillRoundedRect(x, 66, W, 24, 6);
+      g.fillStyle(colour, 1).fillRoundedRect(x, 66, Math.max(8, (W * (value - min)) / (max - min)), 24, 6);
+      for (let v = min + 1; v < max; v++) g.fillStyle(0x0b0f14, 0.5).fillRect(x + (W * (v - min)) / (max - min), 66, 2, 24);
+    };
+    bar(360, this.shown.momentum, t.momentum.min, t.momentum.max, 0x009e73);
+    bar(1160, this.shown.euUnity, t.euUnity.min, t.euUnity.max, 0xcc79a7);
+    g.fillStyle(0x2a3442, 1).fillRoundedRect(760, 70, W, 16, 8);
+    g.fillStyle(0xd55e00, 1).fillRect(760 + W / 2, 70, W / 2, 16);
+    g.fillStyle(0xf0e442, 1).fillRect(760, 70, W / 2, 16);
   }
 
   tick(p: PublicState): void {
