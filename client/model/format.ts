@@ -79,22 +79,25 @@ export function signalLabel(signal: string): string {
   return (scenario.signals as Record<string, { label: string }>)[signal]?.label ?? signal;
 }
 
-/** Short glyphs drawn on a seat for signals played this round. */
+/**
+ * Short glyphs drawn on a seat for signals played this round. Only symbols that common system
+ * fonts carry (Misc Symbols, Dingbats, Geometric Shapes): an emoji-only glyph draws as a box.
+ */
 export const SIGNAL_ICON: Record<string, string> = {
   pressure: "⚔",
-  stagingRequest: "⛺",
+  stagingRequest: "⚑",
   counteroffensive: "⚔",
   appealToAllies: "✉",
-  pauseAid: "⏸",
+  pauseAid: "‖",
   resumeAid: "▶",
-  lowerTheBar: "⤓",
-  dealPressure: "✊",
+  lowerTheBar: "↓",
+  dealPressure: "⚖",
   aidPackage: "✚",
   unitySummit: "◎",
   pardonWave: "⚐",
   nobelPledge: "✦",
   peaceFormula: "✎",
-  offerPeacekeepers: "⛨",
+  offerPeacekeepers: "◈",
 };
 
 export function phaseLabel(phase: string, round: number, rounds: number): string {
