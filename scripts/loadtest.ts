@@ -12,7 +12,8 @@ import { Worker } from "node:worker_threads";
 import { parseArgs, type LoadArgs } from "./load/args.ts";
 import { Histogram, type LatencySummary } from "./load/histogram.ts";
 import { cpuPercent, cpuTimes, machineCpu, memory, ProcSampler, setAutogroupNice } from "./load/procStats.ts";
-import { readProbe, startServerProcess, type RunningServer } from "./load/serverProcess.ts";
+import { readProbe, startServerProcess, type ProbeLine, type RunningServer } from "./load/serverProcess.ts";
+import { startRedis, type RunningRedis } from "./load/redis.ts";
 import { measureIdleRooms } from "./load/idle.ts";
 import type { WorkerPlan, WorkerReady, WorkerResult } from "./load/worker.ts";
 
@@ -44,8 +45,12 @@ export interface LoadReport {
     systemCpuPercent: number;
     /** Server CPU per message it handled (lines and ordinary moves). */
     cpuMsPerAction: number;
+    /** Server processes measured (several with --processes, sharing Redis); CPU is their sum. */
+    processes: number;
     maxCpuPercent1s: number;
+    /** Highest peak RSS of one process; `peakRssTotalMB` adds them up. */
     peakRssMB: number;
+    peakRssTotalMB: number;
     maxRssDuringRunMB: number;
     /** From the preloaded probe (only when the harness started the server). */
     loopDelayP99MaxMs?: number;
@@ -90,21 +95,28 @@ function spawnWorker(plan: WorkerPlan): { worker: Worker; ask<T>(msg: object, ty
 }
 
 export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport> {
-  let server: RunningServer | null = null;
-  const url = a.url || "";
-  if (!a.url) {
-    server = await startServerProcess({
-      entry: a.baseline ? "scripts/load/baselineServer.ts" : a.entry,
-      nodeArgs: ["--import", "./scripts/load/serverProbe.ts", ...(a.cpuProf ? ["--cpu-prof", "--cpu-prof-dir=cpu-profiles"] : [])],
-      env: { BOT_DELAY_MS: "0" },
-    });
-    if (!a.json) console.error(`server pid ${server.pid} on ${server.url} (log ${server.logFile})`);
-  }
-  const target = server?.url ?? url;
-  const pid = server?.pid ?? a.pid;
-  const prioritised = a.priority && setAutogroupNice(process.pid, -10) && (!pid || setAutogroupNice(pid, -10));
+  const servers: RunningServer[] = [];
+  let redis: RunningRedis | null = null;
   const workers: ReturnType<typeof spawnWorker>[] = [];
   try {
+    if (!a.url) {
+      // Several processes: they share a throwaway Redis, as in production scale-out
+      // (docs/DEPLOYMENT.md). Clients all ask the first one; rooms land on the least loaded.
+      if (a.processes > 1) redis = await startRedis();
+      for (let i = 0; i < a.processes; i++) {
+        const s = await startServerProcess({
+          entry: a.baseline ? "scripts/load/baselineServer.ts" : a.entry,
+          nodeArgs: ["--import", "./scripts/load/serverProbe.ts", ...(a.cpuProf ? ["--cpu-prof", "--cpu-prof-dir=cpu-profiles"] : [])],
+          env: { BOT_DELAY_MS: "0", ...(redis ? { REDIS_URL: redis.url } : {}) },
+        });
+        servers.push(s);
+        if (!a.json) console.error(`server pid ${s.pid} on ${s.url} (log ${s.logFile})`);
+      }
+    }
+    const target = servers[0]?.url ?? a.url;
+    const pids = servers.length ? servers.map((s) => s.pid) : a.pid ? [a.pid] : [];
+    const pid = pids.length > 0;
+    const prioritised = a.priority && setAutogroupNice(process.pid, -19) && pids.every((p) => setAutogroupNice(p, -19));
     for (let w = 0; w < a.workers; w++) {
       const rooms: number[] = [];
       for (let r = w; r < a.rooms; r += a.workers) rooms.push(r);
@@ -119,30 +131,32 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
     const joinSeconds = (performance.now() - prepT0) / 1000;
     if (!a.json) console.error(`${ready.reduce((n, r) => n + r.clients, 0)} clients in ${ready.reduce((n, r) => n + r.rooms, 0)} rooms after ${round(joinSeconds)} s; measuring ${a.seconds} s`);
 
-    const sampler = pid ? new ProcSampler(pid) : null;
+    const samplers = pids.map((p) => new ProcSampler(p));
     const wall0 = Date.now();
     let wall1 = wall0;
-    const times0 = pid ? cpuTimes(pid) : { user: 0, system: 0 };
+    const cpuNow = () => pids.map(cpuTimes).reduce((t, c) => ({ user: t.user + c.user, system: t.system + c.system }), { user: 0, system: 0 });
+    const times0 = cpuNow();
     let times1 = times0;
     const gen0 = process.cpuUsage();
     const box0 = machineCpu();
     let box1 = box0;
     const t0 = performance.now();
-    sampler?.start();
+    for (const s of samplers) s.start();
     let gen1 = gen0;
     let t1 = t0;
     const window = setTimeout(() => {
       t1 = performance.now();
       wall1 = Date.now();
-      if (pid) times1 = cpuTimes(pid);
+      times1 = cpuNow();
       gen1 = process.cpuUsage();
       box1 = machineCpu();
     }, a.seconds * 1000);
     const results = await Promise.all(workers.map((w) => w.ask<WorkerResult>({ type: "measure", seconds: a.seconds }, "result", (a.seconds + 120) * 1000)));
     clearTimeout(window);
-    sampler?.stop();
-    const mem = pid ? memory(pid) : null;
-    const probe = server ? readProbe(server.probeFile, wall0, wall1) : [];
+    for (const s of samplers) s.stop();
+    const mems = pids.map(memory);
+    const probes: ProbeLine[][] = servers.map((s) => readProbe(s.probeFile, wall0, wall1));
+    const probe = probes.flat();
 
     const first = new Histogram();
     const each = new Histogram();
@@ -186,13 +200,15 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
         cpuPercent: round(serverCpu),
         systemCpuPercent: round(serverSys),
         cpuMsPerAction: round((serverCpu / 100) * secs * 1000 / Math.max(1, sent + sum((r) => (r.actions.ready ?? 0) + (r.actions.aside ?? 0))), 3),
-        maxCpuPercent1s: round(sampler!.maxCpuPercent),
-        peakRssMB: round(mem!.peakRss / MB),
-        maxRssDuringRunMB: round(Math.max(sampler!.maxRss, mem!.rss) / MB),
+        processes: pids.length,
+        maxCpuPercent1s: round(Math.max(...samplers.map((s) => s.maxCpuPercent))),
+        peakRssMB: round(Math.max(...mems.map((m) => m.peakRss)) / MB),
+        peakRssTotalMB: round(mems.reduce((n, m) => n + m.peakRss, 0) / MB),
+        maxRssDuringRunMB: round(Math.max(...samplers.map((s) => s.maxRss), ...mems.map((m) => m.rss)) / MB),
         ...(probe.length ? {
           loopDelayP99MaxMs: round(Math.max(...probe.map((p) => p.loopP99)), 2),
           loopDelayMaxMs: round(Math.max(...probe.map((p) => p.loopMax)), 2),
-          gcMsPerSecond: round(probe.reduce((n, p) => n + p.gcMs, 0) / probe.length, 2),
+          gcMsPerSecond: round(probe.reduce((n, p) => n + p.gcMs, 0) / Math.max(1, probes[0].length), 2),
           gcMaxPauseMs: round(Math.max(...probe.map((p) => p.gcMax)), 2),
         } : {}),
       } : null,
@@ -213,10 +229,9 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
     return report;
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
-    if (server) {
-      await server.stop();
-      if (a.cpuProf && !a.json) console.error("CPU profile written under ./cpu-profiles (open in Chrome DevTools)");
-    }
+    await Promise.all(servers.map((s) => s.stop()));
+    redis?.stop();
+    if (servers.length && a.cpuProf && !a.json) console.error("CPU profile written under ./cpu-profiles (open in Chrome DevTools)");
   }
 }
 
@@ -233,7 +248,7 @@ export function formatReport(r: LoadReport): string {
     `send→seen   ${l(r.latency)}`,
     `fan-out     ${l(r.fanout)}`,
     r.server
-      ? `server      CPU ${r.server.cpuPercent} % of one core (${r.server.systemCpuPercent} % in the kernel; ${r.server.cpuMsPerAction} ms per message; max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB (max during run ${r.server.maxRssDuringRunMB} MB)`
+      ? `server      ${r.server.processes > 1 ? `${r.server.processes} processes over Redis, together ` : ""}CPU ${r.server.cpuPercent} % of one core (${r.server.systemCpuPercent} % in the kernel; ${r.server.cpuMsPerAction} ms per message; max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB${r.server.processes > 1 ? ` per process (${r.server.peakRssTotalMB} MB together)` : ""} (max during run ${r.server.maxRssDuringRunMB} MB)`
       : "server      not measured (give --pid with --url)",
     ...(r.server?.loopDelayMaxMs !== undefined
       ? [`server loop event-loop delay: worst 1 s p99 ${r.server.loopDelayP99MaxMs} ms, max ${r.server.loopDelayMaxMs} ms; GC ${r.server.gcMsPerSecond} ms/s, longest pause ${r.server.gcMaxPauseMs} ms`]

@@ -25,6 +25,8 @@ export interface LoadArgs {
   decoders: number;
   /** Raise the scheduling priority of the server and the generator (root; autogroup nice). */
   priority: boolean;
+  /** Server processes sharing a throwaway Redis (scale-out on one machine). */
+  processes: number;
 }
 
 export const LIMITS = { rooms: 1000, students: 40, seconds: 600, clients: 5000, idleRooms: 5000, workers: 8 };
@@ -49,13 +51,15 @@ export const USAGE = `npm run loadtest -- [options]
                        first N-1 students (default 6: one per delegation); the others find their
                        lines in the patch bytes without decoding. 0: every client decodes
   --priority           on a shared machine: give the server and the generator scheduling
-                       priority over other sessions (autogroup nice -10; needs root)`;
+                       priority over other sessions (autogroup nice -19; needs root)
+  --processes N        N server processes sharing a throwaway redis-server (scale-out; CPU
+                       is their sum, peak RSS per process)`;
 
 export function parseArgs(argv: string[]): LoadArgs {
   const a: LoadArgs = {
     rooms: 10, students: 30, seconds: 30, json: false, url: "", pid: 0, baseline: false, workers: 0,
     sayMs: 2000, actionMs: 10_000, joinConcurrency: 10, graceMs: 3000, idleRooms: 0, cpuProf: false,
-    entry: "server/main.ts", decoders: 6, priority: false,
+    entry: "server/main.ts", decoders: 6, priority: false, processes: 1,
   };
   const num = (name: string, v: string | undefined, lo: number, hi: number): number => {
     const n = Number(v);
@@ -83,10 +87,12 @@ export function parseArgs(argv: string[]): LoadArgs {
       case "--entry": a.entry = v() ?? a.entry; break;
       case "--decoders": a.decoders = num(k, v(), 0, 100); break;
       case "--priority": a.priority = true; break;
+      case "--processes": a.processes = num(k, v(), 1, 4); break;
       case "--help": case "-h": throw new Error(USAGE);
       default: throw new Error(`unknown option ${k}\n${USAGE}`);
     }
   }
+  if (a.processes > 1 && (a.url || a.baseline)) throw new Error("--processes starts its own servers of the game (not with --url or --baseline)");
   if (a.rooms * a.students > LIMITS.clients) throw new Error(`at most ${LIMITS.clients} students in all`);
   if (a.url) {
     const u = new URL(a.url);

@@ -6,53 +6,21 @@
  * Needs `redis-server` on PATH (.ci/run installs it). Outside CI the suite is skipped when it is
  * missing; in CI (CI set) a missing redis-server is a failure.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
-import { freePort, startServerProcess, type RunningServer } from "../../scripts/load/serverProcess.ts";
+import { startServerProcess, type RunningServer } from "../../scripts/load/serverProcess.ts";
+import { hasRedisServer, redisCommand, startRedis, type RunningRedis } from "../../scripts/load/redis.ts";
 
-const hasRedis = spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
+const hasRedis = hasRedisServer();
 if (!hasRedis && process.env.CI) throw new Error("redis-server is not installed (CI needs it: see .ci/run)");
 
 // SCALEOUT_ENTRY: another server script to prove (e.g. a patched copy); normally the real one.
 const ENTRY = process.env.SCALEOUT_ENTRY || "server/main.ts";
 const NOT_WIRED =
   "REDIS_URL is ignored by the server: spread scaleOut() from server/scaleOut.ts into defineServer() in server/app.config.ts (see docs/DEPLOYMENT.md)";
-
-/** One inline Redis command over a raw socket: no client library needed for two probes. */
-function redisCommand(port: number, command: string): Promise<string> {
-  return new Promise((ok, fail) => {
-    const s = connect(port, "127.0.0.1");
-    let out = "";
-    s.setTimeout(2000, () => { s.destroy(); fail(new Error(`redis ${command}: timeout`)); });
-    s.on("data", (d) => {
-      out += d.toString();
-      if (out.endsWith("\r\n")) { s.end(); ok(out.trim()); }
-    });
-    s.on("error", fail);
-    s.write(`${command}\r\n`);
-  });
-}
-
-async function startRedis(): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  process.once("exit", () => child.kill("SIGKILL"));
-  const until = Date.now() + 10_000;
-  for (;;) {
-    try {
-      if ((await redisCommand(port, "PING")) === "+PONG") return { port, child };
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > until) throw new Error("redis-server did not answer PING");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** An SDK client that remembers the websocket endpoints its seat reservations sent it to. */
 class RecordingClient extends Client {
@@ -84,7 +52,7 @@ function waitFor(pred: () => boolean, what: string, ms = 5000): Promise<void> {
 }
 
 describe.skipIf(!hasRedis)("scale-out over Redis", () => {
-  let redis: { port: number; child: ChildProcess } | undefined;
+  let redis: RunningRedis | undefined;
   const servers: RunningServer[] = [];
   const dirs = [mkdtempSync(join(tmpdir(), "seat-scale-a-")), mkdtempSync(join(tmpdir(), "seat-scale-b-"))];
   const rooms: Room[] = [];
@@ -92,7 +60,7 @@ describe.skipIf(!hasRedis)("scale-out over Redis", () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    env = { REDIS_URL: `redis://127.0.0.1:${redis.port}`, BOT_DELAY_MS: "0" };
+    env = { REDIS_URL: redis.url, BOT_DELAY_MS: "0" };
     // Sequentially: each process registers itself in Redis as it boots. Each has its own DATA_DIR.
     for (const dir of dirs) servers.push(await startServerProcess({ entry: ENTRY, env, dir }));
   }, 60_000);
@@ -101,7 +69,7 @@ describe.skipIf(!hasRedis)("scale-out over Redis", () => {
     const soon = (p: Promise<unknown>) => Promise.race([p.catch(() => 0), new Promise((r) => setTimeout(r, 2000))]);
     await Promise.all(rooms.map((r) => soon(r.leave(true))));
     await Promise.all(servers.map((s) => s.stop()));
-    redis?.child.kill("SIGTERM");
+    redis?.stop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
