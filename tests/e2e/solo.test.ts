@@ -64,8 +64,10 @@ describe("solo", () => {
       else if ((await ready.count()) && (await ready.isEnabled())) {
         const pardon = page.getByRole("button", { name: /Pardon wave/ });
         if ((await pardon.count()) && (await pardon.isEnabled())) await pardon.click();
+        // Give the bots a moment to table and back clauses, so the debrief has a treaty to explain.
+        await page.waitForTimeout(1500);
         if (rounds === 2) await shot(page, "solo-mid-game");
-        await ready.click();
+        if (await ready.isEnabled()) await ready.click();
         rounds++;
       }
       await page.waitForTimeout(250);
