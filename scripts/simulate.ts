@@ -70,27 +70,32 @@ async function run(args: Args): Promise<{ lines: GameLine[]; errors: string[] }>
   if (args.workers === 1) return playRange(args.seed, 0, args.games, show);
   const per = Math.ceil(args.games / args.workers);
   const done = new Array<number>(args.workers).fill(0);
-  const parts = await Promise.all(
-    Array.from({ length: args.workers }, (_, w) => {
+  const tally = () => show(done.reduce((a, b) => a + b, 0));
+  // Workers 1…K−1 play their share in threads; this thread, already loaded, plays share 0.
+  const threads = Promise.all(
+    Array.from({ length: args.workers - 1 }, (_, i) => {
+      const w = i + 1;
       const from = w * per;
       const to = Math.min(args.games, from + per);
       return new Promise<{ lines: GameLine[]; errors: string[] }>((resolve, reject) => {
         const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { seed: args.seed, from, to } });
         worker.on("message", (m: { kind: string; done?: number; lines?: GameLine[]; errors?: string[] }) => {
-          if (m.kind === "progress") {
-            done[w] = m.done!;
-            show(done.reduce((a, b) => a + b, 0));
-          } else {
-            done[w] = to - from;
-            show(done.reduce((a, b) => a + b, 0));
-            resolve({ lines: m.lines!, errors: m.errors! });
-          }
+          done[w] = m.kind === "progress" ? m.done! : to - from;
+          tally();
+          if (m.kind === "done") resolve({ lines: m.lines!, errors: m.errors! });
         });
         worker.on("error", reject);
         worker.on("exit", (code) => code !== 0 && reject(new Error(`worker ${w} exited with ${code}`)));
       });
     }),
   );
+  // Let the workers start before this thread gets busy.
+  await new Promise((r) => setImmediate(r));
+  const mine = playRange(args.seed, 0, Math.min(per, args.games), (n) => {
+    done[0] = n;
+    tally();
+  });
+  const parts = [mine, ...(await threads)];
   return { lines: parts.flatMap((p) => p.lines), errors: parts.flatMap((p) => p.errors) };
 }
 

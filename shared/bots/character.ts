@@ -43,7 +43,7 @@ export function climate(s: Sight): Climate {
   return w < CLIMATE.russianOffensive ? "russianOffensive" : w < CLIMATE.russianOffensive + CLIMATE.ukrainianOffensive ? "ukrainianOffensive" : "stalemate";
 }
 /** How often each offensive climate comes up (the rest is stalemate). */
-export const CLIMATE = { russianOffensive: 0.17, ukrainianOffensive: 0.2 };
+export const CLIMATE = { russianOffensive: 0.16, ukrainianOffensive: 0.25 };
 
 /** Games where both belligerents dig in from the start: talks bleed momentum (¶9). */
 export const deadlocked = (s: Sight): boolean => s.world("deadlock") < DEADLOCK;
@@ -52,3 +52,7 @@ export const DEADLOCK = 0.1;
 /** Terms that leave Moscow strong when two are in force (DESIGN §2.6, ¶16). */
 export const strongTerm = (cl: Pick<Clause, "type" | "params">): boolean =>
   cl.type === "territoryDeferred" || cl.type === "neutrality" || cl.type === "aidFreeze" || (cl.type === "sanctionsRelief" && cl.params.target === "RU");
+
+/** Strong terms agreed now, other than `cl` itself. */
+export const strongAgreed = (s: Sight, cl?: Pick<Clause, "type" | "params">): number =>
+  s.p.clauses.filter((x) => x.status === "agreed" && strongTerm(x) && !(cl && "id" in cl && x.id === (cl as Clause).id) && !(cl && x.type === cl.type && JSON.stringify(x.params) === JSON.stringify(cl.params))).length;

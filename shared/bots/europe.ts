@@ -27,7 +27,7 @@ export const europe: Character = {
     const h = hawk(s);
     const c = climate(s);
     // Europe backs a Ukrainian offensive to the hilt; otherwise it props up the line.
-    const cap = c === "ukrainianOffensive" && s.front >= 0 ? 2 : 1;
+    const cap = c === "ukrainianOffensive" ? 2 : 1;
     const aid = c === "ukrainianOffensive" ? s.roll("aid") < 0.85 : (b >= 2 && s.roll("aid") < 0.8) || (b >= 0 && s.roll("aid") < h * 0.6) || s.roll("aid2") < h * 0.2;
     return [
       s.p.euUnity <= 5 && s.roll("summit") < 0.8 ? { type: "signal", signal: "unitySummit" } : null,

@@ -19,7 +19,8 @@ export const russia: Character = {
   fallback(s) {
     const b = s.front;
     // The front may still deliver Ukraine's fall; it may also turn into defeat.
-    return s.noDeal + 3 * hawk(s) * ramp(b, 1, 4) - 6 * ramp(-b, 0, 4);
+    const retreat = climate(s) === "ukrainianOffensive" ? 2 : 0;
+    return s.noDeal + 3 * hawk(s) * ramp(b, 1, 4) - 6 * ramp(-b, 0, 4) - retreat;
   },
   cooperation: (s) => (deadlocked(s) ? 0.1 : 0.45 + 0.1 * s.p.round),
   // Some games Moscow digs in: it concedes little and trusts the front instead.
@@ -45,7 +46,7 @@ export const russia: Character = {
     const h = hawk(s);
     const losing = b <= 0 || (s.p.round >= 3 && s.deal < s.noDeal);
     const c = climate(s);
-    const push = c === "russianOffensive" ? s.roll("push") < 0.75
+    const push = c === "russianOffensive" ? s.roll("push") < 0.85
       : losing ? s.roll("push") < 0.45 + h * 0.4
       : s.roll("push") < h * (b >= 3 ? 0.9 : c === "stalemate" ? 0.4 : 0.2);
     const seat = s.p.delegations.BY.seat !== "party" && s.p.round <= 4 && s.roll("sponsor") < 0.85
@@ -53,7 +54,7 @@ export const russia: Character = {
       : null;
     const staging = push && s.roll("staging") < 0.35 ? ({ type: "signal", signal: "stagingRequest" } as const) : null;
     // Two pushes a round at most: Moscow talks while it fights (¶8).
-    const pressure = push && s.played("pressure") < 2 ? ({ type: "signal", signal: "pressure" } as const) : null;
+    const pressure = push && s.played("pressure") < (c === "russianOffensive" ? 3 : 2) ? ({ type: "signal", signal: "pressure" } as const) : null;
     // Hawks' bonus influence can only go to pressure: always use it.
     const bonus = s.influence === 0 && s.p.event === "kremlinHawks" ? ({ type: "signal", signal: "pressure" } as const) : null;
     return [bonus, seat, staging, pressure];

@@ -72,8 +72,8 @@ export class Sight {
     return roll(`${this.salt}|${question}`);
   }
   /**
-   * A die fixed for this game and question from the second round on: a delegation's mood.
-   * It is drawn from the first two event cards (the game's only chance), so every game has
+   * A die fixed for this game and question from the third round on: a delegation's mood.
+   * It is drawn from the first three event cards (the game's only chance), so every game has
    * its own temper without any bot remembering anything.
    */
   mood(question: string): number {
@@ -88,7 +88,7 @@ export class Sight {
       const events: string[] = [];
       for (const t of this.p.table) {
         if (t.kind === "event" && t.text.startsWith("Event:")) events.push(t.text);
-        if (events.length === 2) break;
+        if (events.length === 3) break;
       }
       this.#mood = events.join("|");
     }

@@ -3,7 +3,7 @@
  * them, no Minsk as a venue (¶10), and a counteroffensive when the front or pride demands it.
  */
 import type { Character } from "./character.ts";
-import { climate, deadlocked, ramp, strongTerm } from "./character.ts";
+import { climate, deadlocked, ramp, strongAgreed, strongTerm } from "./character.ts";
 import type { Sight } from "./sight.ts";
 
 const hawk = (s: Sight) => 0.2 + 0.6 * s.mood("hawk");
@@ -11,7 +11,9 @@ const hawk = (s: Sight) => 0.2 + 0.6 * s.mood("hawk");
 export const ukraine: Character = {
   bias(s, cl) {
     // Terms that leave Moscow strong cost more when the front is going Ukraine's way.
-    const winning = s.front < 0 ? 1 - 0.5 * s.front : climate(s) === "ukrainianOffensive" ? 1.5 : 0;
+    // Winning, Kyiv may grant Moscow one face-saving term, not the two that leave it strong.
+    const ahead = s.front < 0 || climate(s) === "ukrainianOffensive";
+    const winning = ahead && strongTerm(cl) && strongAgreed(s, cl) >= 1 ? 1.5 - 0.5 * Math.min(0, s.front) : 0;
     if (cl.type === "territoryDeferred") return -0.8 + 0.1 * s.p.round - winning;
     if (cl.type === "neutrality") return -0.5 - winning;
     if (cl.type === "sanctionsRelief" && cl.params.target === "RU") return -0.6 - winning;
@@ -25,7 +27,7 @@ export const ukraine: Character = {
   cooperation: (s) => (deadlocked(s) ? 0.1 : 0.3 + 0.08 * s.p.round),
   concession(s, cl) {
     // Winning on the front, Kyiv gives Moscow as little as it can (¶16).
-    const winning = strongTerm(cl) && (s.front < 0 || climate(s) === "ukrainianOffensive") ? 0.3 : 1;
+    const winning = strongTerm(cl) && (s.front < 0 || climate(s) === "ukrainianOffensive") && strongAgreed(s, cl) >= 1 ? 0.1 : 1;
     return winning * (deadlocked(s) ? 0.05 : s.mood("stubborn") < 0.2 ? 0.2 : 1) * (0.1 + 0.12 * s.p.round - 0.2 * hawk(s));
   },
   wishes: () => [

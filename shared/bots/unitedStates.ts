@@ -3,7 +3,7 @@
  * allows it (¶2), deal pressure on whoever blocks, rulings on motions, and a lower bar for
  * Minsk once Minsk has courted Washington (¶7, ¶15).
  */
-import { climate, strongTerm, type Character } from "./character.ts";
+import { climate, strongAgreed, strongTerm, type Character } from "./character.ts";
 import type { Sight } from "./sight.ts";
 
 /** How hard Minsk has courted Washington, as far as the minutes show. */
@@ -16,12 +16,12 @@ export const unitedStates: Character = {
   bias(s, cl) {
     if (cl.type === "sanctionsRelief" && cl.params.target === "BY") return courted(s) >= 2 ? 0.4 : -0.3;
     // With Moscow losing on the front, the chair sees no need to hand it more.
-    if (strongTerm(cl) && s.front < 0) return -0.6;
+    if (strongTerm(cl) && (s.front < 0 || climate(s) === "ukrainianOffensive") && strongAgreed(s, cl) >= 1) return -0.6;
     return 0;
   },
   fallback: (s) => s.noDeal,
   cooperation: (s) => 0.65 + 0.07 * s.p.round,
-  concession: (s, cl) => (strongTerm(cl) && s.front < 0 ? 0.1 : 0.35 + 0.12 * s.p.round),
+  concession: (s, cl) => (strongTerm(cl) && (s.front < 0 || climate(s) === "ukrainianOffensive") && strongAgreed(s, cl) >= 1 ? 0.1 : 0.35 + 0.12 * s.p.round),
   wishes: (s) => [
     { type: "ceasefire" },
     { type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" },
