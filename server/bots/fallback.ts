@@ -1,9 +1,9 @@
 /**
- * A placeholder bot until shared/bots lands: it only plays complete, legal moves the engine
- * lists for it, preferring the ones that keep a game moving (venue, ready, sign). Enough for
- * solo games and empty seats to advance; never chatty, so bots cannot loop on each other.
+ * A minimal bot (the stand-in used before shared/bots existed, kept as a switch-off option):
+ * it only plays complete, legal moves the engine lists for it, preferring the ones that keep a
+ * game moving (venue, ready, sign). Never chatty, so bots cannot loop on each other.
  */
-import { legalMoves, type Code, type PlayerAction, type View } from "../../shared/rules/index.ts";
+import type { Code, PlayerAction, View } from "../../shared/rules/index.ts";
 
 const PREFERENCE = ["setVenue", "respondStaging", "sign", "ready"] as const;
 
@@ -22,6 +22,3 @@ function wanted(a: PlayerAction): boolean {
   if (a.type === "sign") return a.sign;
   return true;
 }
-
-// Kept for parity with the engine-side bot signature; unused here.
-export const _legal = legalMoves;

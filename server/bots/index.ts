@@ -1,5 +1,6 @@
 /**
- * The one line to change when shared/bots lands:
- *   export { botMove } from "../../shared/bots/index.ts";
+ * The bots the room plays empty seats with: shared/bots (one character per delegation).
+ * `./fallback.ts` keeps a minimal legal-moves bot should the characters ever need to be
+ * switched off; swapping is this one line.
  */
-export { botMove } from "./fallback.ts";
+export { botMove } from "../../shared/bots/index.ts";

@@ -73,14 +73,14 @@ export class Player {
   }
 
   /** The first message of `type` (already received or next) matching `pred`. */
-  message(type: string, pred: (p: any) => boolean = () => true, timeout = 4000): Promise<any> {
+  message(type: string, pred: (p: any) => boolean = () => true, timeout = 8000): Promise<any> {
     const have = this.inbox.find((m) => m.type === type && pred(m.payload));
     if (have) return Promise.resolve(have.payload);
     return this.next(type, pred, timeout);
   }
 
   /** The next message of `type` matching `pred` that arrives from now on. */
-  next(type: string, pred: (p: any) => boolean = () => true, timeout = 4000): Promise<any> {
+  next(type: string, pred: (p: any) => boolean = () => true, timeout = 8000): Promise<any> {
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no "${type}" message within ${timeout} ms`)), timeout);
       this.#waiters.push({
@@ -118,7 +118,7 @@ export class Player {
   }
 }
 
-export async function waitUntil(cond: () => boolean, what = "condition", timeout = 5000): Promise<void> {
+export async function waitUntil(cond: () => boolean, what = "condition", timeout = 10_000): Promise<void> {
   const end = Date.now() + timeout;
   while (!cond()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -12,12 +12,12 @@ it("ends a round when its timer runs out, and pause stops the clock", async () =
   await Player.join(b.url, code, { name: "Ivan", role: "player", delegation: "RU" });
   await f.act("facilitator", { type: "start" }, (s) => s.phase === "briefing");
   await f.act("facilitator", { type: "advance" }, (s) => s.round === 1);
-  await waitUntil(() => f.json().round === 2, "round 2 by timer", 3000);
+  await waitUntil(() => f.json().round === 2, "round 2 by timer", 8000);
   await f.act("facilitator", { type: "pause" }, (s) => s.paused);
   await new Promise((r) => setTimeout(r, 1300));
   expect(f.json().round).toBe(2);
   await f.act("facilitator", { type: "resume" }, (s) => !s.paused);
-  await waitUntil(() => f.json().round === 3, "round 3 after resume", 3000);
+  await waitUntil(() => f.json().round === 3, "round 3 after resume", 8000);
   const log = await (await fetch(`${b.http}/api/games/${code}/report`, { headers: { Authorization: `Bearer ${f.of("welcome")[0].facilitatorToken}` } })).json();
   expect(log.log.filter((e: any) => e.who === "system" && e.action.type === "tick").length).toBe(2);
 });
