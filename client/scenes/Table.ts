@@ -14,7 +14,7 @@ import { Gauges } from "../view/Gauges.ts";
 import { SeatView, TEXT_FONT, TEXT_RES, px, textScale } from "../view/SeatView.ts";
 
 const CX = 800;
-const CY = 520;
+const CY = 500;
 /** Each delegation's place at the table, as an angle around the ellipse. */
 const ANGLE: Record<Code, number> = { RU: -122, UA: -58, US: -10, BY: 90, EU: 190 };
 /** The anteroom: a box at the bottom left where absent delegations wait. */
@@ -61,7 +61,7 @@ export class Table extends Scene {
     this.gauges = new Gauges(this, this.motion);
     this.venue = this.add.text(CX, CY - 165, "", { fontFamily: TEXT_FONT, fontSize: px(22), color: "#f4f1e8" }).setOrigin(0.5).setResolution(TEXT_RES);
     this.cards = new ClauseCards(this, CX, CY - 10, this.motion);
-    this.motions = this.add.text(CX, CY + 160, "", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#f4f1e8", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
+    this.motions = this.add.text(CX, CY + 150, "", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#f4f1e8", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
     this.makeEventCard();
     this.makeBanner();
     const p = this.store.state.pub;
@@ -91,7 +91,7 @@ export class Table extends Scene {
     const a = (ANGLE[c] * Math.PI) / 180;
     // The bottom chair is lifted a little so its name and status stay on the canvas.
     // Chairs above the table sit further out, so their names never run under the clause cards.
-    const ry = Math.sin(a) < 0 ? 360 : 250;
+    const ry = Math.sin(a) < 0 ? 340 : 250;
     return { x: CX + Math.cos(a) * 580, y: Math.min(740, CY + Math.sin(a) * ry) };
   }
 
@@ -112,9 +112,11 @@ export class Table extends Scene {
       view.container.setAlpha(d.seat === "observer" ? 0.8 : 1);
     }
     const parties = CODES.filter((c) => p.delegations[c].seat === "party");
-    this.cards.update(p.clauses, parties);
+    const hidden = this.cards.update(p.clauses, parties);
     const pending = p.motions.filter((m) => m.status === "pending" || m.status === "approved");
-    this.motions.setText(pending.map((m) => `Motion: ${m.delegation} → ${seatLabel(m.seat).toLowerCase()} (moved by ${m.sponsor}) · ${m.status}`).join("\n"));
+    const lines = pending.map((m) => `Motion: ${m.delegation} → ${seatLabel(m.seat).toLowerCase()} (moved by ${m.sponsor}) · ${m.status}`);
+    if (hidden) lines.unshift(`+${hidden} more clauses in the treaty panel`);
+    this.motions.setText(lines.slice(0, 2).join("\n"));
     this.venue.setText(p.venue ? `Venue: ${p.venue}${p.venueVetoed ? " (Minsk vetoed)" : ""}` : "");
     if (p.event !== this.shownEvent) this.revealEvent(p.event);
     this.showOutcome(p);

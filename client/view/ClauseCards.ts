@@ -30,20 +30,18 @@ export class ClauseCards {
   private cx: number;
   private cy: number;
   private motion: number;
-  private more: GameObjects.Text;
 
   constructor(scene: Scene, cx: number, cy: number, motion: number) {
     this.scene = scene;
     this.cx = cx;
     this.cy = cy;
     this.motion = motion;
-    this.more = scene.add.text(cx, cy + CH() + 40, "", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#b8c0cc" }).setOrigin(0.5).setResolution(TEXT_RES);
   }
 
-  update(clauses: Clause[], parties: Code[]): void {
+  /** Lays out the latest clauses; returns how many live ones did not fit (the treaty panel has all). */
+  update(clauses: Clause[], parties: Code[]): number {
     const live = clauses.filter((c) => c.status !== "struck" && c.status !== "superseded");
     const shown = live.slice(-MAX);
-    this.more.setText(live.length > MAX ? `+${live.length - MAX} more in the treaty panel` : "");
     const keep = new Set(shown.map((c) => c.id));
     for (const [id, card] of this.cards)
       if (!keep.has(id)) {
@@ -63,6 +61,7 @@ export class ClauseCards {
       } else this.scene.tweens.add({ targets: card.box, x, y, duration: this.motion ? 250 : 0, ease: "Cubic.easeOut" });
       this.fill(card, c, parties);
     });
+    return Math.max(0, live.length - MAX);
   }
 
   private create(c: Clause, x: number, y: number): Card {
