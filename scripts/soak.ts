@@ -187,7 +187,11 @@ async function main(): Promise<void> {
   if (rss.length >= 2) {
     console.log(`after ${a.warmupMinutes.toFixed(1)} min warm-up: RSS ${Math.min(...rss).toFixed(1)}–${Math.max(...rss).toFixed(1)} MB, ` +
       `trend ${perTenMin >= 0 ? "+" : ""}${perTenMin.toFixed(1)} MB per 10 min (heap ${heapSlope >= 0 ? "+" : ""}${heapSlope.toFixed(1)} MB per 10 min)`);
-    console.log(Math.abs(perTenMin) < 5 ? "verdict: flat" : "verdict: NOT flat — investigate (see the table above)");
+    // A leak shows as a rising trend; finished games leaving after their 10 minutes make a
+    // sawtooth (falls are not leaks), so only growth fails the verdict.
+    console.log(perTenMin <= 5
+      ? `verdict: flat — no upward trend (end ${rss.at(-1)!.toFixed(1)} MB, peak ${Math.max(...rss).toFixed(1)} MB)`
+      : "verdict: GROWING — investigate (see the table above)");
   } else {
     console.log("verdict: too short to judge (run with more --minutes or fewer --sample-seconds)");
   }
