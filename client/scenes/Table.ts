@@ -59,8 +59,10 @@ export class Table extends Scene {
     g.lineStyle(2, 0x56606e, 1).strokeRoundedRect(ANTEROOM.x - ANTEROOM.w / 2, ANTEROOM.y - ANTEROOM.h / 2, ANTEROOM.w, ANTEROOM.h, 16);
     this.add.text(ANTEROOM.x, ANTEROOM.y - ANTEROOM.h / 2 + 16, "Anteroom (absent)", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#b8c0cc" }).setOrigin(0.5).setResolution(TEXT_RES);
     this.gauges = new Gauges(this, this.motion);
-    this.venue = this.add.text(CX, CY - 165, "", { fontFamily: TEXT_FONT, fontSize: px(22), color: "#f4f1e8" }).setOrigin(0.5).setResolution(TEXT_RES);
-    this.cards = new ClauseCards(this, CX, CY - 10, this.motion);
+    // The venue sits above the event card, where nothing else competes for the space.
+    this.venue = this.add.text(1584, 900 - 186 * textScale.value, "", { fontFamily: TEXT_FONT, fontSize: px(22), color: "#f4f1e8" }).setOrigin(1, 0.5).setResolution(TEXT_RES);
+    // Projector cards are taller: centre them a little lower, clear of the top chairs' names.
+    this.cards = new ClauseCards(this, CX, CY + (textScale.value > 1 ? 12 : -10), this.motion);
     this.motions = this.add.text(CX, CY + 150, "", { fontFamily: TEXT_FONT, fontSize: px(20), color: "#f4f1e8", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
     this.makeEventCard();
     this.makeBanner();

@@ -11,7 +11,7 @@ import { TEXT_FONT, TEXT_RES, px, textScale } from "./SeatView.ts";
 
 /** Card size grows with the projector's larger type; three columns always fit the table. */
 const CW = (): number => (textScale.value > 1 ? 284 : 236);
-const CH = (): number => (textScale.value > 1 ? 152 : 128);
+const CH = (): number => (textScale.value > 1 ? 140 : 128);
 const COLS = 3;
 const MAX = 6;
 
