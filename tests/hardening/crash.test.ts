@@ -147,7 +147,7 @@ it("SIGKILL at random points: each game restores to the replay of its log, with 
   } finally {
     await srv.dispose();
   }
-}, 60_000);
+}, 150_000);
 
 /** The browser client's own Connection and Store, run in Node with a location and a localStorage. */
 async function browserClient(srv: ServerProcess) {
@@ -203,7 +203,7 @@ it("SIGTERM: clients are told, the log is complete, and the real client rejoins 
     await Promise.race([conn.leave(), sleep(1000)]);
     await srv.dispose();
   }
-}, 60_000);
+}, 120_000);
 
 // Defect (client/net/Connection.ts): a failed rejoin attempt runs join()'s catch, which sets
 // connection to "connected" because `this.room` still holds the dead room; moves made then are

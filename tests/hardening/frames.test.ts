@@ -50,7 +50,7 @@ function flood(url: string, code: string, ms: number, perTick: number): Promise<
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 let srv: ServerProcess;
-beforeAll(async () => { srv = await ServerProcess.start(); });
+beforeAll(async () => { srv = await ServerProcess.start(); }, 60_000);
 afterAll(async () => { await srv?.dispose(); });
 
 describe("floods", () => {
@@ -203,7 +203,7 @@ describe("frames", () => {
 
 describe("the wildcard handler", () => {
   let own: ServerProcess;
-  beforeAll(async () => { own = await ServerProcess.start(); });
+  beforeAll(async () => { own = await ServerProcess.start(); }, 60_000);
   afterAll(async () => { await own?.dispose(); });
 
   // Defect: a client may send the literal type "*"; Colyseus then calls the wildcard handler as

@@ -20,7 +20,7 @@ import {
 } from "./harness.ts";
 
 let srv: ServerProcess;
-beforeAll(async () => { srv = await ServerProcess.start(); });
+beforeAll(async () => { srv = await ServerProcess.start(); }, 60_000);
 afterAll(async () => { await srv?.dispose(); });
 
 /* ---------- arbitraries ---------- */

@@ -107,7 +107,7 @@ export class ServerProcess {
     proc.stdout!.on("data", (d) => (this.output += d));
     proc.stderr!.on("data", (d) => (this.output += d));
     this.exit = new Promise((res) => proc.once("exit", (code, signal) => res({ code, signal })));
-    const end = Date.now() + 20_000;
+    const end = Date.now() + 45_000; // a loaded CI machine starts many servers at once
     for (;;) {
       if (!this.alive) throw new Error(`server exited during start:\n${this.output.slice(-3000)}`);
       try {
@@ -116,7 +116,7 @@ export class ServerProcess {
       } catch {
         /* not listening yet */
       }
-      if (Date.now() > end) throw new Error(`server not healthy within 20 s:\n${this.output.slice(-3000)}`);
+      if (Date.now() > end) throw new Error(`server not healthy within 45 s:\n${this.output.slice(-3000)}`);
       await sleep(50);
     }
   }

@@ -13,7 +13,7 @@ import { facilitated, ServerProcess } from "./harness.ts";
 
 let srv: ServerProcess;
 const dataDir = mkdtempSync(join(tmpdir(), "seat-internet-"));
-beforeAll(async () => { srv = await ServerProcess.start({ dataDir }); });
+beforeAll(async () => { srv = await ServerProcess.start({ dataDir }); }, 60_000);
 afterAll(async () => {
   await srv?.dispose();
   rmSync(dataDir, { recursive: true, force: true });
@@ -53,7 +53,7 @@ it.fails("a flood of game creations from one address is refused after a classroo
   let ok = 0;
   for (let i = 0; i < 200; i++) if ((await createByHttp(srv.http)).status === 200) ok++;
   expect(ok).toBeLessThanOrEqual(60);
-});
+}, 60_000);
 
 // Defect: a game nobody ever joined is stored as "live" and restored at every restart (and
 // keeps /healthz at 503 while they restore). Fix: restore only games with a member, and drop
@@ -66,4 +66,4 @@ it.fails("games nobody ever joined are not restored after a restart", async () =
   srv = await ServerProcess.start({ dataDir, port: srv.port });
   const health = await (await fetch(`${srv.http}/healthz`)).json();
   expect(health.restored).toBe(1);
-});
+}, 90_000);

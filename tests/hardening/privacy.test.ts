@@ -15,7 +15,7 @@ import { framesContain, framesOf } from "./capture.ts";
 import { advanceUntil, facilitated, Player, seat, ServerProcess, spectator, waitUntil } from "./harness.ts";
 
 let srv: ServerProcess;
-beforeAll(async () => { srv = await ServerProcess.start(); });
+beforeAll(async () => { srv = await ServerProcess.start(); }, 60_000);
 afterAll(async () => { await srv?.dispose(); });
 
 const sc = scenarioOf("minsk-window");

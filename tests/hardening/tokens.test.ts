@@ -12,7 +12,7 @@ import { framesContain, framesOf } from "./capture.ts";
 import { errorsOf, facilitated, Player, seat, ServerProcess, sleep, spectator, waitUntil } from "./harness.ts";
 
 let srv: ServerProcess;
-beforeAll(async () => { srv = await ServerProcess.start(); });
+beforeAll(async () => { srv = await ServerProcess.start(); }, 60_000);
 afterAll(async () => { await srv?.dispose(); });
 
 /** base64url / hex / base64 → bits of the decoded value. */

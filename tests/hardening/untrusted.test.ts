@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { advanceUntil, facilitated, Player, seat, ServerProcess, spectator, waitUntil } from "./harness.ts";
 
 let srv: ServerProcess;
-beforeAll(async () => { srv = await ServerProcess.start(); });
+beforeAll(async () => { srv = await ServerProcess.start(); }, 60_000);
 afterAll(async () => { await srv?.dispose(); });
 
 export const HOSTILE = {
