@@ -11,6 +11,7 @@ import type { Code, PlayerAction, View } from "../rules/types.ts";
 import { belarus } from "./belarus.ts";
 import type { Character } from "./character.ts";
 import { decide } from "./driver.ts";
+import { chatter } from "./lines.ts";
 import { europe } from "./europe.ts";
 import { russia } from "./russia.ts";
 import { Sight } from "./sight.ts";
@@ -22,4 +23,16 @@ export const CHARACTERS: Record<Code, Character> = { RU: russia, UA: ukraine, US
 export function botMove(view: View, me: Code): PlayerAction | null {
   if (!view.briefings[me]) return null;
   return decide(new Sight(view, me), CHARACTERS[me]);
+}
+
+/**
+ * A short in-character line for `me` now, for a room that wants talk on its own schedule:
+ * "opening" (the briefing), "round" (table talk or a back-channel offer) or "signing" (after
+ * the delegation has decided). Null when the bot has nothing to say. `botMove` already
+ * returns these lines as `say` actions; use this only to voice a seat without moving it.
+ */
+export function botLine(view: View, me: Code, trigger: "opening" | "round" | "signing"): { to: "table" | Code[]; text: string } | null {
+  if (!view.briefings[me]) return null;
+  const a = chatter(new Sight(view, me), trigger);
+  return a && a.type === "say" ? { to: a.to, text: a.text } : null;
 }

@@ -165,7 +165,7 @@ export class Sight {
   }
   /** What a clause adds to my treaty-world score (it supersedes its slot). */
   worth(x: Pick<Clause, "type" | "params">): number {
-    return this.#memo(`+${x.type}${JSON.stringify(x.params)}`, () => this.score(dealWorld(this.s, x)) - this.deal);
+    return this.#memo(`+${clauseKey(x)}`, () => this.score(dealWorld(this.s, x)) - this.deal);
   }
   /**
    * The clauses on the table I would like to see agreed: the best for me in each slot, if it
@@ -185,8 +185,8 @@ export class Sight {
   }
   /** My treaty-world score if my hopes and `x` were all agreed. */
   hoped(x?: Pick<Clause, "type" | "params">): number {
-    const hopes = this.hopes.map((cl) => cl.type + JSON.stringify(cl.params)).join();
-    return this.#memo(`h${hopes}|${x ? x.type + JSON.stringify(x.params) : ""}`, () => this.#hoped(x));
+    const hopes = this.hopes.map(clauseKey).join();
+    return this.#memo(`h${hopes}|${x ? clauseKey(x) : ""}`, () => this.#hoped(x));
   }
   #hoped(x?: Pick<Clause, "type" | "params">): number {
     const extra: Pick<Clause, "type" | "params">[] = this.hopes.filter((cl) => !x || slotOf(cl) !== slotOf(x));
@@ -247,6 +247,14 @@ export class Sight {
   open(type: string, pred: (cl: Clause) => boolean = () => true): Clause | undefined {
     return this.p.clauses.find((cl) => (cl.status === "agreed" || cl.status === "proposed") && cl.type === type && pred(cl));
   }
+}
+
+/** A clause's type and parameters as text, worked out once per clause object. */
+const KEYS = new WeakMap<object, string>();
+function clauseKey(x: Pick<Clause, "type" | "params">): string {
+  let k = KEYS.get(x);
+  if (k === undefined) KEYS.set(x, (k = x.type + JSON.stringify(x.params)));
+  return k;
 }
 
 /** Aims a treaty, a signature or the outcome can change (memoized per sheet). */

@@ -118,7 +118,31 @@ describe("botMove", () => {
     g.act("facilitator", { type: "start" });
     while (g.s.phase !== "debrief") {
       for (const c of ["RU", "UA", "US", "EU", "BY"] as Code[]) expect(drain(g, c, 60).length).toBeLessThan(60);
-      if (g.s.phase !== "debrief") g.act("facilitator", { type: "advance" });
+      if ((g.s.phase as string) !== "debrief") g.act("facilitator", { type: "advance" });
     }
+  });
+});
+
+describe("botLine", () => {
+  it("voices a seat in character without moving it, varied across games", async () => {
+    const { botLine } = await import("../../shared/bots/index.ts");
+    const lines = new Set<string>();
+    for (let seed = 1; seed <= 30; seed++) {
+      const g = game({ seed, events: true });
+      g.act("facilitator", { type: "start" });
+      g.act("facilitator", { type: "advance" });
+      g.act("facilitator", { type: "advance" });
+      for (const c of ["RU", "UA", "US", "EU", "BY"] as Code[]) {
+        const l = botLine(view(g.s, c), c, "round");
+        if (l) {
+          expect(l.to === "table" || (Array.isArray(l.to) && l.to.length > 0 && !l.to.includes(c))).toBe(true);
+          expect(l.text.length).toBeGreaterThan(10);
+          expect(l.text.length).toBeLessThanOrEqual(500);
+          lines.add(l.text);
+        }
+      }
+    }
+    expect(lines.size).toBeGreaterThanOrEqual(8);
+    expect(botLine(view(newGame(), "spectator"), "RU", "round")).toBeNull();
   });
 });
