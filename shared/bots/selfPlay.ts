@@ -107,8 +107,9 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
           continue;
         }
         s = r.state;
-        // Anything accepted may give the others something to answer.
-        done.clear();
+        // Anything accepted may give the others something to answer — except talk and
+        // readiness, which no bot's decision reads from another delegation.
+        if (a.type !== "say" && a.type !== "ready") done.clear();
         quiet = 0;
       }
       quiet++;
