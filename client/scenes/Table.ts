@@ -18,7 +18,7 @@ const CY = 500;
 /** Each delegation's place at the table, as an angle around the ellipse. */
 const ANGLE: Record<Code, number> = { RU: -122, UA: -58, US: -10, BY: 90, EU: 190 };
 /** The anteroom: a box at the bottom left where absent delegations wait. */
-const ANTEROOM = { x: 165, y: 760, w: 300, h: 270 };
+const ANTEROOM = { x: 190, y: 760, w: 300, h: 270 };
 
 export class Table extends Scene {
   private store!: Store;

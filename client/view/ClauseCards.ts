@@ -66,7 +66,7 @@ export class ClauseCards {
 
   private create(c: Clause, x: number, y: number): Card {
     const bg = this.scene.add.graphics();
-    const title = this.scene.add.text(0, -CH() / 2 + 8, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: px(22), color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW() - 16 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
+    const title = this.scene.add.text(0, -CH() / 2 + 8, clauseLabel(c.type), { fontFamily: TEXT_FONT, fontSize: px(20), color: "#0b0f14", fontStyle: "bold", align: "center", wordWrap: { width: CW() - 16 } }).setOrigin(0.5, 0).setResolution(TEXT_RES);
     const detail = this.scene.add.text(0, CH() / 2 - 52, clauseShort(c.type, c.params), { fontFamily: TEXT_FONT, fontSize: px(19), color: "#2a3442", align: "center" }).setOrigin(0.5).setResolution(TEXT_RES);
     const box = this.scene.add.container(x, y, [bg, title, detail]).setAlpha(0).setScale(0.8);
     this.scene.tweens.add({ targets: box, alpha: 1, scale: 1, duration: this.motion ? 300 : 0, ease: "Back.easeOut" });
