@@ -116,7 +116,7 @@ function stanceMove(s: Sight, ch: Character): PlayerAction | null {
     const a = s.can({ type: "stance", clause: cl.id, stance: want });
     if (!a) continue;
     // Answer a student's proposal aloud before taking the stance on it.
-    const reply = replyTo(s, cl, want, valueOf(s, ch, cl));
+    const reply = replyTo(s, cl, want);
     return reply ?? a;
   }
   return null;

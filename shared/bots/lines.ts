@@ -173,17 +173,44 @@ const REASONS: Record<"support" | "oppose", Partial<Record<Code, Pool>>> = {
   },
 };
 
+/** Reasons tied to what the clause does, for either stance. */
+const BY_TYPE: Record<"support" | "oppose", Partial<Record<string, Pool>>> = {
+  support: {
+    ceasefire: ["Every day without a ceasefire costs lives. Let's stop the guns.", "A ceasefire first; everything else is easier after it."],
+    withdrawal: ["Troops pulling back makes the ceasefire real.", "Distance between the armies keeps incidents from becoming wars."],
+    neutrality: ["Neutrality removes a reason to keep fighting.", "Outside the blocs, Ukraine threatens no one."],
+    territoryDeferred: ["Borders can wait; the shooting can't.", "Put the maps aside for now and stop the war."],
+    aidFreeze: ["Fewer weapons, fewer reasons to keep fighting.", "Freezing the arms flow gives diplomacy room."],
+    guaranteesUkraine: ["A ceasefire holds when someone stands behind it.", "Guarantors make the paper mean something."],
+    guaranteesBelarus: ["Security for Minsk is security for the region.", "A stable Belarus is in everyone's interest."],
+    peacekeepers: ["Someone has to watch the line. This is a fair choice.", "Peacekeepers make violations visible."],
+    sanctionsRelief: ["Relief rewards steps toward peace.", "Sanctions should move when behaviour moves."],
+  },
+  oppose: {
+    ceasefire: ["Not on these terms: a pause that favours one side is no peace.", "A ceasefire now would only freeze an injustice."],
+    withdrawal: ["Pulling back now would be read as defeat.", "Withdrawal before everything else is settled? No."],
+    neutrality: ["Neutrality with nobody to defend it is an invitation.", "A country's alliances are its own business."],
+    territoryDeferred: ["Deferring borders rewards whoever holds the ground.", "Postponed disputes come back as wars."],
+    aidFreeze: ["Freezing aid disarms the victim, not the aggressor.", "Aid is what keeps the line from breaking."],
+    guaranteesUkraine: ["These guarantors do not reassure anyone.", "The wrong names on this list make it worthless."],
+    guaranteesBelarus: ["Minsk's security was never the problem here.", "Guarantees for Minsk reward its part in the war."],
+    peacekeepers: ["Not these troops. They would not be neutral.", "Peacekeepers from a party to the war? No."],
+    sanctionsRelief: ["Relief before real change is a reward for the war.", "Sanctions stay until the reasons for them are gone."],
+  },
+};
+
 /**
  * Before taking a stance on a clause a student tabled this round, say why — once per clause.
  * Bots' own clauses get no speeches, so bot-only games stay quiet and quick.
  */
-export function replyTo(s: Sight, cl: Clause, want: "support" | "oppose" | "none", _value: number): PlayerAction | null {
+export function replyTo(s: Sight, cl: Clause, want: "support" | "oppose" | "none"): PlayerAction | null {
   if (want === "none" || cl.round !== s.p.round) return null;
   const author = cl.suggestedBy ?? cl.proposer;
   if (author === s.me || s.p.delegations[author].bot) return null;
   const what = describe(s.sc, cl);
   if (s.mine.said.some((t) => t.startsWith(`${what}: `))) return null;
-  const pool = REASONS[want][s.me];
-  if (!pool) return null;
+  const general = REASONS[want][s.me] ?? [];
+  const pool = [...(BY_TYPE[want][cl.type] ?? []), ...general];
+  if (pool.length === 0) return null;
   return sayTo("table", `${what}: ${pick(pool, `${s.salt}|${cl.id}`)}`);
 }
