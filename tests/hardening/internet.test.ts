@@ -67,3 +67,14 @@ it.fails("games nobody ever joined are not restored after a restart", async () =
   const health = await (await fetch(`${srv.http}/healthz`)).json();
   expect(health.restored).toBe(1);
 }, 90_000);
+
+it("static files never leave dist/: traversal and encoded paths read nothing of the server", async () => {
+  for (const path of [
+    "/../package.json", "/..%2F..%2Fpackage.json", "/%2e%2e/%2e%2e/package.json", "/..%2f..%2fserver%2fcontext.ts",
+    "/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/....//....//etc/passwd", "/%c0%ae%c0%ae/package.json", "/dist/../../package.json",
+  ]) {
+    const r = await fetch(`${srv.http}${path}`);
+    const body = await r.text();
+    expect(body, path).not.toMatch(/"name":\s*"seat-at-the-table"|restoreSecret|root:x:0:0/);
+  }
+});
