@@ -20,7 +20,11 @@ const start = route(location.search);
 let mounted = false;
 /** Phaser is fetched as soon as we know a table will be shown, in parallel with the join. */
 let table: Promise<typeof import("./scenes/startTable.ts")> | null = null;
-const loadTable = () => (table ??= import("./scenes/startTable.ts"));
+const loadTable = () =>
+  (table ??= import("./scenes/startTable.ts").catch((e: unknown) => {
+    table = null; // a later mount may try again
+    throw e;
+  }));
 
 function setUrl(code: string, extra = ""): void {
   history.replaceState(null, "", `/?code=${code}${extra}`);
@@ -37,8 +41,13 @@ async function mountGame(projector: boolean): Promise<void> {
   mounted = true;
   const view = new GameView(store, conn, projector);
   root.replaceChildren(view.el);
-  const { startTable } = await loadTable();
-  if (mounted) startTable(view.stage, store, projector);
+  try {
+    const { startTable } = await loadTable();
+    if (mounted) startTable(view.stage, store, projector);
+  } catch {
+    // The panels work without the table picture; say so instead of failing silently.
+    view.stage.replaceChildren(h("p", { class: "muted", role: "status" }, "The table picture could not load (connection?). Reload to try again; everything else works."));
+  }
 }
 
 function unmount(): void {
@@ -52,7 +61,7 @@ function showHome(code = start.code): void {
   const saved = code ? loadSaved(localStorage, code) : {};
   renderHome(root, code, saved.name ?? "", {
     create: (name, config: CreateConfig) => {
-      void loadTable();
+      void loadTable().catch(() => undefined);
       conn.create({ name, role: "facilitator", config }).then(
         (w) => (setUrl(w.code, "&role=facilitator"), mountGame(false)),
         (e: Error) => fail(`Could not create a session: ${e.message}`, () => showHome()),
@@ -64,7 +73,7 @@ function showHome(code = start.code): void {
       pick(c, name);
     },
     solo: (delegation: Code, name) => {
-      void loadTable();
+      void loadTable().catch(() => undefined);
       conn.create({ name, role: "player", delegation, solo: true }).then(
         (w) => (setUrl(w.code), mountGame(false)),
         (e: Error) => fail(`Could not start a solo game: ${e.message}`, () => showHome()),
@@ -83,7 +92,7 @@ function pick(code: string, name: string): void {
  * or the projector: the answer is almost always yes), so the first frame does not wait for it.
  */
 function joinWith(code: string, options: JoinOptions, onRefused: () => void, early = false): void {
-  void loadTable();
+  void loadTable().catch(() => undefined);
   if (early) void mountGame(options.role === "spectator");
   conn.join(code, options).then(
     (w) => (setUrl(w.code, options.role === "facilitator" ? "&role=facilitator" : options.role === "spectator" ? "&view=projector" : ""), mountGame(options.role === "spectator")),

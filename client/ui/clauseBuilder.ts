@@ -131,7 +131,11 @@ export class ClauseBuilder {
   }
 
   private async send(): Promise<void> {
-    const parsed = await draftAction(this.kind, this.values);
+    const parsed = await draftAction(this.kind, this.values).catch(() => null);
+    if (!parsed) {
+      this.why.textContent = "The clause checker could not load; check the connection and try again.";
+      return;
+    }
     if (!parsed.ok) {
       this.why.textContent = parsed.message.replace(/^Malformed action/, "This clause is incomplete");
       return;

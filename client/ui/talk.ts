@@ -24,7 +24,8 @@ export class TalkPanel {
   constructor(conn: Connection) {
     this.conn = conn;
     // The limit lives with the protocol's schemas: load them once the table is up, not before.
-    setTimeout(() => void import("../../shared/protocol/actions.ts").then((m) => (this.input.maxLength = m.MAX_TEXT)), 2000);
+    // If the server is away just then, the limit simply stays unset (the server still enforces it).
+    setTimeout(() => void import("../../shared/protocol/actions.ts").then((m) => (this.input.maxLength = m.MAX_TEXT)).catch(() => undefined), 2000);
     this.form = h(
       "form",
       { class: "say", onsubmit: (e: Event) => (e.preventDefault(), this.send()) },
