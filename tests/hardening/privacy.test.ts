@@ -177,7 +177,6 @@ it("a solo player and a projector see nothing of the bots' secrets or back chann
     expect(framesContain(projFrames, s), `projector got ${d}'s "${s}"`).toBe(false);
     if (d !== "BY") expect(framesContain(soloFrames, s), `solo BY got ${d}'s "${s}"`).toBe(false);
   }
-  // Bots' back channels that do not involve Belarus never reach the solo player.
   await solo.leave();
   await proj.leave();
 });
