@@ -202,6 +202,7 @@ it("every hostile message gets one error reply or a logged legal effect; the roo
       expect(typeof e.message).toBe("string");
       expect(e.code).not.toBe("rate_limited");
       expect(e.code).not.toBe("engine/error"); // the engine caught its own exception: a bug
+      expect(e.message, "an error reply leaks internals").not.toMatch(/node_modules|\/server\/|\/shared\/|\bat \S+ \(|\.ts:\d+/);
     }
     if (got.length === 1) replies++;
     else {
