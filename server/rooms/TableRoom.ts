@@ -16,7 +16,7 @@ import { PrivateSync, type Audience } from "../sync/PrivateSync.ts";
 import { newToken } from "../store/tokens.ts";
 import { Game } from "./Game.ts";
 import { Roster, type Member } from "./Roster.ts";
-import { RateLimiter } from "./RateLimiter.ts";
+import { MessageGuard, typeOf } from "./MessageGuard.ts";
 import { admit, type Admitted, type Creator } from "./admission.ts";
 import { PhaseTimer } from "./PhaseTimer.ts";
 import { createConfig, JoinRefused, parseJoin } from "./joinOptions.ts";
@@ -34,7 +34,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   #private = new PrivateSync();
   #timer!: PhaseTimer;
   #bots!: BotDriver;
-  #limits = new Map<string, RateLimiter>();
+  #limits = new MessageGuard(() => runtime.settings);
   #creator: Creator | null = null;
   #finished = false;
   /** Who last handed each seat to a bot or back (the system's auto-fill, or the facilitator). */
@@ -74,6 +74,8 @@ export class TableRoom extends Room<{ state: TableState }> {
         throw new JoinRefused("create/role", 'Create as {role:"facilitator"} or solo as {role:"player", delegation, solo:true}.');
       }
       this.roster = new Roster(code, st);
+      // The creator's seat reservation: if it lapses unused, nobody else inherits its role.
+      setTimeout(() => { this.#creator = null; }, 60_000).unref();
     }
     this.#finished = this.game.state.phase === "debrief";
     this.#timer = new PhaseTimer(() => this.#tick());
@@ -134,7 +136,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   onLeave(client: Client): void {
-    this.#limits.delete(client.sessionId);
+    this.#limits.forget(client.sessionId);
     const m = this.roster.bySession(client.sessionId);
     if (m) {
       m.connected = false;
@@ -265,14 +267,18 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /**
    * Tells the engine a delegation's head count. A student arriving at a seat a bot filled for
-   * want of students takes it back; a seat the facilitator gave a bot stays the bot's.
+   * want of students takes it back (a seat the facilitator gave a bot stays the bot's); with
+   * `bots` on, a seat emptied by a move or a kick during the game goes to a bot.
    */
   #seatHumans(code: Code): void {
     const humans = this.roster.humans(code);
-    const d = this.game.state.delegations[code];
+    const s = this.game.state;
+    const d = s.delegations[code];
     if (d.humans !== humans) this.#commit({ type: "seatHumans", delegation: code, humans }, "system", "");
     if (humans > 0 && d.bot && this.#lastSetBotBy(code) === "system") {
       this.#commit({ type: "setBot", delegation: code, bot: false }, "system", "");
+    } else if (humans === 0 && !d.bot && s.config.bots && s.phase !== "lobby" && s.phase !== "debrief") {
+      this.#commit({ type: "setBot", delegation: code, bot: true }, "system", "");
     }
   }
 
@@ -328,19 +334,8 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** Rate and size limits. False: the message is dropped (and the sender told so). */
   #guard(client: Client, payload: unknown, type: string): boolean {
-    const s = runtime.settings;
-    let bucket = this.#limits.get(client.sessionId);
-    if (!bucket) this.#limits.set(client.sessionId, (bucket = new RateLimiter(s.ratePerSecond, s.rateBurst)));
-    if (!bucket.take()) {
-      if (bucket.shouldWarn()) this.#error(client, ERR.rateLimited, "Too many messages: slow down.", type);
-      return false;
-    }
     if (!client.userData) return false;
-    if (sizeOf(payload) > s.maxMessageBytes) {
-      this.#error(client, ERR.tooLarge, `Messages are limited to ${s.maxMessageBytes} bytes.`, type);
-      return false;
-    }
-    return true;
+    return this.#limits.admit(client.sessionId, payload, (code, message) => this.#error(client, code, message, type));
   }
 
   #error(client: Client, code: string, message: string, action?: string): void {
@@ -366,19 +361,6 @@ function uniqueCode(): string {
     let code = "";
     for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
     if (!store().hasGame(code)) return code;
-  }
-}
-
-const typeOf = (payload: unknown): string | undefined => {
-  const t = (payload as { type?: unknown } | null)?.type;
-  return typeof t === "string" ? t.slice(0, 40) : undefined;
-};
-
-function sizeOf(payload: unknown): number {
-  try {
-    return JSON.stringify(payload ?? null)?.length ?? 0;
-  } catch {
-    return Infinity;
   }
 }
 

@@ -98,3 +98,19 @@ it("lets the facilitator rejoin with the facilitator token only", async () => {
   expect(w2).toMatchObject({ role: "facilitator", code: w.code, facilitatorToken: w.facilitatorToken, member: w.member });
   await again.act("facilitator", { type: "start" }, (s) => s.phase === "briefing");
 });
+
+it("fills empty seats with bots at start, hands a seat back to arriving students, and refills it after a kick", async () => {
+  const f = await Player.create(b.url, { name: "T", role: "facilitator", config: { roundSeconds: 0, bots: true, events: false } });
+  const code = (await f.message("welcome")).code;
+  const ru = await Player.join(b.url, code, { name: "Ivan", role: "player", delegation: "RU" });
+  const ruMember = (await ru.message("welcome")).member;
+  await f.act("facilitator", { type: "start" }, (s) => s.phase === "briefing");
+  const s = f.json();
+  expect(s.delegations.RU.bot).toBe(false);
+  for (const c of ["UA", "US", "EU", "BY"]) expect(s.delegations[c].bot).toBe(true);
+  const us = await Player.join(b.url, code, { name: "Sam", role: "player", delegation: "US" });
+  await us.message("welcome");
+  await waitUntil(() => f.json().delegations.US.bot === false, "students take the US seat back");
+  await f.act("facilitator", { type: "kick", member: ruMember }, (st) => st.delegations.RU.members.length === 0);
+  await waitUntil(() => f.json().delegations.RU.bot === true, "a bot takes the emptied RU seat");
+});
