@@ -58,6 +58,10 @@ export function mountRoutes(app: App, distDir: string): void {
   });
 
   // An explicit "/" route, so Colyseus does not install its own banner there.
+  app.use((req, res, next) => {
+    if (!req.path.startsWith("/api/")) return next();
+    res.status(404).json({ code: "http/not_found", message: "No such endpoint." });
+  });
   app.get("/", (req, res) => serveStatic(distDir, "/index.html", req, res));
   app.use((req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();

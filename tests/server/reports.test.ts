@@ -78,3 +78,22 @@ it("answers /healthz", async () => {
   expect(r.status).toBe(200);
   expect((await r.json()).ok).toBe(true);
 });
+
+it("serves the client at / and answers unknown API paths with 404", async () => {
+  const root = await get("/");
+  expect([200, 503]).toContain(root.status); // 503 only when the client has not been built
+  expect(root.headers.get("content-type")).toMatch(/text\/(html|plain)/);
+  expect((await get("/api/nothing")).status).toBe(404);
+  // Sent raw (fetch would normalise the dots away): an encoded path out of dist/.
+  const { request } = await import("node:http");
+  const raw = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const u = new URL(b.http);
+    request({ host: u.hostname, port: u.port, path: "/..%2f..%2f..%2fetc%2fpasswd" }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on("error", reject).end();
+  });
+  expect(raw.status).toBe(404);
+  expect(raw.body).not.toContain("root:");
+});
