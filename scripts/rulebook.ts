@@ -4,8 +4,10 @@
  * is stale (a test runs it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { minskWindow as sc } from "../shared/scenario/minskWindow.ts";
+import { scenarios } from "../shared/scenario/index.ts";
 import { DELEGATIONS } from "../shared/rules/types.ts";
+
+const sc = scenarios["minsk-window"]!;
 
 const out: string[] = [];
 const line = (s = "") => out.push(s);

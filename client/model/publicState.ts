@@ -122,6 +122,7 @@ function outcome(raw: unknown): Outcome | null {
     credibility: num(o.credibility, 0),
     treatyInForce: bool(o.treatyInForce),
     inForce: arr(parseJson(o.inForce, [])).map((x) => str(x)),
+    revealed: parseJson<Outcome["revealed"]>(o.revealed, []),
   };
 }
 

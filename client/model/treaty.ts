@@ -1,10 +1,10 @@
 /**
  * What the treaty panel says about a clause: who still has to support it for it to be agreed
  * (DESIGN §2.4, mirrored for display only — the engine decides) and which of the viewer's own
- * aims it would hurt (a red-line warning drawn from the scenario's objectives).
+ * aims it would hurt (a red-line warning drawn from the aims on the viewer's own briefing).
  */
-import type { Actor, Clause, Code } from "../../shared/rules/types.ts";
-import type { Condition, ObjectiveSpec } from "../../shared/scenario/types.ts";
+import type { Actor, AimView, Clause, Code } from "../../shared/rules/types.ts";
+import type { Condition } from "../../shared/scenario/types.ts";
 import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 import { isCode } from "./palette.ts";
 import type { PublicState } from "./publicState.ts";
@@ -45,9 +45,9 @@ function matches(cond: Condition, c: Clause): boolean {
   return false;
 }
 
-/** The viewer's objectives with negative points that this clause, once in force, would trigger. */
-export function redLines(viewer: Code, c: Clause): ObjectiveSpec[] {
-  return minskWindow.objectives.filter((o) => o.delegation === viewer && o.points < 0 && matches(o.when, c));
+/** The viewer's aims (from its briefing) with negative points that this clause, once in force, would trigger. */
+export function redLines(aims: readonly AimView[], c: Clause): AimView[] {
+  return aims.filter((o) => o.points < 0 && matches(o.when, c));
 }
 
 export function statusLabel(status: string): string {

@@ -4,7 +4,6 @@
  * the JSON/CSV/HTML reports (fetched with the facilitator token, saved as files).
  */
 import type { Code, ScoreLine } from "../../shared/rules/types.ts";
-import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 import { backChannelMatrix, participation, ranking, scoreLines, timeline } from "../model/debrief.ts";
 import { outcomeReason, outcomeTitle, signed } from "../model/format.ts";
 import { CODES, nameOf } from "../model/palette.ts";
@@ -77,7 +76,7 @@ export class DebriefPanel {
         ),
       ),
       h("h3", {}, "Secret aims, revealed"),
-      h("ul", { class: "secrets" }, ...minskWindow.objectives.filter((a) => a.secret).map((a) => h("li", {}, codeTag(a.delegation), ` ✱ ${a.text} (${signed(a.points)}) `, h("span", { class: "ref" }, a.ref)))),
+      h("ul", { class: "secrets" }, ...o.revealed.map((a) => h("li", {}, codeTag(a.delegation), ` ✱ ${a.text}: scored ${signed(a.points)} `, h("span", { class: "ref" }, a.ref)))),
       h("h3", {}, "Timeline"),
       h("ol", { class: "timeline" }, ...timeline(s.pub.table).map((r) => h("li", {}, h("b", {}, r.round ? `Round ${r.round}` : "Briefing"), h("ul", {}, ...r.entries.slice(-12).map((e) => h("li", {}, ((l) => (l.who ? `${l.who}: ${l.text}` : l.text))(logLine(e)))))))),
       h("h3", {}, "Back channels: who wrote to whom"),

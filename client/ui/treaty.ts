@@ -3,7 +3,7 @@
  * when it would cost the viewer's own aims, and the moves about it (support, oppose, withdraw,
  * adopt, walk out). Seat motions follow, with the chair's ruling and torpedo moves.
  */
-import type { Clause, Code, Motion, Move } from "../../shared/rules/types.ts";
+import type { AimView, Clause, Motion, Move } from "../../shared/rules/types.ts";
 import { clauseTitle, seatLabel } from "../model/format.ts";
 import { CODES, nameOf, stanceMark } from "../model/palette.ts";
 import { missingSupport, redLines, statusLabel } from "../model/treaty.ts";
@@ -33,7 +33,7 @@ export class TreatyPanel {
     const signing = p.phase === "signing" || p.phase === "debrief";
     replace(
       this.body,
-      live.length ? h("ul", { class: "clauses" }, ...live.map((c) => this.clause(c, p, b?.delegation ?? null, moves))) : h("p", { class: "muted" }, "No clauses on the table yet."),
+      live.length ? h("ul", { class: "clauses" }, ...live.map((c) => this.clause(c, p, b?.aims ?? null, moves))) : h("p", { class: "muted" }, "No clauses on the table yet."),
       gone.length ? h("details", {}, h("summary", {}, `Struck or superseded (${gone.length})`), h("ul", { class: "clauses" }, ...gone.map((c) => this.clause(c, p, null, [])))) : null,
       p.motions.length ? h("h3", {}, "Seat motions") : null,
       p.motions.length ? h("ul", { class: "motions" }, ...p.motions.map((m) => this.motion(m, moves))) : null,
@@ -44,9 +44,9 @@ export class TreatyPanel {
     );
   }
 
-  private clause(c: Clause, p: PublicState, viewer: Code | null, moves: Move[]): HTMLElement {
+  private clause(c: Clause, p: PublicState, aims: AimView[] | null, moves: Move[]): HTMLElement {
     const missing = c.status === "agreed" ? [] : missingSupport(c, p);
-    const hurts = viewer ? redLines(viewer, c) : [];
+    const hurts = aims ? redLines(aims, c) : [];
     const mine = movesFor(moves, c.id);
     return h(
       "li",

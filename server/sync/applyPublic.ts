@@ -72,7 +72,8 @@ export function applyPublic(s: TableState, pv: PublicView): void {
 
   syncById(s.clauses as never, pv.clauses, () => new ClauseSchema(), writeClause);
   syncById(s.motions as never, pv.motions, () => new MotionSchema(), writeMotion);
-  syncAppendOnly(s.table as never, pv.table.slice(-TABLE_KEEP), () => new TableEntrySchema(), writeEntry, entryKey);
+  syncTable(s.table as never, pv.table, tableSeen.get(s) ?? 0);
+  tableSeen.set(s, pv.table.length);
   syncAppendOnly(
     s.signals as never,
     pv.signals,
@@ -89,6 +90,7 @@ export function applyPublic(s: TableState, pv: PublicView): void {
     put(o, "credibility", pv.outcome.credibility);
     put(o, "treatyInForce", pv.outcome.treatyInForce);
     put(o, "breakdown", JSON.stringify(pv.outcome.breakdown));
+    put(o, "revealed", JSON.stringify(pv.outcome.revealed));
     putMap(o.scores as never, pv.outcome.scores);
     const inForce = o.inForce as unknown as string[] & { splice(a: number, b: number): void; push(...v: string[]): void };
     if (inForce.join(",") !== pv.outcome.inForce.join(",")) {
@@ -151,12 +153,34 @@ function syncById<S extends { id: string }, V extends { id: string }>(
   if (list.length > i) list.splice(i, list.length - i);
 }
 
+/** How many engine table entries each synced state has mirrored (the engine's table only grows). */
+const tableSeen = new WeakMap<object, number>();
+
+/**
+ * The table by count, O(new entries) per action: append what the engine added since the last
+ * sync, then drop from the front beyond TABLE_KEEP. A shorter engine table than seen (never
+ * expected) rebuilds the list.
+ */
+function syncTable(list: SchemaList<TableEntrySchema>, entries: TableEntry[], seen: number): void {
+  if (entries.length < seen) {
+    list.splice(0, list.length);
+    seen = 0;
+  }
+  const fresh = entries.slice(Math.max(seen, entries.length - TABLE_KEEP));
+  for (const e of fresh) {
+    const t = new TableEntrySchema();
+    writeEntry(t, e);
+    list.push(t);
+  }
+  if (list.length > TABLE_KEEP) list.splice(0, list.length - TABLE_KEEP);
+}
+
 /** The keys of what each append-only list holds, kept beside it rather than on the schema. */
 const listKeys = new WeakMap<object, string[]>();
 
 /**
- * Lists of immutable entries that grow at the end and may drop old entries at the front (the
- * table, played signals): find where the new list continues the old one, shift and append.
+ * Short lists of immutable entries that grow at the end and may be reset (signals played this
+ * round): find where the new list continues the old one, shift and append.
  */
 function syncAppendOnly<S, V>(
   list: SchemaList<S>, items: V[], make: () => S, write: (t: S, v: V) => void, key: (v: V) => string,
@@ -204,5 +228,3 @@ function writeEntry(t: TableEntrySchema, e: TableEntry): void {
   put(t, "text", e.text);
   put(t, "round", e.round);
 }
-
-const entryKey = (e: TableEntry): string => `${e.kind}|${e.from}|${e.round}|${e.text}`;

@@ -71,6 +71,8 @@ export const OutcomeSchema = schema({
   inForce: t.array("string"),
   /** Per-delegation score lines as JSON text: public once the debrief opens. */
   breakdown: t.string(),
+  /** JSON: every secret aim with what it scored (public from the debrief on). */
+  revealed: t.string(),
 }, "Outcome");
 export type OutcomeSchema = SchemaType<typeof OutcomeSchema>;
 

@@ -60,7 +60,7 @@ export function seatView(s: GameState, me: Code): View {
 }
 
 /** A stand-in projection for building a sheet whose progress is worked out later. */
-const EMPTY: Outcome = { id: "no_deal", scores: { RU: 0, UA: 0, US: 0, EU: 0, BY: 0 }, breakdown: { RU: [], UA: [], US: [], EU: [], BY: [] }, credibility: 0, treatyInForce: false, inForce: [] };
+const EMPTY: Outcome = { id: "no_deal", scores: { RU: 0, UA: 0, US: 0, EU: 0, BY: 0 }, breakdown: { RU: [], UA: [], US: [], EU: [], BY: [] }, credibility: 0, treatyInForce: false, inForce: [], revealed: [] };
 
 /** What every seat's view of one state shares (bots never change a view they are given). */
 const SHARED = new WeakMap<GameState, { projection?: Outcome; pub: View["public"] }>();

@@ -1,4 +1,4 @@
-import { scenarios } from "../scenario/minskWindow.ts";
+import { scenarios } from "../scenario/index.ts";
 import type { Scenario } from "../scenario/types.ts";
 
 /** The scenario a game was created with; unknown ids are a programming error, not a rule. */

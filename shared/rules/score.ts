@@ -100,7 +100,10 @@ function scoreAs(s: GameState): Outcome {
     scores[aim.delegation] += points;
     breakdown[aim.delegation].push({ aim: aim.id, text: aim.text, ref: aim.ref, points });
   }
-  return { id, scores, breakdown, credibility: t.credibility, treatyInForce: t.inForce, inForce: t.clauses.map((cl) => cl.id) };
+  const revealed = sc.objectives
+    .filter((aim) => aim.secret)
+    .map((aim) => ({ delegation: aim.delegation, aim: aim.id, text: aim.text, ref: aim.ref, points: breakdown[aim.delegation].find((l) => l.aim === aim.id)?.points ?? 0 }));
+  return { id, scores, breakdown, credibility: t.credibility, treatyInForce: t.inForce, inForce: t.clauses.map((cl) => cl.id), revealed };
 }
 
 /** The game's result, computed once when it ends. */

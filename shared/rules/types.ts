@@ -1,3 +1,5 @@
+import type { Condition } from "../scenario/types.ts";
+
 /**
  * The game's vocabulary: every type the engine, the server and the client share.
  * Plain data only (JSON-safe), so a state can be cloned, logged, hashed and replayed.
@@ -225,6 +227,8 @@ export interface Outcome {
   treatyInForce: boolean;
   /** Clause ids in force under the treaty. */
   inForce: string[];
+  /** Every secret aim, revealed with what it scored: the debrief makes them public. */
+  revealed: (ScoreLine & { delegation: Code })[];
 }
 
 /* ---------- actions ---------- */
@@ -316,6 +320,8 @@ export interface AimView {
   note: string;
   /** Points this aim would score if the game ended now. */
   progress: number;
+  /** The aim's condition, so the client can warn before a clause crosses a red line. */
+  when: Condition;
 }
 
 /** A delegation's private sheet: its aims (secret ones included), its own tracks and moves. */

@@ -49,7 +49,7 @@ export function briefing(s: GameState, code: Code, projection: Outcome = project
   const scored = new Map(projection.breakdown[code].map((line) => [line.aim, line.points]));
   const aims = sc.objectives
     .filter((o) => o.delegation === code)
-    .map((o) => ({ id: o.id, text: o.text, points: o.points, secret: o.secret, ref: o.ref, note: o.note, progress: scored.get(o.id) ?? 0 }));
+    .map((o) => ({ id: o.id, text: o.text, points: o.points, secret: o.secret, ref: o.ref, note: o.note, progress: scored.get(o.id) ?? 0, when: o.when }));
   return {
     delegation: code,
     aims,

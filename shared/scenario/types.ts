@@ -159,3 +159,6 @@ export interface Scenario {
   };
   names: Record<Actor, string>;
 }
+
+/** A scenario without its objectives: what the client may bundle. */
+export type PublicScenario = Omit<Scenario, "objectives">;

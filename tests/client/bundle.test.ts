@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { minskWindowAims } from "../../shared/scenario/minskWindowAims.ts";
 
 const LIMIT = 450 * 1024;
 let out = "";
@@ -45,5 +46,15 @@ describe("client bundle", () => {
     const gz = [...initial].reduce((n, f) => n + gzipSync(readFileSync(join(out, "assets", f))).length, 0);
     console.log(`initial JS: ${[...initial].join(", ")} = ${(gz / 1024).toFixed(1)} KiB gzip; phaser chunk ${(gzipSync(readFileSync(join(out, "assets", phaser[0]))).length / 1024).toFixed(1)} KiB gzip`);
     expect(gz).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it("carries no delegation's secret aims: they reach a browser only through its own briefing", () => {
+    const all = readdirSync(join(out, "assets")).filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(out, "assets", f), "utf8")).join("\n");
+    const secrets = minskWindowAims.filter((o) => o.secret);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const o of secrets) {
+      expect(all).not.toContain(o.text);
+      expect(all).not.toContain(o.note);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** The client's view-models: pure functions the panels and the scene rely on, tested in Node. */
 import { describe, expect, it } from "vitest";
-import { CLAUSE_TYPES, type Clause, type Move, type PrivateMessage } from "../../shared/rules/types.ts";
+import { CLAUSE_TYPES, type AimView, type Clause, type Code, type Move, type PrivateMessage } from "../../shared/rules/types.ts";
+import { briefing, newGame } from "../../shared/rules/index.ts";
 import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 import { buildDraft, draftAction, fieldsFor } from "../../client/model/clauseDraft.ts";
 import { backChannelMatrix, participation, ranking, timeline } from "../../client/model/debrief.ts";
@@ -13,6 +14,8 @@ import { channel, logLine, pairs } from "../../client/model/talk.ts";
 import { cleanCode, loadSaved, route, save, type KeyValue } from "../../client/model/tokens.ts";
 import { missingSupport, redLines, requiredSupporters } from "../../client/model/treaty.ts";
 
+/** A delegation's aims as its briefing carries them (the engine's own sheet). */
+const aimsOf = (code: Code): AimView[] => briefing(newGame({ seed: 1 }), code).aims;
 const clause = (over: Partial<Clause>): Clause => ({ id: "c1", type: "ceasefire", params: {}, proposer: "RU", status: "proposed", stances: {}, round: 1, ...over });
 
 describe("format", () => {
@@ -66,9 +69,9 @@ describe("treaty", () => {
     expect(missingSupport(clause({ stances: { RU: "support", UA: "oppose" } }), p)).toEqual(["UA", "US"]);
   });
   it("warns of red lines from the viewer's own negative aims", () => {
-    expect(redLines("UA", clause({ type: "aidFreeze" })).map((o) => o.id)).toContain("ua-aid-freeze");
-    expect(redLines("BY", clause({ type: "sanctionsRelief", params: { target: "BY", issuer: "US", level: "full", condition: "democratization" } })).map((o) => o.id)).toEqual(["by-democratization"]);
-    expect(redLines("BY", clause({ type: "ceasefire" }))).toEqual([]);
+    expect(redLines(aimsOf("UA"), clause({ type: "aidFreeze" })).map((o) => o.id)).toContain("ua-aid-freeze");
+    expect(redLines(aimsOf("BY"), clause({ type: "sanctionsRelief", params: { target: "BY", issuer: "US", level: "full", condition: "democratization" } })).map((o) => o.id)).toEqual(["by-democratization"]);
+    expect(redLines(aimsOf("BY"), clause({ type: "ceasefire" }))).toEqual([]);
   });
 });
 
@@ -128,7 +131,7 @@ describe("talk and debrief", () => {
     expect(participation(table, msgs).BY).toEqual({ table: 1, back: 1 });
     expect(timeline(table).map((r) => r.round)).toEqual([1, 2]);
     expect(logLine(table[1]).who).toContain("press statement");
-    expect(ranking({ id: "no_deal", scores: { RU: 1, UA: 5, US: 0, EU: -1, BY: 2 }, breakdown: {} as never, credibility: 0, treatyInForce: false, inForce: [] })).toEqual(["UA", "BY", "RU", "US", "EU"]);
+    expect(ranking({ id: "no_deal", scores: { RU: 1, UA: 5, US: 0, EU: -1, BY: 2 }, breakdown: {} as never, credibility: 0, treatyInForce: false, inForce: [], revealed: [] })).toEqual(["UA", "BY", "RU", "US", "EU"]);
   });
 });
 

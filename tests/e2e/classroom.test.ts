@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { minskWindow } from "../../shared/scenario/minskWindow.ts";
+import { minskWindowAims } from "../../shared/scenario/minskWindowAims.ts";
 import { launch, person, shot, startServer, type Person, type RunningServer } from "./harness.ts";
 
 let server: RunningServer;
@@ -61,7 +61,7 @@ describe("classroom", () => {
     await t.getByRole("button", { name: "Start", exact: true }).click();
 
     // The briefing: public and secret aims with their ¶ references.
-    const secret = minskWindow.objectives.find((o) => o.delegation === "BY" && o.secret)!;
+    const secret = minskWindowAims.find((o) => o.delegation === "BY" && o.secret)!;
     await s.getByText(secret.text).first().waitFor({ timeout: 15_000 });
     await expect.poll(() => s.locator(".briefing .ref").count()).toBeGreaterThan(3);
 
@@ -135,7 +135,7 @@ describe("classroom", () => {
     await p.locator('[role="log"]').getByText(words).waitFor({ timeout: 15_000 });
     await p.waitForTimeout(500);
     const text = (await p.locator("body").innerText()) ?? "";
-    for (const o of minskWindow.objectives.filter((x) => x.secret)) expect(text).not.toContain(o.text);
+    for (const o of minskWindowAims.filter((x) => x.secret)) expect(text).not.toContain(o.text);
     expect(text).not.toContain(whisper);
     const logSize = await p.locator('[role="log"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(logSize).toBeGreaterThanOrEqual(28);
