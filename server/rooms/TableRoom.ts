@@ -40,6 +40,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** Who last handed each seat to a bot or back (the system's auto-fill, or the facilitator). */
   #botSetters = new Map<Code, Who>();
   #idle: ReturnType<typeof setTimeout> | undefined;
+  #patchPending = false;
+  #disposed = false;
 
   onCreate(options: Record<string, unknown>): void {
     const st = store();
@@ -154,6 +156,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   onDispose(): void {
+    this.#disposed = true;
     this.#timer?.clear();
     this.#bots?.stop();
     if (this.#idle) clearTimeout(this.#idle);
@@ -238,10 +241,26 @@ export class TableRoom extends Room<{ state: TableState }> {
     }
     applyPublic(this.state, publicView(s));
     this.#private.flush(s, { recipients: () => this.#recipients() }, talkOnly);
-    for (const e of events) this.broadcast(MSG.event, e);
-    this.broadcastPatch();
+    // Talk is already a line in the synced table: an `event` frame per listener would double
+    // the traffic of the commonest action for nothing to animate.
+    for (const e of events) if (e.kind !== "say" && e.kind !== "press") this.broadcast(MSG.event, e);
+    this.#patchSoon();
     this.#timer.sync(s);
     this.#bots.poke();
+  }
+
+  /**
+   * One patch per event-loop turn, right after the actions read in that turn: a quiet room
+   * answers at once, a busy one merges what arrived together into one frame per client
+   * instead of falling behind (docs/PERFORMANCE.md). Never inside a this.clock callback.
+   */
+  #patchSoon(): void {
+    if (this.#patchPending) return;
+    this.#patchPending = true;
+    setImmediate(() => {
+      this.#patchPending = false;
+      if (!this.#disposed) this.broadcastPatch();
+    });
   }
 
   #start(): void {
@@ -320,7 +339,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     syncMembers(this.state, this.roster.publicRoster());
     const roster = this.roster.facilitatorRoster();
     for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
-    this.broadcastPatch();
+    this.#patchSoon();
     this.#timer.sync(this.game.state);
     this.#bots.poke();
   }
