@@ -5,8 +5,7 @@
  * table, then "ready". Every action it returns is legal in the view it was given: complete
  * moves come from the engine's own move list; drafts are checked as the engine checks them.
  */
-import { neededSupport } from "../rules/clauses.ts";
-import type { Clause, Code, PlayerAction } from "../rules/types.ts";
+import type { Clause, PlayerAction } from "../rules/types.ts";
 import type { Character } from "./character.ts";
 import { signingWorld } from "./imagine.ts";
 import { chatter, replyTo } from "./lines.ts";
@@ -81,19 +80,19 @@ export function valueOf(s: Sight, ch: Character, cl: Clause): number {
 export function wantedStance(s: Sight, ch: Character, cl: Clause): "support" | "oppose" | "none" {
   const now = cl.stances[s.me] ?? "none";
   const v = valueOf(s, ch, cl);
-  const needed = neededSupport(s.s, s.sc, cl).includes(s.me);
+  const needed = s.needs(cl).includes(s.me);
   if (v > 0.25) return "support";
   // Hold a given word unless the clause has turned clearly against me.
   if (now === "support" && v > -1.5) return "support";
   if (v < -0.25) {
     if (cl.type === "ceasefire") return now === "support" && v > -2 ? "support" : needed ? "oppose" : "none";
-    // A concession: the deal with it still beats no deal, and the mood allows it this round.
-    // Logrolling: with what I hope to get in return, does the deal still beat no deal?
-    const margin = s.hoped(cl) - ch.fallback(s);
-    if (needed && margin >= 1 - v && now === "support") return "support";
-    // Concede only while the ceasefire still lacks a belligerent: a secured deal needs no more.
-    if (needed && margin >= 1 - v && !secured(s) && s.roll(`concede:${cl.id}`) < ch.concession(s, cl) + (s.p.round >= s.p.rounds ? LAST_CHANCE : 0)) return "support";
-    return needed || v <= -2 ? "oppose" : "none";
+    if (!needed) return v <= -2 ? "oppose" : "none";
+    // A concession: the mood allows it this round (or my word is already given), and —
+    // logrolling — with what I hope to get in return the deal still beats no deal.
+    // Concede anew only while the ceasefire still lacks a belligerent: a secured deal needs no more.
+    const willing = now === "support" ||
+      (!secured(s) && s.roll(`concede:${cl.id}`) < ch.concession(s, cl) + (s.p.round >= s.p.rounds ? LAST_CHANCE : 0));
+    return willing && s.hoped(cl) - ch.fallback(s) >= 1 - v ? "support" : "oppose";
   }
   if (now !== "none") return now;
   return s.roll(`coop:${cl.id}`) < ch.cooperation(s) ? "support" : "none";
@@ -154,8 +153,9 @@ function torpedoMove(s: Sight, ch: Character): PlayerAction | null {
   if (!s.party || s.influence < s.sc.costs.torpedo || s.p.momentum <= 3) return null;
   for (const cl of s.p.clauses) {
     if (cl.status !== "agreed" && cl.status !== "proposed") continue;
-    if (neededSupport(s.s, s.sc, cl).includes(s.me)) continue;
-    const missing = neededSupport(s.s, s.sc, cl).filter((c) => cl.stances[c as Code] !== "support").length;
+    const needs = s.needs(cl);
+    if (needs.includes(s.me)) continue;
+    const missing = needs.filter((c) => cl.stances[c] !== "support").length;
     if (cl.status === "proposed" && missing > 1) continue;
     if (valueOf(s, ch, cl) <= -4 && s.roll(`torpedo:${cl.id}`) < 0.6) {
       const a = s.can({ type: "torpedo", target: cl.id });

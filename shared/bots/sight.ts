@@ -4,7 +4,7 @@
  * from the table, like a student rereading the minutes).
  */
 import { apply } from "../rules/apply.ts";
-import { slotOf } from "../rules/clauses.ts";
+import { neededSupport, slotOf } from "../rules/clauses.ts";
 import { scenarioOf } from "../rules/scenario.ts";
 import { DELEGATIONS, EXTERNALS, type Actor, type Briefing, type Clause, type ClauseDraft, type Code, type GameState, type Move, type PlayerAction, type PublicView, type View } from "../rules/types.ts";
 import type { Condition, ObjectiveSpec, Scenario } from "../scenario/types.ts";
@@ -40,6 +40,8 @@ export class Sight {
   #key: string | undefined;
   #table: Map<string, number> | undefined;
   #hopes: Clause[] | undefined;
+  #hopesKey: string | undefined;
+  readonly #needs = new Map<string, Code[]>();
 
   constructor(v: View, me: Code) {
     this.v = v;
@@ -115,6 +117,13 @@ export class Sight {
     return (this.#moves ??= new Map((this.brief?.moves ?? []).map((m) => [m.key, m])));
   }
 
+  /** Who must support a clause for it to be agreed (the rules' own list), once per call. */
+  needs(cl: Clause): Code[] {
+    let n = this.#needs.get(cl.id);
+    if (!n) this.#needs.set(cl.id, (n = neededSupport(this.s, this.sc, cl)));
+    return n;
+  }
+
   /**
    * My score if the talks ended in `state`, counting only the aims a treaty, a signature or
    * the outcome can change: every decision compares two such worlds, and the other aims
@@ -131,7 +140,7 @@ export class Sight {
     if (this.#key === undefined) {
       const p = this.p;
       const seats = DELEGATIONS.map((c) => p.delegations[c].seat[0]! + p.delegations[c].signature.slice(0, 1)).join("");
-      const agreed = p.clauses.filter((cl) => cl.status === "agreed").map((cl) => `${cl.id}${cl.type}${JSON.stringify(cl.params)}`).join();
+      const agreed = p.clauses.filter((cl) => cl.status === "agreed").map((cl) => cl.id + clauseKey(cl)).join();
       // Tracks enter only as far as the rules or my aims look at them.
       const used = tracksIn(this.aims);
       const tracks = [...used].map((k) => (k === "credibility" ? "" : k in p ? (p as unknown as Record<string, unknown>)[k] : this.s.belarus[k as "autonomy"])).join(",");
@@ -185,8 +194,8 @@ export class Sight {
   }
   /** My treaty-world score if my hopes and `x` were all agreed. */
   hoped(x?: Pick<Clause, "type" | "params">): number {
-    const hopes = this.hopes.map(clauseKey).join();
-    return this.#memo(`h${hopes}|${x ? clauseKey(x) : ""}`, () => this.#hoped(x));
+    this.#hopesKey ??= this.hopes.map(clauseKey).join(";");
+    return this.#memo(`h${this.#hopesKey}#${x ? clauseKey(x) : ""}`, () => this.#hoped(x));
   }
   #hoped(x?: Pick<Clause, "type" | "params">): number {
     const extra: Pick<Clause, "type" | "params">[] = this.hopes.filter((cl) => !x || slotOf(cl) !== slotOf(x));
@@ -206,8 +215,8 @@ export class Sight {
     const clause = normalize(d);
     // The same clause already on the table is refused; no need to ask the rules.
     const { type: kind, ...params } = clause;
-    const key = JSON.stringify(params);
-    if (this.p.clauses.some((cl) => cl.type === kind && (cl.status === "proposed" || cl.status === "agreed" || cl.status === "suggested") && JSON.stringify(cl.params) === key)) return null;
+    const key = clauseKey({ type: kind, params });
+    if (this.p.clauses.some((cl) => cl.type === kind && (cl.status === "proposed" || cl.status === "agreed" || cl.status === "suggested") && clauseKey(cl) === key)) return null;
     return this.can({ type, clause });
   }
 
@@ -249,12 +258,11 @@ export class Sight {
   }
 }
 
-/** A clause's type and parameters as text, worked out once per clause object. */
-const KEYS = new WeakMap<object, string>();
+/** A clause's type and parameters as text (its slot and lists: all that scoring reads). */
 function clauseKey(x: Pick<Clause, "type" | "params">): string {
-  let k = KEYS.get(x);
-  if (k === undefined) KEYS.set(x, (k = x.type + JSON.stringify(x.params)));
-  return k;
+  const p = x.params;
+  const list = p.guarantors ?? p.contributors;
+  return `${x.type}|${p.target ?? ""}|${p.issuer ?? ""}|${p.level ?? ""}|${p.condition ?? ""}|${list ? list.join(",") : ""}`;
 }
 
 /** Aims a treaty, a signature or the outcome can change (memoized per sheet). */
