@@ -39,6 +39,6 @@ describe("bot-only games", () => {
       expect(out.games).toBe(10_000);
       expect(Object.values(out.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(10_000);
     },
-    600_000,
+    900_000,
   );
 });
