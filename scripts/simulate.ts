@@ -78,7 +78,8 @@ async function run(args: Args): Promise<{ lines: GameLine[]; errors: string[] }>
       const from = w * per;
       const to = Math.min(args.games, from + per);
       return new Promise<{ lines: GameLine[]; errors: string[] }>((resolve, reject) => {
-        const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { seed: args.seed, from, to } });
+        // A larger young generation: bots allocate many short-lived lookahead states.
+        const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { seed: args.seed, from, to }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
         worker.on("message", (m: { kind: string; done?: number; lines?: GameLine[]; errors?: string[] }) => {
           done[w] = m.kind === "progress" ? m.done! : to - from;
           tally();

@@ -103,6 +103,7 @@ export class Sight {
     // (a pressure signal may ride on the Kremlin hawks' bonus, which only my move list shows).
     const cost = costOf(this.sc, a);
     if (cost > this.influence && !(a.type === "signal" && a.signal === "pressure" && this.p.event === "kremlinHawks")) return null;
+    if (a.type === "stance") return this.#stanceOk(a) ? a : null;
     const r = apply(this.s, a, this.me, 0);
     if (r.ok) return a;
     if (!UNSEEN.has(r.code)) return null;
@@ -110,6 +111,22 @@ export class Sight {
     const key = JSON.stringify(a);
     for (const m of this.moves.values()) if (m.ok && m.action && JSON.stringify(m.action) === key) return a;
     return null;
+  }
+
+  /**
+   * The stance rule (rules/moves.ts `stance`) read off the public view: in a running round,
+   * as a party, on an open clause, a new stance, and the price of opposing a parity claim.
+   * Stances are most of what bots do, and the full `apply` would copy the state for each.
+   */
+  #stanceOk(a: Extract<PlayerAction, { type: "stance" }>): boolean {
+    const p = this.p;
+    if (p.phase !== "round" || p.paused || this.seat !== "party") return false;
+    const cl = p.clauses.find((x) => x.id === a.clause);
+    if (!cl || (cl.status !== "proposed" && cl.status !== "agreed")) return false;
+    const now = cl.stances[this.me] ?? "none";
+    if (now === a.stance) return false;
+    const price = cl.parity && a.stance === "oppose" ? this.sc.costs.opposeParity : 0;
+    return price <= this.influence;
   }
 
   /** My listed moves by key (computed by the engine; looked at only when needed). */
