@@ -86,11 +86,12 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
     // Start with a different delegation each round so nobody always moves first.
     const order = DELEGATIONS.map((_, i) => DELEGATIONS[(i + round) % DELEGATIONS.length]!);
     let calls = 0;
-    let quiet = 0;
     const done = new Set<Code>();
-    outer: while (done.size < order.length && calls < PHASE_LIMIT) {
+    const stopped = new Set<Code>();
+    outer: while (done.size + stopped.size < order.length && calls < PHASE_LIMIT) {
       for (const me of order) {
         if (s.phase !== phase || s.round !== round) break outer;
+        if (stopped.has(me)) continue;
         calls++;
         opts.onState?.(s);
         const v = seatView(s, me);
@@ -103,16 +104,15 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
         actions++;
         if (!r.ok) {
           rejected.push({ who: me, action: a, code: r.code, message: r.message });
-          done.add(me); // a rejected bot is stopped for the phase, as the server does
+          stopped.add(me); // a rejected bot is stopped for the phase, as the server does
+          done.delete(me);
           continue;
         }
         s = r.state;
         // Anything accepted may give the others something to answer — except talk and
         // readiness, which no bot's decision reads from another delegation.
         if (a.type !== "say" && a.type !== "ready") done.clear();
-        quiet = 0;
       }
-      quiet++;
     }
     if (s.phase === phase && s.round === round) run({ type: "advance" }, "facilitator");
   }
