@@ -94,6 +94,9 @@ export class TableRoom extends Room<{ state: TableState }> {
     });
 
     this.#sync();
+    // A crash between saving a new member and logging its head count leaves them apart: the
+    // roster (on disk first) is the truth.
+    for (const code of DELEGATIONS) if (this.roster.humans(code) !== this.game.state.delegations[code].humans) this.#seatHumans(code);
     this.#armIdle();
   }
 
