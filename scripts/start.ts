@@ -35,7 +35,7 @@ async function buildIfStale(): Promise<void> {
     console.warn("[start] no client/index.html: serving without a built client");
     return;
   }
-  const lock = join(root, ".build.lock");
+  const lock = join(root, "node_modules", ".seat-build.lock"); // ignored by git, like node_modules
   const deadline = Date.now() + 180_000;
   while (stale()) {
     try {
