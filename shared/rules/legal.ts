@@ -5,7 +5,7 @@
  */
 import { describe } from "./clauses.ts";
 import { gate } from "./context.ts";
-import { apply } from "./apply.ts";
+import { step } from "./apply.ts";
 import { scenarioOf } from "./scenario.ts";
 import { DELEGATIONS, SEATS, type Code, type GameState, type Move, type PlayerAction, type Signal } from "./types.ts";
 
@@ -17,7 +17,7 @@ export function legalMoves(s: GameState, me: Code): Move[] {
   const names = sc.names;
   const out: Move[] = [];
   const probe = (key: string, label: string, cost: number, action: PlayerAction) => {
-    const r = apply(s, action, me, s.deadline || 0);
+    const r = step(s, action, me, s.deadline || 0);
     if (!r.ok && HIDDEN.has(r.code)) return;
     out.push({ key, type: action.type, label, cost, ok: r.ok, ...(r.ok ? {} : { reason: r.message }), action });
   };
