@@ -24,6 +24,7 @@ export class Connection {
   private store: Store;
   private lastJoin: { code: string; options: JoinOptions } | null = null;
   private leaving = false;
+  private rejoining = false;
 
   constructor(store: Store) {
     this.store = store;
@@ -52,17 +53,27 @@ export class Connection {
       this.lastJoin = { code, options };
       return await this.attach(room, options.name);
     } catch (e) {
-      this.store.set({ connection: this.room ? "connected" : "idle" });
+      // A failed rejoin leaves the dead room in `this.room`: say what is true, never "connected".
+      this.store.set({ connection: this.room?.connection.isOpen ? "connected" : this.rejoining ? "reconnecting" : "idle" });
       throw e;
     }
   }
 
   send(action: PlayerAction): void {
-    this.room?.send(MSG.action, action);
+    if (this.offline()) return;
+    this.room!.send(MSG.action, action);
   }
 
   facilitator(cmd: FacilitatorCommand | Record<string, unknown>): void {
-    this.room?.send(MSG.facilitator, cmd);
+    if (this.offline()) return;
+    this.room!.send(MSG.facilitator, cmd);
+  }
+
+  /** A move made while the server is away would be lost silently: refuse it out loud instead. */
+  private offline(): boolean {
+    if (this.room?.connection.isOpen) return false;
+    this.store.toast("offline", "Not connected — your move was not sent. Reconnecting…");
+    return true;
   }
 
   async leave(): Promise<void> {
@@ -127,14 +138,19 @@ export class Connection {
         : w.role === "player"
           ? { name: last?.options.name ?? "", role: "player", playerToken: w.playerToken }
           : { name: last?.options.name ?? "Projector", role: "spectator" };
-    for (let attempt = 0; attempt < 20 && !this.leaving; attempt++) {
-      await new Promise((r) => setTimeout(r, Math.min(8000, 500 * 2 ** attempt)));
-      try {
-        await this.join(w.code, options);
-        return;
-      } catch {
-        /* server still away: keep trying */
+    this.rejoining = true;
+    try {
+      for (let attempt = 0; attempt < 20 && !this.leaving; attempt++) {
+        await new Promise((r) => setTimeout(r, Math.min(8000, 500 * 2 ** attempt)));
+        try {
+          await this.join(w.code, options);
+          return;
+        } catch {
+          /* server still away: keep trying */
+        }
       }
+    } finally {
+      this.rejoining = false;
     }
     this.store.set({ connection: "closed" });
   }

@@ -5,7 +5,7 @@
  */
 import { CloseCode, Room, type Client } from "@colyseus/core";
 import { randomInt } from "node:crypto";
-import { DELEGATIONS, publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
+import { DELEGATIONS, publicView, scenarioOf, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import { CODE_ALPHABET, CODE_LENGTH, ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import { runtime, store } from "../context.ts";
@@ -40,6 +40,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** Who last handed each seat to a bot or back (the system's auto-fill, or the facilitator). */
   #botSetters = new Map<Code, Who>();
   #idle: ReturnType<typeof setTimeout> | undefined;
+  #unclaimed: ReturnType<typeof setTimeout> | undefined;
   #patchPending = false;
   #disposed = false;
 
@@ -63,22 +64,36 @@ export class TableRoom extends Room<{ state: TableState }> {
       const o = parseJoin(options);
       const code = uniqueCode();
       this.roomId = code;
+      const c = createConfig.safeParse(options.config ?? {});
+      if (!c.success) throw new JoinRefused("create/invalid", `Bad config: ${c.error.issues[0]?.message}`);
+      const config = clean(c.data);
+      if (config.venue !== undefined && !scenarioOf("minsk-window").venues.includes(config.venue)) {
+        throw new JoinRefused("create/invalid", `Bad config: the venue must be one of ${scenarioOf("minsk-window").venues.join(", ")}.`);
+      }
       if (o.role === "facilitator") {
-        const c = createConfig.safeParse(options.config ?? {});
-        if (!c.success) throw new JoinRefused("create/invalid", `Bad config: ${c.error.issues[0]?.message}`);
-        const { venue: _venue, ...config } = c.data;
         this.#creator = { role: "facilitator", delegation: "", facilitatorToken: newToken() };
-        this.game = Game.create(st, code, clean(config), this.#creator.facilitatorToken, Date.now());
+        this.game = Game.create(st, code, config, this.#creator.facilitatorToken, Date.now());
       } else if (o.role === "player" && o.solo === true && o.delegation) {
+        // Solo games take the same config (short timers for a quick game), always with bots.
         this.#creator = { role: "player", delegation: o.delegation, facilitatorToken: "" };
-        this.game = Game.create(st, code, { solo: true, bots: true }, "", Date.now());
+        this.game = Game.create(st, code, { ...config, solo: true, bots: true }, "", Date.now());
       } else {
         throw new JoinRefused("create/role", 'Create as {role:"facilitator"} or solo as {role:"player", delegation, solo:true}.');
       }
       this.roster = new Roster(code, st);
-      // The creator's seat reservation: if it lapses unused, nobody else inherits its role.
-      setTimeout(() => { this.#creator = null; }, 60_000).unref();
+      // The creator's seat reservation: if it lapses unused, nobody else inherits its role, and a
+      // game nobody ever joined is dropped rather than kept and restored forever.
+      this.#unclaimed = setTimeout(() => {
+        this.#creator = null;
+        if (this.roster.members.size === 0) {
+          st.setStatus(this.roomId, "abandoned", Date.now(), null);
+          void this.disconnect();
+        }
+      }, 60_000);
+      this.#unclaimed.unref();
     }
+    // Games are found by join code only: never listed to `join`/`joinOrCreate` callers.
+    void this.setPrivate(true);
     this.#finished = this.game.state.phase === "debrief";
     this.#timer = new PhaseTimer(() => this.#tick());
     this.#bots = new BotDriver(settings.botDelayMs, () => this.game.state, (code, a) => {
@@ -90,7 +105,10 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.onMessage(MSG.action, (client, payload) => this.#onAction(client, payload));
     this.onMessage(MSG.facilitator, (client, payload) => this.#onFacilitator(client, payload));
     this.onMessage("*", (client, type, payload) => {
-      if (this.#guard(client, payload, String(type))) this.#error(client, ERR.unknownType, `Unknown message type "${String(type)}".`, String(type));
+      // A client can send the literal type "*": Colyseus then passes (client, payload, ctx),
+      // so `type` may be any object; never stringify what a client controls.
+      const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 40) : "*";
+      if (this.#guard(client, payload, name)) this.#error(client, ERR.unknownType, `Unknown message type "${name}".`, name);
     });
 
     this.#sync();
@@ -158,11 +176,17 @@ export class TableRoom extends Room<{ state: TableState }> {
     void this.disconnect(CloseCode.SERVER_SHUTDOWN);
   }
 
+  /** A bug in one handler must cost one message, not every game on the server. */
+  onUncaughtException(err: Error, method: string): void {
+    console.error(`[room ${this.roomId}] ${method}: ${err.stack ?? err}`);
+  }
+
   onDispose(): void {
     this.#disposed = true;
     this.#timer?.clear();
     this.#bots?.stop();
     if (this.#idle) clearTimeout(this.#idle);
+    if (this.#unclaimed) clearTimeout(this.#unclaimed);
   }
 
   /* ---------- messages ---------- */

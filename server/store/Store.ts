@@ -82,7 +82,8 @@ export class Store {
       hasGame: p("SELECT 1 FROM games WHERE code = ?"),
       insertGame: p("INSERT INTO games (code, created, scenario, config, facilitator_hash) VALUES (?, ?, ?, ?, ?)"),
       game: p("SELECT * FROM games WHERE code = ?"),
-      live: p("SELECT code FROM games WHERE status = 'live' ORDER BY created"),
+      // Only games someone joined: an unclaimed create is not worth a restore.
+      live: p("SELECT code FROM games g WHERE status = 'live' AND EXISTS (SELECT 1 FROM members m WHERE m.code = g.code) ORDER BY created"),
       finish: p("UPDATE games SET status = ?, finished = ?, outcome = ? WHERE code = ?"),
       facHash: p("SELECT facilitator_hash AS h FROM games WHERE code = ?"),
       append: p("INSERT INTO actions (code, seq, time, who, student, kind, action) VALUES (?, ?, ?, ?, ?, ?, ?)"),

@@ -47,7 +47,7 @@ export function imagine(v: View, me: Code): GameState {
   const own = v.briefings[me]?.belarus;
   return {
     scenario: p.scenario,
-    config: { rounds: p.rounds, roundSeconds: 0, seed: 0, bots: true, events: true, solo: false, briefingSeconds: 0 },
+    config: { rounds: p.rounds, roundSeconds: 0, seed: 0, bots: true, events: true, solo: false, briefingSeconds: 0, venue: "" },
     rng: 0,
     phase: p.phase,
     round: p.round,

@@ -13,6 +13,7 @@ export function newGame(config: Partial<GameConfig> = {}, scenarioId = "minsk-wi
     events: true,
     solo: false,
     briefingSeconds: sc.defaults.briefingSeconds,
+    venue: "",
     ...config,
   };
   const delegations = {} as Record<Code, DelegationState>;
@@ -41,7 +42,7 @@ export function newGame(config: Partial<GameConfig> = {}, scenarioId = "minsk-wi
     battlefield: sc.tracks.battlefield.start,
     euUnity: sc.tracks.euUnity.start,
     usAid: "flowing",
-    venue: "",
+    venue: sc.venues.includes(cfg.venue) ? cfg.venue : "",
     venueVetoed: false,
     chair: sc.chair,
     delegations,

@@ -169,6 +169,8 @@ export interface GameConfig {
   solo: boolean;
   /** Seconds the solo briefing waits for "Ready" before round 1 begins. */
   briefingSeconds: number;
+  /** A venue the facilitator set in advance ("" lets the chair choose in the briefing). */
+  venue: string;
 }
 
 export interface GameState {
