@@ -40,3 +40,14 @@ it("opens in the briefing with bots in the other seats and plays to the debrief"
   expect(p.json().table.length).toBeGreaterThan(5);
   expect((b.colyseus.getRoomById(w.code) as any).botRefusals).toBe(0);
 });
+
+it("a solo game takes the same config as a class (short rounds), and a venue set in advance", async () => {
+  const p = await Player.create(b.url, { name: "Quick", role: "player", delegation: "BY", solo: true, config: { rounds: 2, roundSeconds: 30, venue: "Geneva" } });
+  await p.message("welcome");
+  await waitUntil(() => p.json().phase === "briefing", "briefing");
+  expect(p.json().rounds).toBe(2);
+  expect(p.json().venue).toBe("Geneva");
+  await p.act("action", { type: "ready", ready: true }, (st) => st.phase === "round");
+  expect(p.json().deadline).toBeLessThanOrEqual(Date.now() + 30_000);
+  await expect(Player.create(b.url, { name: "T", role: "facilitator", config: { venue: "Atlantis" } })).rejects.toThrow(/venue/);
+});
