@@ -24,6 +24,11 @@ export interface Settings {
   rateBurst: number;
   /** Largest accepted message (JSON length); bigger ones get `payload/too_large`. */
   maxMessageBytes: number;
+  /** New games: a burst, then so many a second (per client address behind a trusted proxy). */
+  createBurst: number;
+  createsPerSecond: number;
+  /** Key the create budget on X-Real-IP / X-Forwarded-For: only behind a proxy that sets them. */
+  trustProxy: boolean;
 }
 
 export const defaultSettings = (dataDir: string): Settings => ({
@@ -37,6 +42,9 @@ export const defaultSettings = (dataDir: string): Settings => ({
   ratePerSecond: 20,
   rateBurst: 40,
   maxMessageBytes: 16 * 1024,
+  createBurst: 40,
+  createsPerSecond: 1,
+  trustProxy: false,
 });
 
 interface Runtime {

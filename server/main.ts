@@ -1,6 +1,8 @@
 /**
  * The server process: `node server/main.ts`, configured by the environment —
- * HOST (0.0.0.0), PORT (2567), DATA_DIR (./data), BOT_DELAY_MS ("1500-4000" or "0").
+ * HOST (0.0.0.0), PORT (2567), DATA_DIR (./data), BOT_DELAY_MS ("1500-4000" or "0"),
+ * CREATE_BURST (40) and CREATES_PER_SECOND (1): the budget for new games, TRUST_PROXY=1 to keep
+ * that budget per client address (X-Real-IP / X-Forwarded-For from your own proxy).
  */
 import { resolve } from "node:path";
 import { startServer } from "./app.config.ts";
@@ -12,10 +14,18 @@ function botDelay(v: string | undefined): [number, number] | undefined {
 }
 
 const delay = botDelay(process.env.BOT_DELAY_MS);
+const num = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const createBurst = num(process.env.CREATE_BURST);
+const createsPerSecond = num(process.env.CREATES_PER_SECOND);
 const started = await startServer({
   host: process.env.HOST || "0.0.0.0",
   port: Number(process.env.PORT || 2567),
   dataDir: resolve(process.env.DATA_DIR || "./data"),
-  settings: delay ? { botDelayMs: delay } : {},
+  settings: {
+    ...(delay ? { botDelayMs: delay } : {}),
+    ...(createBurst !== undefined ? { createBurst } : {}),
+    ...(createsPerSecond !== undefined ? { createsPerSecond } : {}),
+    trustProxy: process.env.TRUST_PROXY === "1",
+  },
 });
 console.log(`Seat at the Table listening on http://${started.host}:${started.port} (data in ${resolve(process.env.DATA_DIR || "./data")})`);

@@ -3,7 +3,8 @@
  * path — guard (rate, size) → parse (zod) → engine `apply` → append to the log → sync (schema
  * patch, private sends, events). Rules live in shared/rules; the room only knows who is who.
  */
-import { CloseCode, Room, type Client } from "@colyseus/core";
+import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
+import { isCreate, takeCreate } from "./createBudget.ts";
 import { randomInt } from "node:crypto";
 import { DELEGATIONS, publicView, scenarioOf, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
@@ -116,6 +117,17 @@ export class TableRoom extends Room<{ state: TableState }> {
     // roster (on disk first) is the truth.
     for (const code of DELEGATIONS) if (this.roster.humans(code) !== this.game.state.delegations[code].humans) this.#seatHumans(code);
     this.#armIdle();
+  }
+
+  /**
+   * Runs before a room exists, on every matchmaking request. Only new games spend the budget;
+   * returning true leaves the join itself to the instance `onAuth` below.
+   */
+  static async onAuth(_token: string | undefined, options: unknown, context: AuthContext): Promise<true> {
+    if (isCreate(options) && !takeCreate(context)) {
+      throw new JoinRefused("create/too_many", "Too many new games right now: wait a minute and try again.");
+    }
+    return true;
   }
 
   onAuth(_client: Client, options: unknown): Admitted {
