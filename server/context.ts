@@ -29,6 +29,8 @@ export interface Settings {
   createsPerSecond: number;
   /** Key the create budget on X-Real-IP / X-Forwarded-For: only behind a proxy that sets them. */
   trustProxy: boolean;
+  /** With bots on, a seat whose students have all been away this long goes to a bot; 0: never. */
+  handOverMs: number;
 }
 
 export const defaultSettings = (dataDir: string): Settings => ({
@@ -45,6 +47,7 @@ export const defaultSettings = (dataDir: string): Settings => ({
   createBurst: 40,
   createsPerSecond: 1,
   trustProxy: false,
+  handOverMs: 90_000,
 });
 
 interface Runtime {

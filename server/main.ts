@@ -2,7 +2,9 @@
  * The server process: `node server/main.ts`, configured by the environment —
  * HOST (0.0.0.0), PORT (2567), DATA_DIR (./data), BOT_DELAY_MS ("1500-4000" or "0"),
  * CREATE_BURST (40) and CREATES_PER_SECOND (1): the budget for new games, TRUST_PROXY=1 to keep
- * that budget per client address (X-Real-IP / X-Forwarded-For from your own proxy).
+ * that budget per client address (X-Real-IP / X-Forwarded-For from your own proxy),
+ * HANDOVER_SECONDS (90; 0 = never): how long a delegation's students may all be away before a
+ * bot holds their seat.
  */
 import { resolve } from "node:path";
 import { startServer } from "./app.config.ts";
@@ -17,6 +19,7 @@ const delay = botDelay(process.env.BOT_DELAY_MS);
 const num = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
 const createBurst = num(process.env.CREATE_BURST);
 const createsPerSecond = num(process.env.CREATES_PER_SECOND);
+const handOverSeconds = num(process.env.HANDOVER_SECONDS);
 const started = await startServer({
   host: process.env.HOST || "0.0.0.0",
   port: Number(process.env.PORT || 2567),
@@ -26,6 +29,7 @@ const started = await startServer({
     ...(createBurst !== undefined ? { createBurst } : {}),
     ...(createsPerSecond !== undefined ? { createsPerSecond } : {}),
     trustProxy: process.env.TRUST_PROXY === "1",
+    ...(handOverSeconds !== undefined ? { handOverMs: handOverSeconds * 1000 } : {}),
   },
 });
 console.log(`Seat at the Table listening on http://${started.host}:${started.port} (data in ${resolve(process.env.DATA_DIR || "./data")})`);

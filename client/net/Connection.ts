@@ -94,7 +94,11 @@ export class Connection {
     });
     room.onMessage(MSG.private, (m: PrivateMessage | PrivateMessage[]) => store.addMessages(Array.isArray(m) ? m : [m]));
     room.onMessage(MSG.event, (e: GameEvent | GameEvent[]) => {
-      for (const one of Array.isArray(e) ? e : [e]) store.addEvent(one);
+      for (const one of Array.isArray(e) ? e : [e]) {
+        store.addEvent(one);
+        // Said to this student alone: what the bot did with the seat while they were away.
+        if (one.kind === "away" || one.kind === "shutdown") store.toast(one.kind, one.text);
+      }
     });
     room.onMessage(MSG.error, (e: { code?: string; message?: string }) => store.toast(e?.code ?? "error", e?.message ?? "Rejected"));
     room.onMessage(MSG.roster, (r: RosterLine[]) => store.set({ roster: Array.isArray(r) ? r : [] }));

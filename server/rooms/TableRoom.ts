@@ -5,6 +5,7 @@
  */
 import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
 import { isCreate, takeCreate } from "./createBudget.ts";
+import { HandOver } from "./HandOver.ts";
 import { randomInt } from "node:crypto";
 import { DELEGATIONS, publicView, scenarioOf, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
@@ -42,6 +43,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   #botSetters = new Map<Code, Who>();
   #idle: ReturnType<typeof setTimeout> | undefined;
   #unclaimed: ReturnType<typeof setTimeout> | undefined;
+  #handOver: HandOver | undefined;
   #patchPending = false;
   #disposed = false;
 
@@ -102,6 +104,19 @@ export class TableRoom extends Room<{ state: TableState }> {
       if (!r.ok) this.botRefusals++;
       return r.ok;
     });
+
+    this.#handOver = new HandOver({
+      state: () => this.game.state,
+      seated: (code) => {
+        const players = [...this.roster.members.values()].filter((m) => m.role === "player" && m.delegation === code && !m.kicked);
+        return { seated: players.length, connected: players.filter((m) => m.connected).length };
+      },
+      lastSetBy: (code) => this.#lastSetBotBy(code),
+      commit: (a) => this.#commit(a, "system", "").ok,
+      tell: (code, text) => {
+        for (const c of this.clients) if ((c.userData as UserData | undefined)?.delegation === code) c.send(MSG.event, { kind: "away", text });
+      },
+    }, settings.handOverMs);
 
     this.onMessage(MSG.action, (client, payload) => this.#onAction(client, payload));
     this.onMessage(MSG.facilitator, (client, payload) => this.#onFacilitator(client, payload));
@@ -197,6 +212,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#disposed = true;
     this.#timer?.clear();
     this.#bots?.stop();
+    this.#handOver?.stop();
     if (this.#idle) clearTimeout(this.#idle);
     if (this.#unclaimed) clearTimeout(this.#unclaimed);
   }
@@ -376,6 +392,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   #sync(): void {
     applyPublic(this.state, publicView(this.game.state));
     syncMembers(this.state, this.roster.publicRoster());
+    this.#handOver?.check();
     const roster = this.roster.facilitatorRoster();
     for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
     this.#patchSoon();
