@@ -3,32 +3,18 @@
  * and starts, the student reads the briefing and makes a move that the teacher's table shows.
  * Then a projector joins: it must show no secret aim and no back-channel text.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { minskWindowAims } from "../../shared/scenario/minskWindowAims.ts";
-import { launch, person, shot, startServer, type Person, type RunningServer } from "./harness.ts";
+import { browserSuite, person, shot } from "./harness.ts";
 
-let server: RunningServer;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const p of people) expect(p.errors.map(String)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe("classroom", () => {
   it("teacher creates, student joins as Belarus, teacher starts, the student's move reaches the teacher's table", async () => {
-    const teacher = await person(browser);
-    people.push(teacher);
+    const teacher = await person(suite.browser);
+    suite.people.push(teacher);
     const t = teacher.page;
-    await t.goto(server.url);
+    await t.goto(suite.server.url);
     await shot(t, "home");
     await t.getByLabel("Your name").fill("Ms Novak");
     await t.getByRole("button", { name: "Create a class session" }).click();
@@ -37,10 +23,10 @@ describe("classroom", () => {
     const code = (await codeEl.textContent()) ?? "";
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
 
-    const student = await person(browser);
-    people.push(student);
+    const student = await person(suite.browser);
+    suite.people.push(student);
     const s = student.page;
-    await s.goto(`${server.url}/?code=${code}`);
+    await s.goto(`${suite.server.url}/?code=${code}`);
     await expect.poll(() => s.getByLabel("Join code").inputValue()).toBe(code);
     await s.getByLabel("Your name").fill("Alesia");
     await s.getByRole("button", { name: "Join", exact: true }).click();
@@ -49,10 +35,10 @@ describe("classroom", () => {
     await t.getByText("Alesia").first().waitFor({ timeout: 15_000 });
 
     // A second student takes Russia: a party, so it can draft clauses.
-    const russia = await person(browser);
-    people.push(russia);
+    const russia = await person(suite.browser);
+    suite.people.push(russia);
     const r = russia.page;
-    await r.goto(`${server.url}/?code=${code}`);
+    await r.goto(`${suite.server.url}/?code=${code}`);
     await r.getByLabel("Your name").fill("Dmitri");
     await r.getByRole("button", { name: "Join", exact: true }).click();
     await r.getByRole("button", { name: "Russia", exact: true }).click();
@@ -127,10 +113,10 @@ describe("classroom", () => {
     await s.getByRole("button", { name: "Send" }).click();
     await s.locator(".thread").getByText(whisper).waitFor();
 
-    const projector = await person(browser, { width: 1920, height: 1080 });
-    people.push(projector);
+    const projector = await person(suite.browser, { width: 1920, height: 1080 });
+    suite.people.push(projector);
     const p = projector.page;
-    await p.goto(`${server.url}/?code=${code}&view=projector`);
+    await p.goto(`${suite.server.url}/?code=${code}&view=projector`);
     await p.locator("#table-canvas canvas").waitFor({ timeout: 15_000 });
     await p.locator('[role="log"]').getByText(words).waitFor({ timeout: 15_000 });
     await p.waitForTimeout(500);

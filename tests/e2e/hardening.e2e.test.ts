@@ -4,10 +4,10 @@
  * and are shown there literally — no element is created from them and no script runs (a
  * window flag, a dialog or a page error would tell).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { Client } from "@colyseus/sdk";
-import { launch, person, startServer, type Person, type RunningServer } from "./harness.ts";
+import { browserSuite, person } from "./harness.ts";
 
 const HOSTILE = {
   teacher: `<b onmouseover=alert(1)>Ms X</b>`,
@@ -17,21 +17,8 @@ const HOSTILE = {
   back: `<iframe src=javascript:window.__xss=5></iframe><img src=x onerror=alert(5)>`,
 };
 
-let server: RunningServer;
-let browser: Browser;
-const people: Person[] = [];
+const suite = browserSuite();
 const dialogs: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const p of people) expect(p.errors.map(String)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Flags, the moment it is attached, every element a payload could create. */
 async function observe(page: Page): Promise<void> {
@@ -47,8 +34,8 @@ async function observe(page: Page): Promise<void> {
 }
 
 async function watched(viewport?: { width: number; height: number }): Promise<Page> {
-  const p = await person(browser, viewport);
-  people.push(p);
+  const p = await person(suite.browser, viewport);
+  suite.people.push(p);
   p.page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
   await observe(p.page);
   return p.page;
@@ -65,9 +52,9 @@ const literal = (page: Page, text: string) => page.getByText(text, { exact: fals
 
 describe("untrusted text", () => {
   it("(control) the detectors see a payload that does run", async () => {
-    const control = await person(browser);
+    const control = await person(suite.browser);
     await observe(control.page);
-    await control.page.goto(server.url);
+    await control.page.goto(suite.server.url);
     await control.page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src=x onerror="window.__xss=9">'));
     await expect.poll(() => control.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBe(9);
     expect((await control.page.evaluate(() => (window as unknown as { __injected?: string[] }).__injected ?? [])).length).toBe(1);
@@ -77,7 +64,7 @@ describe("untrusted text", () => {
 
   it("hostile names and chat show as literal text in the console, a student's panels, the projector and the report", async () => {
     const t = await watched();
-    await t.goto(server.url);
+    await t.goto(suite.server.url);
     await t.getByLabel("Your name").fill(HOSTILE.teacher);
     await t.getByRole("button", { name: "Create a class session" }).click();
     const codeEl = t.getByTestId("join-code");
@@ -85,15 +72,15 @@ describe("untrusted text", () => {
     const code = ((await codeEl.textContent()) ?? "").trim();
 
     // The hostile student talks through the SDK; the classmate and the projector use the client.
-    const ru = await new Client(server.url).joinById(code, { name: HOSTILE.ru, role: "player", delegation: "RU" });
+    const ru = await new Client(suite.server.url).joinById(code, { name: HOSTILE.ru, role: "player", delegation: "RU" });
     ru.onMessage("*", () => undefined);
     const s = await watched();
-    await s.goto(`${server.url}/?code=${code}`);
+    await s.goto(`${suite.server.url}/?code=${code}`);
     await s.getByLabel("Your name").fill(HOSTILE.by);
     await s.getByRole("button", { name: "Join", exact: true }).click();
     await s.getByRole("button", { name: "Belarus", exact: true }).click();
     const p = await watched({ width: 1920, height: 1080 });
-    await p.goto(`${server.url}/?code=${code}&view=projector`);
+    await p.goto(`${suite.server.url}/?code=${code}&view=projector`);
 
     // Names in the teacher's lobby and console, literally.
     await literal(t, HOSTILE.ru);
@@ -119,11 +106,11 @@ describe("untrusted text", () => {
     const saved = await t.evaluate((c) => localStorage.getItem(`seat-at-the-table:${c}`), code);
     const token = JSON.parse(saved ?? "{}").facilitatorToken as string;
     expect(token).toBeTruthy();
-    const reader = await person(browser);
-    people.push(reader);
+    const reader = await person(suite.browser);
+    suite.people.push(reader);
     reader.page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await reader.context.setExtraHTTPHeaders({ Authorization: `Bearer ${token}` });
-    const res = await reader.page.goto(`${server.url}/api/games/${code}/report?format=html`);
+    const res = await reader.page.goto(`${suite.server.url}/api/games/${code}/report?format=html`);
     expect(res?.status()).toBe(200);
     for (const text of [HOSTILE.teacher, HOSTILE.ru, HOSTILE.by, HOSTILE.table, HOSTILE.back]) await literal(reader.page, text);
     expect(await reader.page.locator('img, svg, iframe, script, [onerror], [onload], [onmouseover]').count()).toBe(0);

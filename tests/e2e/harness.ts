@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 
 import { E2E_DIST } from "./globalSetup.ts";
 
@@ -106,4 +107,28 @@ export async function person(browser: Browser, viewport = { width: 1366, height:
 export function shot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SHOTS, { recursive: true });
   return page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** What a test file shares: one server, one browser, and everyone it opened a page for. */
+export interface Suite {
+  /** Reassign after restarting it, so the file still stops it at the end. */
+  server: RunningServer;
+  readonly browser: Browser;
+  /** People whose uncaught page errors fail the file. */
+  readonly people: Person[];
+}
+
+/** Starts a server and a browser for this file, and fails it on any person's page error. */
+export function browserSuite(): Suite {
+  const ctx = { people: [] as Person[] } as { server: RunningServer; browser: Browser; people: Person[] };
+  beforeAll(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launch();
+  });
+  afterAll(async () => {
+    for (const p of ctx.people) expect(p.errors.map(String)).toEqual([]);
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
 }

@@ -2,40 +2,26 @@
  * The student flow on a phone-sized screen (375×667): join by code as Belarus, read the
  * briefing tab, switch to the actions tab and make a move the teacher's log shows.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launch, person, shot, startServer, type Person, type RunningServer } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite, person, shot } from "./harness.ts";
 
-let server: RunningServer;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const p of people) expect(p.errors.map(String)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe("phone", () => {
   it("a student on a 375×667 screen joins, reads the briefing and makes a move", async () => {
-    const teacher = await person(browser);
-    people.push(teacher);
+    const teacher = await person(suite.browser);
+    suite.people.push(teacher);
     const t = teacher.page;
-    await t.goto(server.url);
+    await t.goto(suite.server.url);
     await t.getByRole("button", { name: "Create a class session" }).click();
     const code = (await t.getByTestId("join-code").textContent({ timeout: 15_000 })) ?? "";
     expect(code).toHaveLength(6);
 
     // This student also prefers reduced motion: the table must still work with every tween at 0 ms.
-    const student = await person(browser, { width: 375, height: 667 }, "reduce");
-    people.push(student);
+    const student = await person(suite.browser, { width: 375, height: 667 }, "reduce");
+    suite.people.push(student);
     const s = student.page;
-    await s.goto(server.url);
+    await s.goto(suite.server.url);
     await s.getByLabel("Join code").fill(code.toLowerCase());
     await s.getByLabel("Your name").fill("Mikalai");
     await s.getByRole("button", { name: "Join", exact: true }).click();

@@ -4,31 +4,17 @@
  * fresh page load (a projector joining the game) on loopback.
  */
 import { cpus, loadavg } from "node:os";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launch, person, shot, startServer, type Person, type RunningServer } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite, person, shot } from "./harness.ts";
 
-let server: RunningServer;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const p of people) expect(p.errors.map(String)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe("solo", () => {
   it("plays as Belarus against bots to the debrief", async () => {
-    const player = await person(browser);
-    people.push(player);
+    const player = await person(suite.browser);
+    suite.people.push(player);
     const page = player.page;
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByLabel("Your name").fill("Solo student");
     await page.getByRole("button", { name: "Play as Belarus" }).click();
     await page.getByRole("button", { name: "Ready", exact: true }).click({ timeout: 20_000 });
@@ -40,9 +26,9 @@ describe("solo", () => {
     // others measure the neighbours); all three are printed for docs/PERFORMANCE.md.
     const frames: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const projector = await person(browser, { width: 1920, height: 1080 });
-      people.push(projector);
-      await projector.page.goto(`${server.url}/?code=${code}&view=projector`);
+      const projector = await person(suite.browser, { width: 1920, height: 1080 });
+      suite.people.push(projector);
+      await projector.page.goto(`${suite.server.url}/?code=${code}&view=projector`);
       frames.push(await projector.page.waitForFunction(() => window.__firstFrameMs, undefined, { timeout: 15_000 }).then((h) => h.jsonValue()).then(Number));
       await projector.context.close();
     }
