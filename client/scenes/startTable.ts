@@ -44,6 +44,11 @@ export function startTable(parent: HTMLElement, store: Store, projector: boolean
     game.canvas.setAttribute("aria-hidden", "true");
     parent.dataset.ready = "1";
   });
+  // Phaser refits on window resizes only; the layout also narrows the table's column (the
+  // debrief panel, the phone tabs), so refit whenever the parent itself changes size.
+  new ResizeObserver(() => {
+    if (game.scale.getParentBounds()) game.scale.refresh();
+  }).observe(parent);
   window.__game = game;
   return game;
 }
