@@ -3,7 +3,11 @@
  * for docs/PERFORMANCE.md. Wall-clock figures: run on an otherwise idle machine.
  */
 import { performance } from "node:perf_hooks";
-import { apply, legalMoves, newGame, view, type GameState, type Who } from "../shared/rules/index.ts";
+import { Encoder } from "@colyseus/schema";
+import { apply, legalMoves, newGame, publicView, view, type GameState, type Who } from "../shared/rules/index.ts";
+import { playGame } from "../shared/bots/selfPlay.ts";
+import { TableState } from "../server/sync/schema.ts";
+import { applyPublic } from "../server/sync/applyPublic.ts";
 
 const json = process.argv.includes("--json");
 
@@ -58,16 +62,49 @@ const results = [
   bench("view (facilitator, all five)", 500, () => {
     view(s, "facilitator");
   }),
+  bench("a full bot game (five bots, six rounds)", 100, (i) => {
+    playGame({ seed: 1000 + i });
+  }),
 ];
+
+/** Bytes of the state patch that one accepted move sends every client in the room. */
+function patchBytes(action: unknown, who: Who): number {
+  const schema = new TableState();
+  applyPublic(schema, publicView(s));
+  const encoder = new Encoder(schema);
+  encoder.encodeAll();
+  encoder.discardChanges();
+  const r = apply(s, action as never, who, 0);
+  if (!r.ok) throw new Error(r.message);
+  applyPublic(schema, publicView(r.state));
+  return encoder.encode().length;
+}
+const patches = {
+  say: patchBytes({ type: "say", to: "table", text: "Minsk stands ready to host the talks." }, "RU"),
+  stance: patchBytes({ type: "stance", clause: "c2", stance: "support" }, "UA"),
+  propose: patchBytes({ type: "propose", clause: { type: "territoryDeferred" } }, "RU"),
+};
+
+/** Heap one more unfinished game state costs (the engine's part of a room), over 1,000 of them. */
+function heapPerGame(): number {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const keep = Array.from({ length: 1000 }, (_, i) => structuredClone({ ...s, nextId: s.nextId + i }));
+  globalThis.gc?.();
+  const after = process.memoryUsage().heapUsed;
+  return keep.length ? Math.round((after - before) / keep.length) : 0;
+}
+const perGame = heapPerGame();
 
 const stateBytes = Buffer.byteLength(JSON.stringify(newGame({ seed: 1 })));
 const midBytes = Buffer.byteLength(JSON.stringify(s));
 
 if (json) {
-  console.log(JSON.stringify({ node: process.version, results, stateBytes, midBytes }, null, 2));
+  console.log(JSON.stringify({ node: process.version, results, stateBytes, midBytes, patches, perGame }, null, 2));
 } else {
   console.log(`Node ${process.version}\n`);
   console.log("| benchmark | ops/s | µs/op |\n|---|---:|---:|");
   for (const r of results) console.log(`| ${r.name} | ${r.ops.toLocaleString("en")} | ${r.usPerOp} |`);
   console.log(`\nState size (JSON): new game ${stateBytes} B; mid-game with 200 table lines ${midBytes} B.`);
+  console.log(`Heap per mid-game state: ${perGame} B (1,000 copies). Patch bytes per move: say ${patches.say}, stance ${patches.stance}, propose ${patches.propose}.`);
 }
