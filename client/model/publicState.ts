@@ -10,6 +10,7 @@ import type {
   Motion,
   Outcome,
   Phase,
+  PublicView,
   Seat,
   Stance,
   TableEntry,
@@ -33,28 +34,10 @@ export interface Delegation {
   signature: "" | "signed" | "refused";
 }
 
-export interface PublicState {
-  phase: Phase;
-  round: number;
-  rounds: number;
-  deadline: number;
-  paused: boolean;
-  remaining: number;
-  momentum: number;
-  battlefield: number;
-  euUnity: number;
-  usAid: "flowing" | "paused";
-  venue: string;
-  venueVetoed: boolean;
-  chair: Code;
-  stagingOpen: boolean;
+/** The engine's public view as the synced state carries it, with the room's members added. */
+export interface PublicState extends Omit<PublicView, "scenario" | "byCondition" | "sanctions" | "pardonWaves" | "delegations" | "signals"> {
   delegations: Record<Code, Delegation>;
-  clauses: Clause[];
-  motions: Motion[];
-  table: TableEntry[];
   signals: { delegation: Code; signal: string; round: number }[];
-  event: string;
-  outcome: Outcome | null;
 }
 
 type Raw = Record<string, unknown>;
