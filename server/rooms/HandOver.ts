@@ -39,7 +39,8 @@ export class HandOver {
       const d = s.delegations[code];
       if (connected > 0) {
         this.#cancel(code);
-        if (d.bot && this.#since.has(code) && this.#host.lastSetBy(code) === "system") this.#giveBack(code);
+        // Also after a restart, when where the table stood at the hand-over is not known.
+        if (d.bot && s.phase !== "debrief" && this.#host.lastSetBy(code) === "system") this.#giveBack(code);
         continue;
       }
       const away = seated > 0 && !d.bot && LIVE.has(s.phase) && s.config.bots && this.#afterMs > 0;
@@ -71,7 +72,7 @@ export class HandOver {
   }
 
   #giveBack(code: Code): void {
-    const from = this.#since.get(code) ?? 0;
+    const from = this.#since.get(code) ?? this.#host.state().table.length;
     this.#since.delete(code);
     const text = summary(this.#host.state(), from);
     if (this.#host.commit({ type: "setBot", delegation: code, bot: false })) this.#host.tell(code, text);

@@ -69,7 +69,9 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.roomId = code;
       const c = createConfig.safeParse(options.config ?? {});
       if (!c.success) throw new JoinRefused("create/invalid", `Bad config: ${c.error.issues[0]?.message}`);
-      const config = clean(c.data);
+      // Each class gets its own event deck unless a seed is asked for; the seed is stored with
+      // the game, so a replay still draws the same cards.
+      const config = { seed: randomInt(2 ** 31), ...clean(c.data) };
       if (config.venue !== undefined && !scenarioOf("minsk-window").venues.includes(config.venue)) {
         throw new JoinRefused("create/invalid", `Bad config: the venue must be one of ${scenarioOf("minsk-window").venues.join(", ")}.`);
       }
@@ -107,10 +109,7 @@ export class TableRoom extends Room<{ state: TableState }> {
 
     this.#handOver = new HandOver({
       state: () => this.game.state,
-      seated: (code) => {
-        const players = [...this.roster.members.values()].filter((m) => m.role === "player" && m.delegation === code && !m.kicked);
-        return { seated: players.length, connected: players.filter((m) => m.connected).length };
-      },
+      seated: (code) => this.#seated(code),
       lastSetBy: (code) => this.#lastSetBotBy(code),
       commit: (a) => this.#commit(a, "system", "").ok,
       tell: (code, text) => {
@@ -177,8 +176,8 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   onReconnect(client: Client): void {
     const m = this.roster.bySession(client.sessionId);
-    // Kicked (or otherwise gone) while the connection was down: no way back in.
-    if (!m || m.kicked) return void client.leave(4000, "kicked");
+    // Kicked while the connection was down, or the seat moved to another tab: no way back in.
+    if (!m || m.kicked) return void client.leave(4000, m ? "kicked" : "replaced");
     m.connected = true;
     client.userData = { member: m.id, role: m.role, delegation: m.delegation } satisfies UserData;
     this.#welcome(client, m);
@@ -349,11 +348,17 @@ export class TableRoom extends Room<{ state: TableState }> {
     const s = this.game.state;
     const d = s.delegations[code];
     if (d.humans !== humans) this.#commit({ type: "seatHumans", delegation: code, humans }, "system", "");
-    if (humans > 0 && d.bot && this.#lastSetBotBy(code) === "system") {
+    if (humans > 0 && d.bot && this.#lastSetBotBy(code) === "system" && this.#seated(code).connected > 0) {
       this.#commit({ type: "setBot", delegation: code, bot: false }, "system", "");
     } else if (humans === 0 && !d.bot && s.config.bots && s.phase !== "lobby" && s.phase !== "debrief") {
       this.#commit({ type: "setBot", delegation: code, bot: true }, "system", "");
     }
+  }
+
+  /** Students seated in a delegation, and how many of them are connected now. */
+  #seated(code: Code): { seated: number; connected: number } {
+    const players = this.roster.players().filter((m) => m.delegation === code);
+    return { seated: players.length, connected: players.filter((m) => m.connected).length };
   }
 
   #lastSetBotBy(code: Code): Who | "" {

@@ -39,3 +39,30 @@ it("leaves a seat the students hold alone, and never hands over with bots off", 
   await new Promise((r) => setTimeout(r, 800));
   expect(f.json().delegations.RU.bot).toBe(false);
 });
+
+it("gives a seat back after a restart too, when where the table stood at the hand-over is unknown", async () => {
+  const { HandOver } = await import("../../server/rooms/HandOver.ts");
+  const { newGame, apply } = await import("../../shared/rules/index.ts");
+  let s = newGame({ roundSeconds: 0 });
+  for (const [a, who] of [[{ type: "seatHumans", delegation: "UA", humans: 1 }, "system"], [{ type: "start" }, "facilitator"], [{ type: "setBot", delegation: "UA", bot: true }, "system"]] as const) {
+    const r = apply(s, a as never, who, 0);
+    if (!r.ok) throw new Error(r.code);
+    s = r.state;
+  }
+  const told: string[] = [];
+  const h = new HandOver({
+    state: () => s,
+    seated: (code) => (code === "UA" ? { seated: 1, connected: 1 } : { seated: 0, connected: 0 }),
+    lastSetBy: (code) => (code === "UA" ? "system" : ""),
+    commit: (a) => {
+      const r = apply(s, a, "system", 0);
+      if (r.ok) s = r.state;
+      return r.ok;
+    },
+    tell: (_code, text) => told.push(text),
+  }, 1000);
+  h.check();
+  h.stop();
+  expect(s.delegations.UA.bot).toBe(false);
+  expect(told).toHaveLength(1);
+});
