@@ -6,10 +6,9 @@
 import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
 import { isCreate, takeCreate } from "./createBudget.ts";
 import { HandOver } from "./HandOver.ts";
-import { randomInt } from "node:crypto";
-import { DELEGATIONS, publicView, scenarioOf, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
+import { DELEGATIONS, publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
-import { CODE_ALPHABET, CODE_LENGTH, ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
+import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import { runtime, store } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
 import { TableState } from "../sync/schema.ts";
@@ -21,7 +20,7 @@ import { Roster, type Member } from "./Roster.ts";
 import { MessageGuard, typeOf } from "./MessageGuard.ts";
 import { admit, type Admitted, type Creator } from "./admission.ts";
 import { PhaseTimer } from "./PhaseTimer.ts";
-import { createConfig, JoinRefused, parseJoin } from "./joinOptions.ts";
+import { JoinRefused, newJoinCode, parseCreateConfig, parseJoin } from "./joinOptions.ts";
 
 interface UserData extends Audience {
   member: string;
@@ -67,14 +66,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       const o = parseJoin(options);
       const code = uniqueCode();
       this.roomId = code;
-      const c = createConfig.safeParse(options.config ?? {});
-      if (!c.success) throw new JoinRefused("create/invalid", `Bad config: ${c.error.issues[0]?.message}`);
-      // Each class gets its own event deck unless a seed is asked for; the seed is stored with
-      // the game, so a replay still draws the same cards.
-      const config = { seed: randomInt(2 ** 31), ...clean(c.data) };
-      if (config.venue !== undefined && !scenarioOf("minsk-window").venues.includes(config.venue)) {
-        throw new JoinRefused("create/invalid", `Bad config: the venue must be one of ${scenarioOf("minsk-window").venues.join(", ")}.`);
-      }
+      const config = parseCreateConfig(options.config);
       if (o.role === "facilitator") {
         this.#creator = { role: "facilitator", delegation: "", facilitatorToken: newToken() };
         this.game = Game.create(st, code, config, this.#creator.facilitatorToken, Date.now());
@@ -438,12 +430,7 @@ export class TableRoom extends Room<{ state: TableState }> {
 
 function uniqueCode(): string {
   for (;;) {
-    let code = "";
-    for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    const code = newJoinCode();
     if (!store().hasGame(code)) return code;
   }
-}
-
-function clean<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -4,7 +4,9 @@
  */
 import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
-import { DELEGATIONS } from "../../shared/rules/index.ts";
+import { randomInt } from "node:crypto";
+import { DELEGATIONS, scenarioOf, type GameConfig } from "../../shared/rules/index.ts";
+import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/protocol/messages.ts";
 import { MAX_NAME } from "../../shared/protocol/actions.ts";
 
 const token = z.string().min(16).max(200);
@@ -48,4 +50,27 @@ export function parseJoin(options: unknown): JoinOpts {
     throw new JoinRefused("join/invalid", `Bad join options${i?.path.length ? ` at "${i.path.join(".")}"` : ""}: ${i?.message}`);
   }
   return r.data;
+}
+
+/**
+ * A create's `config`, checked: refused with `create/invalid` when malformed or naming an unknown
+ * venue. Each class gets its own event deck unless a seed is asked for; the seed is stored with
+ * the game, so its log still replays to the same cards.
+ */
+export function parseCreateConfig(raw: unknown): Partial<GameConfig> {
+  const c = createConfig.safeParse(raw ?? {});
+  if (!c.success) throw new JoinRefused("create/invalid", `Bad config: ${c.error.issues[0]?.message}`);
+  const given = Object.fromEntries(Object.entries(c.data).filter(([, v]) => v !== undefined)) as Partial<GameConfig>;
+  const venues = scenarioOf("minsk-window").venues;
+  if (given.venue !== undefined && !venues.includes(given.venue)) {
+    throw new JoinRefused("create/invalid", `Bad config: the venue must be one of ${venues.join(", ")}.`);
+  }
+  return { seed: randomInt(2 ** 31), ...given };
+}
+
+/** A join code: six characters from an alphabet without look-alikes. */
+export function newJoinCode(): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
 }
