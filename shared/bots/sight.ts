@@ -8,7 +8,7 @@ import { neededSupport, slotOf } from "../rules/clauses.ts";
 import { scenarioOf } from "../rules/scenario.ts";
 import { DELEGATIONS, EXTERNALS, type Actor, type Briefing, type Clause, type ClauseDraft, type Code, type GameState, type Move, type PlayerAction, type PublicView, type View } from "../rules/types.ts";
 import type { Condition, ObjectiveSpec, Scenario } from "../scenario/types.ts";
-import { roll } from "./chance.ts";
+import { fnv, rollFrom } from "./chance.ts";
 import { aimsOf, dealWorld, imagine, noDealWorld, scoreOf } from "./imagine.ts";
 
 /**
@@ -37,11 +37,13 @@ export class Sight {
   #noDeal: number | undefined;
   #mine: { say: number; acts: number; said: string[] } | undefined;
   #mood: string | undefined;
+  #saltH: number | undefined;
+  #moodH: number | undefined;
+  #worldH: number | undefined;
   #key: string | undefined;
   #table: Map<string, number> | undefined;
   #hopes: Clause[] | undefined;
   #hopesKey: string | undefined;
-  readonly #needs = new Map<string, Code[]>();
 
   constructor(v: View, me: Code) {
     this.v = v;
@@ -71,7 +73,7 @@ export class Sight {
 
   /** A die fixed for this game, round and question. */
   roll(question: string): number {
-    return roll(`${this.salt}|${question}`);
+    return rollFrom((this.#saltH ??= fnv(0x811c9dc5, `${this.salt}|`)), question);
   }
   /**
    * A die fixed for this game and question from the third round on: a delegation's mood.
@@ -79,11 +81,11 @@ export class Sight {
    * its own temper without any bot remembering anything.
    */
   mood(question: string): number {
-    return roll(`${this.me}|${this.#climate()}|${question}`);
+    return rollFrom((this.#moodH ??= fnv(0x811c9dc5, `${this.me}|${this.#climate()}|`)), question);
   }
   /** The same die for every delegation: the climate of the war everyone reads in the news. */
   world(question: string): number {
-    return roll(`world|${this.#climate()}|${question}`);
+    return rollFrom((this.#worldH ??= fnv(0x811c9dc5, `world|${this.#climate()}|`)), question);
   }
   #climate(): string {
     if (this.#mood === undefined) {
@@ -136,8 +138,12 @@ export class Sight {
 
   /** Who must support a clause for it to be agreed (the rules' own list), once per call. */
   needs(cl: Clause): Code[] {
-    let n = this.#needs.get(cl.id);
-    if (!n) this.#needs.set(cl.id, (n = neededSupport(this.s, this.sc, cl)));
+    // The rules read only the chair, EU unity and Belarus's seat, all public: every seat
+    // looking at the same table shares the answer.
+    let byId = NEEDS.get(this.p);
+    if (!byId) NEEDS.set(this.p, (byId = new Map()));
+    let n = byId.get(cl.id);
+    if (!n) byId.set(cl.id, (n = neededSupport(this.s, this.sc, cl)));
     return n;
   }
 
@@ -191,7 +197,7 @@ export class Sight {
   }
   /** What a clause adds to my treaty-world score (it supersedes its slot). */
   worth(x: Pick<Clause, "type" | "params">): number {
-    return this.#memo(`+${clauseKey(x)}`, () => this.score(dealWorld(this.s, x)) - this.deal);
+    return this.#memo(worthKey(x), () => this.score(dealWorld(this.s, x)) - this.deal);
   }
   /**
    * The clauses on the table I would like to see agreed: the best for me in each slot, if it
@@ -275,8 +281,25 @@ export class Sight {
   }
 }
 
+/** Who each clause needs, by the public view it was read from (views are never changed). */
+const NEEDS = new WeakMap<PublicView, Map<string, Code[]>>();
+
 /** A clause's type and parameters as text (its slot and lists: all that scoring reads). */
 function clauseKey(x: Pick<Clause, "type" | "params">): string {
+  const c = KEYS.get(x.params);
+  if (c && c.type === x.type) return c.key;
+  const key = clauseKeyOf(x);
+  KEYS.set(x.params, { type: x.type, key, worth: `+${key}` });
+  return key;
+}
+/** Clause keys by parameters (never changed once a clause exists; copies of a clause share them). */
+const KEYS = new WeakMap<object, { type: string; key: string; worth: string }>();
+/** The lookahead key of `worth(x)`. */
+function worthKey(x: Pick<Clause, "type" | "params">): string {
+  clauseKey(x);
+  return KEYS.get(x.params)!.worth;
+}
+function clauseKeyOf(x: Pick<Clause, "type" | "params">): string {
   const p = x.params;
   const list = p.guarantors ?? p.contributors;
   return `${x.type}|${p.target ?? ""}|${p.issuer ?? ""}|${p.level ?? ""}|${p.condition ?? ""}|${list ? list.join(",") : ""}`;
