@@ -118,13 +118,17 @@ function outcomeOf(s: GameState, sc: Scenario, t: ReturnType<typeof treatyOf>): 
  */
 export function scoreOf(s: GameState, aims: ObjectiveSpec[]): number {
   const sc = scenarioOf(s.scenario);
-  let delegations = s.delegations;
-  for (const code of DELEGATIONS) {
-    const d = delegations[code];
-    if (d.seat === "party" && d.signature === "") {
-      if (delegations === s.delegations) delegations = { ...delegations };
-      delegations[code] = { ...d, signature: "signed" };
+  let delegations = SIGNED.get(s.delegations);
+  if (!delegations) {
+    delegations = s.delegations;
+    for (const code of DELEGATIONS) {
+      const d = delegations[code];
+      if (d.seat === "party" && d.signature === "") {
+        if (delegations === s.delegations) delegations = { ...delegations };
+        delegations[code] = { ...d, signature: "signed" };
+      }
     }
+    SIGNED.set(s.delegations, delegations);
   }
   const st = delegations === s.delegations ? s : { ...s, delegations };
   const t = treatyOf(st, sc);
@@ -133,6 +137,9 @@ export function scoreOf(s: GameState, aims: ObjectiveSpec[]): number {
   for (const aim of aims) sum += aim.points * evaluate(aim.when, st, id, t);
   return sum;
 }
+
+/** The delegations with every undecided party signing, by the delegations they come from (never changed). */
+const SIGNED = new WeakMap<GameState["delegations"], GameState["delegations"]>();
 
 const CEASEFIRE: Clause = { id: "~ceasefire", type: "ceasefire", params: {}, proposer: "US", status: "agreed", stances: {}, round: 0 };
 

@@ -177,6 +177,12 @@ export class Sight {
     return this.#key;
   }
   #memo(what: string, f: () => number): number {
+    const table = this.#table ?? this.#open();
+    let v = table.get(what);
+    if (v === undefined) table.set(what, (v = f()));
+    return v;
+  }
+  #open(): Map<string, number> {
     if (!this.#table) {
       this.#table = MEMO.get(this.scoreKey);
       if (!this.#table) {
@@ -184,9 +190,7 @@ export class Sight {
         MEMO.set(this.scoreKey, (this.#table = new Map()));
       }
     }
-    let v = this.#table.get(what);
-    if (v === undefined) this.#table.set(what, (v = f()));
-    return v;
+    return this.#table;
   }
   /** My score in the treaty world as the table stands (a ceasefire assumed). */
   get deal(): number {
@@ -197,7 +201,11 @@ export class Sight {
   }
   /** What a clause adds to my treaty-world score (it supersedes its slot). */
   worth(x: Pick<Clause, "type" | "params">): number {
-    return this.#memo(worthKey(x), () => this.score(dealWorld(this.s, x)) - this.deal);
+    const table = this.#table ?? this.#open();
+    const what = worthKey(x);
+    let v = table.get(what);
+    if (v === undefined) table.set(what, (v = this.score(dealWorld(this.s, x)) - this.deal));
+    return v;
   }
   /**
    * The clauses on the table I would like to see agreed: the best for me in each slot, if it
