@@ -118,18 +118,7 @@ function outcomeOf(s: GameState, sc: Scenario, t: ReturnType<typeof treatyOf>): 
  */
 export function scoreOf(s: GameState, aims: ObjectiveSpec[]): number {
   const sc = scenarioOf(s.scenario);
-  let delegations = SIGNED.get(s.delegations);
-  if (!delegations) {
-    delegations = s.delegations;
-    for (const code of DELEGATIONS) {
-      const d = delegations[code];
-      if (d.seat === "party" && d.signature === "") {
-        if (delegations === s.delegations) delegations = { ...delegations };
-        delegations[code] = { ...d, signature: "signed" };
-      }
-    }
-    SIGNED.set(s.delegations, delegations);
-  }
+  const delegations = signedOf(s.delegations);
   const st = delegations === s.delegations ? s : { ...s, delegations };
   const t = treatyOf(st, sc);
   const id = outcomeOf(st, sc, t);
@@ -140,6 +129,22 @@ export function scoreOf(s: GameState, aims: ObjectiveSpec[]): number {
 
 /** The delegations with every undecided party signing, by the delegations they come from (never changed). */
 const SIGNED = new WeakMap<GameState["delegations"], GameState["delegations"]>();
+function signedOf(from: GameState["delegations"]): GameState["delegations"] {
+  let delegations = SIGNED.get(from);
+  if (!delegations) {
+    delegations = from;
+    for (const code of DELEGATIONS) {
+      const d = delegations[code];
+      if (d.seat === "party" && d.signature === "") {
+        if (delegations === from) delegations = { ...delegations };
+        delegations[code] = { ...d, signature: "signed" };
+      }
+    }
+    SIGNED.set(from, delegations);
+    if (delegations !== from) SIGNED.set(delegations, delegations);
+  }
+  return delegations;
+}
 
 const CEASEFIRE: Clause = { id: "~ceasefire", type: "ceasefire", params: {}, proposer: "US", status: "agreed", stances: {}, round: 0 };
 
@@ -155,7 +160,8 @@ export function dealWorld(s: GameState, extra?: Pick<Clause, "type" | "params"> 
     clauses.push({ id: `~${slot}`, type: x.type, params: x.params, proposer: "US", status: "agreed", stances: {}, round: 0 });
   }
   if (!clauses.some((cl) => cl.type === "ceasefire")) clauses.push(CEASEFIRE);
-  return { ...s, clauses, momentum: Math.max(s.momentum, 1) };
+  // Scored only: the undecided parties already signing, as `scoreOf` would have them.
+  return { ...s, clauses, momentum: Math.max(s.momentum, 1), delegations: signedOf(s.delegations) };
 }
 
 /** The no-treaty world: nothing comes into force (Russia refuses, so no ceasefire binds). */

@@ -40,6 +40,7 @@ export class Sight {
   #saltH: number | undefined;
   #moodH: number | undefined;
   #worldH: number | undefined;
+  #needTag: string | undefined;
   #key: string | undefined;
   #table: Map<string, number> | undefined;
   #hopes: Clause[] | undefined;
@@ -138,12 +139,14 @@ export class Sight {
 
   /** Who must support a clause for it to be agreed (the rules' own list), once per call. */
   needs(cl: Clause): Code[] {
-    // The rules read only the chair, EU unity and Belarus's seat, all public: every seat
-    // looking at the same table shares the answer.
-    let byId = NEEDS.get(this.p);
-    if (!byId) NEEDS.set(this.p, (byId = new Map()));
-    let n = byId.get(cl.id);
-    if (!n) byId.set(cl.id, (n = neededSupport(this.s, this.sc, cl)));
+    // The rules read only the clause, the chair, EU unity against the bloc line and whether
+    // Belarus is a party, all public: every seat and every table with those shares the answer.
+    const p = this.p;
+    const tag = (this.#needTag ??= `${p.scenario}|${p.chair}|${p.euUnity > this.sc.euBlockUnity ? 1 : 0}|${p.delegations.BY.seat === "party" ? 1 : 0}`);
+    let m = NEEDS.get(cl.params);
+    if (!m || m.type !== cl.type) NEEDS.set(cl.params, (m = { type: cl.type, by: new Map() }));
+    let n = m.by.get(tag);
+    if (!n) m.by.set(tag, (n = neededSupport(this.s, this.sc, cl)));
     return n;
   }
 
@@ -289,8 +292,8 @@ export class Sight {
   }
 }
 
-/** Who each clause needs, by the public view it was read from (views are never changed). */
-const NEEDS = new WeakMap<PublicView, Map<string, Code[]>>();
+/** Who a clause needs, by its parameters (never changed) and the public facts the rule reads. */
+const NEEDS = new WeakMap<object, { type: string; by: Map<string, Code[]> }>();
 
 /** A clause's type and parameters as text (its slot and lists: all that scoring reads). */
 function clauseKey(x: Pick<Clause, "type" | "params">): string {
