@@ -37,14 +37,23 @@ export function expectedFront(p: PublicView, sc: Scenario): number {
 
 /** The state as the viewer can know it, the front where this round will leave it. */
 export function imagine(v: View, me: Code): GameState {
-  const p = v.public;
+  const own = v.briefings[me]?.belarus;
+  if (own) return imagined(v.public, own);
+  // Without Belarus's own sheet every seat imagines the same state from the same table;
+  // nobody changes it (the rules copy before they move), so it is built once per view.
+  let s = SEEN.get(v.public);
+  if (!s) SEEN.set(v.public, (s = imagined(v.public, undefined)));
+  return s;
+}
+const SEEN = new WeakMap<PublicView, GameState>();
+
+function imagined(p: PublicView, own: GameState["belarus"] | undefined): GameState {
   const sc = scenarioOf(p.scenario);
   const delegations = {} as GameState["delegations"];
   for (const code of DELEGATIONS) {
     const d = p.delegations[code];
     delegations[code] = { seat: d.seat, influence: d.influence, ready: d.ready, bot: d.bot, humans: 0, signature: d.signature, penalty: 0, pressureBonus: 0 };
   }
-  const own = v.briefings[me]?.belarus;
   return {
     scenario: p.scenario,
     config: { rounds: p.rounds, roundSeconds: 0, seed: 0, bots: true, events: true, solo: false, briefingSeconds: 0, venue: "" },
