@@ -3,7 +3,7 @@
  * once per call; never kept between calls (bots hold no memory — what they did is read back
  * from the table, like a student rereading the minutes).
  */
-import { apply } from "../rules/apply.ts";
+import { refusal } from "../rules/apply.ts";
 import { neededSupport, slotOf } from "../rules/clauses.ts";
 import { scenarioOf } from "../rules/scenario.ts";
 import { DELEGATIONS, EXTERNALS, type Actor, type Briefing, type Clause, type ClauseDraft, type Code, type GameState, type Move, type PlayerAction, type PublicView, type View } from "../rules/types.ts";
@@ -107,8 +107,10 @@ export class Sight {
     const cost = costOf(this.sc, a);
     if (cost > this.influence && !(a.type === "signal" && a.signal === "pressure" && this.p.event === "kremlinHawks")) return null;
     if (a.type === "stance") return this.#stanceOk(a) ? a : null;
-    const r = apply(this.s, a, this.me, 0);
-    if (r.ok) return a;
+    // The rules' own checks, without making the move (bots build only well-formed actions:
+    // the engine's `apply` refuses any other when the bot plays it, and the bot tests fail).
+    const r = refusal(this.s, a, this.me, 0);
+    if (!r) return a;
     if (!UNSEEN.has(r.code)) return null;
     // My listed moves know what I can't see (a hawks' bonus, Belarus's favour in Washington).
     const key = JSON.stringify(a);

@@ -10,7 +10,7 @@ import { copyState, reject, type Ctx } from "./context.ts";
 import { CONTROLS } from "./control.ts";
 import { MOVES } from "./moves.ts";
 import { scenarioOf } from "./scenario.ts";
-import { DELEGATIONS, type Action, type Code, type ControlAction, type GameState, type PlayerAction, type Result, type Who } from "./types.ts";
+import { DELEGATIONS, type Action, type Code, type ControlAction, type GameState, type PlayerAction, type Rejection, type Result, type Who } from "./types.ts";
 
 const systemOnly = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("tick") }),
@@ -64,6 +64,22 @@ export function step(state: GameState, a: Action, who: Who, now: number): Result
         : (MOVES[a.type as PlayerAction["type"]] as (c: Ctx, me: Code, a: PlayerAction) => ReturnType<(typeof MOVES)["say"]>)(c, who, a as PlayerAction);
     if (rejected) return rejected;
     return { ok: true, state: c.s, events: c.events };
+  } catch (err) {
+    return reject("engine/error", `The move could not be applied: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * What `step` would say to a delegation's move, without making it: the same rejection, or null
+ * when the move would be taken. The handler stops after its last check (`c.probe`), so the
+ * state is neither copied nor changed — the cheap way to ask many "could I?" questions
+ * (legalMoves, bots). Like `step`, never call it with anything a client sent.
+ */
+export function refusal(state: GameState, a: PlayerAction, who: Code, now: number): Rejection | null {
+  try {
+    if (!Number.isFinite(now)) return reject("payload/invalid", "The clock reading must be a number.");
+    const c: Ctx = { s: state, sc: scenarioOf(state.scenario), now, who, events: [], probe: true };
+    return (MOVES[a.type] as (c: Ctx, me: Code, a: PlayerAction) => ReturnType<(typeof MOVES)["say"]>)(c, who, a) ?? null;
   } catch (err) {
     return reject("engine/error", `The move could not be applied: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -11,6 +11,11 @@ export interface Ctx {
   now: number;
   who: Who;
   events: GameEvent[];
+  /**
+   * Only asking whether a delegation's move would be taken: its handler returns after its last
+   * check, so `s` may be the caller's own state, uncopied (see `refusal`).
+   */
+  probe?: boolean;
 }
 
 export const reject = (code: string, message: string): Rejection => ({ ok: false, code, message });

@@ -1,11 +1,11 @@
 /**
  * What a delegation can do now, each move with its cost and, when it can't, the engine's own
- * reason. Legality is decided by `apply` itself, so the client and the bots can never disagree
- * with the rules.
+ * reason. Legality is decided by the rules' own handlers (`refusal`: `apply`'s checks without
+ * the move), so the client and the bots can never disagree with the rules.
  */
 import { describe } from "./clauses.ts";
 import { gate } from "./context.ts";
-import { step } from "./apply.ts";
+import { refusal } from "./apply.ts";
 import { scenarioOf } from "./scenario.ts";
 import { DELEGATIONS, SEATS, type Code, type GameState, type Move, type PlayerAction, type Signal } from "./types.ts";
 
@@ -17,9 +17,9 @@ export function legalMoves(s: GameState, me: Code): Move[] {
   const names = sc.names;
   const out: Move[] = [];
   const probe = (key: string, label: string, cost: number, action: PlayerAction) => {
-    const r = step(s, action, me, s.deadline || 0);
-    if (!r.ok && HIDDEN.has(r.code)) return;
-    out.push({ key, type: action.type, label, cost, ok: r.ok, ...(r.ok ? {} : { reason: r.message }), action });
+    const r = refusal(s, action, me, s.deadline || 0);
+    if (r && HIDDEN.has(r.code)) return;
+    out.push({ key, type: action.type, label, cost, ok: !r, ...(r ? { reason: r.message } : {}), action });
   };
   const open = (key: string, type: "propose" | "suggest", label: string, cost: number, party: boolean) => {
     const g = gate(s, me, { phases: ["round"], cost, ...(party ? { party: true } : { observer: true }) });

@@ -1,6 +1,8 @@
 /**
  * Delegation moves (DESIGN §2.2–§2.4, §4.1). Each handler checks in a fixed ladder — phase,
  * seat, influence, then the rule itself — and changes the state only once every check passed.
+ * A probe (`c.probe`, see `refusal` in apply.ts) stops right there: `if (c.probe) return;`
+ * marks the end of every ladder, and nothing above it may change the state.
  */
 import { describe, settleClauses, slotOf, validateDraft } from "./clauses.ts";
 import { announce, clamp, gate, nameOf, newId, pay, reject, type Ctx } from "./context.ts";
@@ -20,6 +22,7 @@ const say: Handler<"say"> = (c, me, a) => {
   if (g) return g;
   const text = a.text;
   if (a.to === "table") {
+    if (c.probe) return;
     const kind = c.s.delegations[me].seat === "absent" ? "press" : "say";
     c.s.table.push({ kind, from: me, text, round: c.s.round });
     c.events.push({ kind, who: me, text });
@@ -27,6 +30,7 @@ const say: Handler<"say"> = (c, me, a) => {
   }
   const to = [...new Set(a.to)].filter((code) => code !== me);
   if (to.length === 0) return reject("rule/no_recipient", "A back-channel message needs a recipient other than yourself.");
+  if (c.probe) return;
   c.s.messages.push({ id: newId(c.s, "m"), from: me, to, text, round: c.s.round });
 };
 
@@ -35,6 +39,7 @@ const propose: Handler<"propose"> = (c, me, a) => {
   if (g) return g;
   const params = validateDraft(c.s, c.sc, a.clause);
   if ("ok" in params) return params;
+  if (c.probe) return;
   pay(c.s, me, c.sc.costs.propose);
   const cl: Clause = { id: newId(c.s, "c"), type: a.clause.type, params, proposer: me, status: "proposed", stances: { [me]: "support" }, round: c.s.round };
   c.s.clauses.push(cl);
@@ -47,6 +52,7 @@ const suggest: Handler<"suggest"> = (c, me, a) => {
   if (g) return g;
   const params = validateDraft(c.s, c.sc, a.clause);
   if ("ok" in params) return params;
+  if (c.probe) return;
   pay(c.s, me, c.sc.costs.suggest);
   const cl: Clause = { id: newId(c.s, "c"), type: a.clause.type, params, proposer: me, status: "suggested", stances: {}, round: c.s.round };
   c.s.clauses.push(cl);
@@ -58,6 +64,7 @@ const adopt: Handler<"adopt"> = (c, me, a) => {
   if (g) return g;
   const cl = findClause(c, a.suggestion);
   if (!cl || cl.status !== "suggested") return reject("rule/no_suggestion", "There is no open suggestion with that id.");
+  if (c.probe) return;
   pay(c.s, me, c.sc.costs.adopt);
   cl.suggestedBy = cl.proposer;
   cl.proposer = me;
@@ -74,6 +81,7 @@ const stance: Handler<"stance"> = (c, me, a) => {
   if (g) return g;
   if (!cl || (cl.status !== "proposed" && cl.status !== "agreed")) return reject("rule/no_clause", "There is no open clause with that id.");
   if ((cl.stances[me] ?? "none") === a.stance) return reject("rule/no_change", `You already hold that stance on this clause.`);
+  if (c.probe) return;
   if (opposingParity) pay(c.s, me, c.sc.costs.opposeParity);
   cl.stances[me] = a.stance;
   const word = a.stance === "support" ? "supports" : a.stance === "oppose" ? "opposes" : "takes no stance on";
@@ -87,6 +95,7 @@ const withdraw: Handler<"withdraw"> = (c, me, a) => {
   const cl = findClause(c, a.clause);
   if (!cl || (cl.status !== "proposed" && cl.status !== "suggested")) return reject("rule/no_clause", "Only a clause not yet agreed can be withdrawn.");
   if (cl.proposer !== me) return reject("rule/not_proposer", "Only the delegation that tabled a clause can withdraw it.");
+  if (c.probe) return;
   cl.status = "struck";
   announce(c, "withdraw", `${nameOf(c, me)} withdraws ${describe(c.sc, cl)}.`, { clause: cl.id });
   settleClauses(c);
@@ -105,6 +114,7 @@ const seatMotion: Handler<"seatMotion"> = (c, me, a) => {
   if (byChair && a.delegation === "BY" && s.belarus.usFavour < sc.chairSeatFavour) {
     return reject("rule/favour_low", `The chair can move a seat for Belarus only once Belarus's US favour is ${sc.chairSeatFavour} or more.`);
   }
+  if (c.probe) return;
   pay(s, me, sc.costs.seatMotion);
   const id = newId(s, "s");
   // The chair rules on motions, so its own motion is approved as it is moved.
@@ -119,6 +129,7 @@ const ruleMotion: Handler<"ruleMotion"> = (c, me, a) => {
   if (me !== c.s.chair) return reject("rule/not_chair", "Only the chair rules on motions.");
   const m = c.s.motions.find((x) => x.id === a.motion);
   if (!m || m.status !== "pending") return reject("rule/no_motion", "There is no pending motion with that id.");
+  if (c.probe) return;
   m.status = a.approve ? "approved" : "denied";
   announce(c, "ruling", `The chair ${a.approve ? "approves" : "denies"} the motion on ${nameOf(c, m.delegation)}'s seat${a.approve ? "; it takes effect at the round's end" : ""}.`, { motion: m.id, approve: a.approve });
 };
@@ -130,6 +141,7 @@ const torpedo: Handler<"torpedo"> = (c, me, a) => {
   const m = s.motions.find((x) => x.id === a.target && (x.status === "pending" || x.status === "approved"));
   const cl = s.clauses.find((x) => x.id === a.target && (x.status === "proposed" || x.status === "agreed" || x.status === "suggested"));
   if (!m && !cl) return reject("rule/no_target", "Only a pending motion or an open clause can be torpedoed.");
+  if (c.probe) return;
   pay(s, me, sc.costs.torpedo);
   s.momentum = clamp(s.momentum + sc.torpedoMomentum, sc.tracks.momentum);
   if (m) m.status = "torpedoed";
@@ -149,6 +161,7 @@ const signal: Handler<"signal"> = (c, me, a) => {
   if (g) return g;
   const why = signalBlocked(c, a.signal, a.target);
   if (why) return why;
+  if (c.probe) return;
   pay(s, me, spec.cost - bonus);
   s.delegations[me].pressureBonus -= bonus;
   s.signals.push({ delegation: me, signal: a.signal, round: s.round });
@@ -201,6 +214,7 @@ const respondStaging: Handler<"respondStaging"> = (c, me, a) => {
   const g = gate(s, me, { phases: [...ACTIVE] });
   if (g) return g;
   if (!s.stagingOpen) return reject("rule/no_staging", "There is no staging request to answer.");
+  if (c.probe) return;
   s.stagingOpen = false;
   if (a.allow) {
     s.queue.stagingAllowed += 1;
@@ -227,6 +241,7 @@ const parityClaim: Handler<"parityClaim"> = (c, me, a) => {
   if (s.clauses.some((cl) => (cl.status === "proposed" || cl.status === "agreed") && slotOf(cl) === slotOf({ type: "sanctionsRelief", params }) && JSON.stringify(cl.params) === JSON.stringify(params))) {
     return reject("rule/duplicate", "The same relief for Belarus is already on the table.");
   }
+  if (c.probe) return;
   const cl: Clause = {
     id: newId(s, "c"),
     type: "sanctionsRelief",
@@ -250,6 +265,7 @@ const setVenue: Handler<"setVenue"> = (c, me, a) => {
   if (!c.sc.venues.includes(a.venue)) return reject("rule/bad_venue", `The venue must be one of ${c.sc.venues.join(", ")}.`);
   if (a.venue === c.s.venue) return reject("rule/no_change", `The talks are already in ${a.venue}.`);
   if (c.s.venueVetoed && a.venue === c.sc.vetoableVenue) return reject("rule/vetoed", `Ukraine has vetoed ${a.venue}.`);
+  if (c.probe) return;
   c.s.venue = a.venue;
   announce(c, "venue", `The chair convenes the talks in ${a.venue}.`, { venue: a.venue });
 };
@@ -259,6 +275,7 @@ const vetoVenue: Handler<"vetoVenue"> = (c, me) => {
   if (g) return g;
   if (me !== "UA") return reject("rule/not_ukraine", "Only Ukraine can veto the venue.");
   if (c.s.venue !== c.sc.vetoableVenue) return reject("rule/nothing_to_veto", `Ukraine can veto only ${c.sc.vetoableVenue} as the venue.`);
+  if (c.probe) return;
   c.s.venue = "";
   c.s.venueVetoed = true;
   announce(c, "venue", `Ukraine vetoes ${c.sc.vetoableVenue}; the chair must choose another venue.`, { venue: "", vetoed: true });
@@ -268,6 +285,7 @@ const ready: Handler<"ready"> = (c, me, a) => {
   const g = gate(c.s, me, { phases: ["briefing", "round", "signing"] });
   if (g) return g;
   if (c.s.delegations[me].ready === a.ready) return reject("rule/no_change", a.ready ? "Already ready." : "Already not ready.");
+  if (c.probe) return;
   c.s.delegations[me].ready = a.ready;
   announce(c, "ready", `${nameOf(c, me)} is ${a.ready ? "ready" : "not ready"}.`, { ready: a.ready }, true);
   settleReadiness(c);
@@ -277,6 +295,7 @@ const sign: Handler<"sign"> = (c, me, a) => {
   const g = gate(c.s, me, { phases: ["signing"], party: true });
   if (g) return g;
   if (c.s.delegations[me].signature !== "") return reject("rule/already_signed", "Your delegation has already decided.");
+  if (c.probe) return;
   c.s.delegations[me].signature = a.sign ? "signed" : "refused";
   announce(c, "sign", `${nameOf(c, me)} ${a.sign ? "signs the treaty" : "refuses to sign"}.`, { sign: a.sign });
   settleReadiness(c);
