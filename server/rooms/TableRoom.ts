@@ -20,6 +20,7 @@ import { Roster, type Member } from "./Roster.ts";
 import { MessageGuard, typeOf } from "./MessageGuard.ts";
 import { admit, type Admitted, type Creator } from "./admission.ts";
 import { PhaseTimer } from "./PhaseTimer.ts";
+import { oneWritePerClient } from "./oneWrite.ts";
 import { JoinRefused, newJoinCode, parseCreateConfig, parseJoin } from "./joinOptions.ts";
 
 interface UserData extends Audience {
@@ -43,7 +44,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   #idle: ReturnType<typeof setTimeout> | undefined;
   #unclaimed: ReturnType<typeof setTimeout> | undefined;
   #handOver: HandOver | undefined;
-  #patchPending = false;
+  /** What this event-loop turn changed, sent by #flush at its end. */
+  #turn = newTurn();
   #disposed = false;
 
   onCreate(options: Record<string, unknown>): void {
@@ -105,6 +107,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       lastSetBy: (code) => this.#lastSetBotBy(code),
       commit: (a) => this.#commit(a, "system", "").ok,
       tell: (code, text) => {
+        this.#flush();
         for (const c of this.clients) if ((c.userData as UserData | undefined)?.delegation === code) c.send(MSG.event, { kind: "away", text });
       },
     }, settings.handOverMs);
@@ -190,6 +193,7 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** SIGTERM: tell everyone, then close with 4001; the game is restored at the next start. */
   onBeforeShutdown(): void {
+    this.#flush();
     this.broadcast(MSG.event, { kind: "shutdown", text: "The server is restarting. Your seat is kept: you will be brought back." });
     void this.disconnect(CloseCode.SERVER_SHUTDOWN);
   }
@@ -285,27 +289,39 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.#finished = true;
       store().setStatus(this.roomId, "finished", Date.now(), s.outcome);
     }
-    applyPublic(this.state, publicView(s));
-    this.#private.flush(s, { recipients: () => this.#recipients() }, talkOnly);
     // Talk is already a line in the synced table: an `event` frame per listener would double
     // the traffic of the commonest action for nothing to animate.
-    for (const e of events) if (e.kind !== "say" && e.kind !== "press") this.broadcast(MSG.event, e);
-    this.#patchSoon();
+    for (const e of events) if (e.kind !== "say" && e.kind !== "press") this.#turn.events.push(e);
+    this.#turn.moved = true;
+    if (!talkOnly) this.#turn.talkOnly = false;
+    this.#flushSoon();
     this.#timer.sync(s);
     this.#bots.poke();
   }
 
   /**
-   * One patch per event-loop turn, right after the actions read in that turn: a quiet room
-   * answers at once, a busy one merges what arrived together into one frame per client
-   * instead of falling behind (docs/PERFORMANCE.md). Never inside a this.clock callback.
+   * Everything the actions of one event-loop turn changed leaves together, right after the
+   * turn: a quiet room answers at once, a busy one merges what arrived together (one commit,
+   * one public view, one briefing pass, one patch frame per client) instead of falling behind
+   * (docs/PERFORMANCE.md). Never inside a this.clock callback.
    */
-  #patchSoon(): void {
-    if (this.#patchPending) return;
-    this.#patchPending = true;
-    setImmediate(() => {
-      this.#patchPending = false;
-      if (!this.#disposed) this.broadcastPatch();
+  #flushSoon(): void {
+    if (this.#turn.pending) return;
+    this.#turn.pending = true;
+    setImmediate(() => this.#flush());
+  }
+
+  /** Persist → private sends → events → patch, in that order (docs/PROTOCOL.md). */
+  #flush(): void {
+    store().commit();
+    const turn = this.#turn;
+    if (!turn.pending || this.#disposed) return;
+    this.#turn = newTurn();
+    applyPublic(this.state, publicView(this.game.state));
+    oneWritePerClient(this.clients, () => {
+      if (turn.moved) this.#private.flush(this.game.state, { recipients: () => this.#recipients() }, turn.talkOnly);
+      for (const e of turn.events) this.broadcast(MSG.event, e);
+      this.broadcastPatch();
     });
   }
 
@@ -370,6 +386,8 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** `welcome`, then everything private this client may read, then (facilitator) the roster. */
   #welcome(client: Client, m: Member): void {
+    // What this turn changed reaches everyone first, so the newcomer's copy is never repeated.
+    this.#flush();
     const u = client.userData as UserData;
     const w: Welcome = {
       playerToken: m.token,
@@ -387,12 +405,12 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** Patches the roster into the state and tells facilitators; other fields come from #afterAccepted. */
   #sync(): void {
-    applyPublic(this.state, publicView(this.game.state));
     syncMembers(this.state, this.roster.publicRoster());
     this.#handOver?.check();
+    store().commit(); // the roster below names members saved this turn
     const roster = this.roster.facilitatorRoster();
     for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
-    this.#patchSoon();
+    this.#flushSoon();
     this.#timer.sync(this.game.state);
     this.#bots.poke();
   }
@@ -426,6 +444,10 @@ export class TableRoom extends Room<{ state: TableState }> {
       void this.disconnect();
     }, this.#finished ? s.finishedIdleMs : s.idleMs);
   }
+}
+
+function newTurn(): { pending: boolean; moved: boolean; talkOnly: boolean; events: GameEvent[] } {
+  return { pending: false, moved: false, talkOnly: true, events: [] };
 }
 
 function uniqueCode(): string {

@@ -3,7 +3,10 @@
  *
  * Guarantees:
  * - every accepted action is appended (with a per-game sequence number) before its effects are
- *   broadcast, so replaying `engineLog(code)` rebuilds the game exactly;
+ *   broadcast, so replaying `engineLog(code)` rebuilds the game exactly. Writes made in one
+ *   event-loop turn share one transaction: `commit()` ends it, and rooms call it before they
+ *   send anything (a busy server pays one WAL write per turn, not one per action); a turn that
+ *   nobody commits is committed at its end;
  * - tokens are stored only as SHA-256 hashes: a copied database file cannot reclaim seats;
  * - finished games are kept for reports; only `live` games are restored at boot.
  */
@@ -70,6 +73,7 @@ CREATE INDEX IF NOT EXISTS members_token ON members (token_hash);
 export class Store {
   readonly db: DatabaseSync;
   #q: Record<string, StatementSync>;
+  #open = false;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -137,7 +141,23 @@ export class Store {
     return Number((this.#q.lastSeq.get(code) as { s: number }).s);
   }
 
+  /** Makes every write since the last commit durable (to a killed process); cheap when none. */
+  commit(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.db.exec("COMMIT");
+  }
+
+  /** Opens the turn's transaction at its first write. */
+  #write(): void {
+    if (this.#open) return;
+    this.db.exec("BEGIN");
+    this.#open = true;
+    setImmediate(() => this.commit());
+  }
+
   append(code: string, row: LogRow): void {
+    this.#write();
     this.#q.append.run(code, row.seq, row.time, row.who, row.student, row.kind, JSON.stringify(row.action));
   }
 
@@ -153,6 +173,7 @@ export class Store {
   }
 
   putMember(code: string, m: MemberRow): void {
+    this.#write();
     this.#q.putMember.run(code, m.id, m.name, m.role, m.delegation, m.tokenHash, m.joined, m.kicked ? 1 : 0);
   }
 
@@ -169,6 +190,7 @@ export class Store {
   }
 
   close(): void {
+    this.commit();
     this.db.close();
   }
 }
