@@ -6,7 +6,7 @@
 import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
 import { isCreate, takeCreate } from "./createBudget.ts";
 import { HandOver } from "./HandOver.ts";
-import { DELEGATIONS, publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
+import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import { runtime, store } from "../context.ts";
@@ -20,6 +20,7 @@ import { Roster, type Member } from "./Roster.ts";
 import { MessageGuard, typeOf } from "./MessageGuard.ts";
 import { admit, type Admitted, type Creator } from "./admission.ts";
 import { PhaseTimer } from "./PhaseTimer.ts";
+import { Seats } from "./Seats.ts";
 import { oneWritePerClient } from "./oneWrite.ts";
 import { JoinRefused, newJoinCode, parseCreateConfig, parseJoin } from "./joinOptions.ts";
 
@@ -39,8 +40,11 @@ export class TableRoom extends Room<{ state: TableState }> {
   #limits = new MessageGuard(() => runtime.settings);
   #creator: Creator | null = null;
   #finished = false;
-  /** Who last handed each seat to a bot or back (the system's auto-fill, or the facilitator). */
-  #botSetters = new Map<Code, Who>();
+  #seats = new Seats({
+    state: () => this.game.state,
+    roster: () => this.roster,
+    commit: (a) => this.#commit(a, "system", "").ok,
+  });
   #idle: ReturnType<typeof setTimeout> | undefined;
   #unclaimed: ReturnType<typeof setTimeout> | undefined;
   #handOver: HandOver | undefined;
@@ -61,7 +65,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.roster = new Roster(options.restore, st);
       for (const r of st.log(options.restore)) {
         const a = r.action as Action;
-        if (r.kind === "engine" && a.type === "setBot") this.#botSetters.set(a.delegation, r.who);
+        if (r.kind === "engine" && a.type === "setBot") this.#seats.noteSetBot(a.delegation, r.who);
       }
       this.#private.prime(this.game.state);
     } else {
@@ -103,8 +107,8 @@ export class TableRoom extends Room<{ state: TableState }> {
 
     this.#handOver = new HandOver({
       state: () => this.game.state,
-      seated: (code) => this.#seated(code),
-      lastSetBy: (code) => this.#lastSetBotBy(code),
+      seated: (code) => this.#seats.seated(code),
+      lastSetBy: (code) => this.#seats.lastSetBy(code),
       commit: (a) => this.#commit(a, "system", "").ok,
       tell: (code, text) => {
         this.#flush();
@@ -124,7 +128,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#sync();
     // A crash between saving a new member and logging its head count leaves them apart: the
     // roster (on disk first) is the truth.
-    for (const code of DELEGATIONS) if (this.roster.humans(code) !== this.game.state.delegations[code].humans) this.#seatHumans(code);
+    this.#seats.recount();
     this.#armIdle();
   }
 
@@ -152,7 +156,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   onJoin(client: Client, _options: unknown, auth: Admitted): void {
     const m = auth.member;
     this.#takeSeat(client, m);
-    if (auth.newSeat && m.delegation) this.#seatHumans(m.delegation);
+    if (auth.newSeat && m.delegation) this.#seats.count(m.delegation);
     // Solo: the lone player's seat is counted, bots fill the rest, the briefing opens at once.
     if (auth.newSeat && this.game.state.config.solo && this.game.state.phase === "lobby") this.#start();
     this.#welcome(client, m);
@@ -236,7 +240,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     const p = parseFacilitator(payload);
     if (!p.ok) return this.#error(client, p.code, p.message, type);
     const cmd = p.value;
-    if (cmd.type === "start" && this.game.state.phase === "lobby") this.#fillEmptySeats();
+    if (cmd.type === "start" && this.game.state.phase === "lobby") this.#seats.fillEmpty();
     if (isControl(cmd)) {
       const r = this.#commit(cmd, "facilitator", u.member);
       if (!r.ok) this.#error(client, r.code, r.message, type);
@@ -257,8 +261,8 @@ export class TableRoom extends Room<{ state: TableState }> {
       if (from === cmd.delegation) return { code: "rule/no_change", message: `${m.name} already sits with ${from}.` };
       this.game.audit(cmd, "facilitator", by, Date.now());
       this.roster.move(m, cmd.delegation);
-      this.#seatHumans(from);
-      this.#seatHumans(cmd.delegation);
+      this.#seats.count(from);
+      this.#seats.count(cmd.delegation);
       if (client) {
         (client.userData as UserData).delegation = cmd.delegation;
         this.#welcome(client, m);
@@ -266,7 +270,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     } else {
       this.game.audit(cmd, "facilitator", by, Date.now());
       this.roster.kick(m);
-      this.#seatHumans(from);
+      this.#seats.count(from);
       client?.leave(4000, "kicked");
     }
     this.#sync();
@@ -278,7 +282,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** Apply → append → sync. The single path by which the game changes. */
   #commit(action: Action, who: Who, student: string): Result {
     const r = this.game.commit(action, who, student, Date.now());
-    if (r.ok && action.type === "setBot") this.#botSetters.set(action.delegation, who);
+    if (r.ok && action.type === "setBot") this.#seats.noteSetBot(action.delegation, who);
     if (r.ok) this.#afterAccepted(r.events, action.type === "say");
     return r;
   }
@@ -326,51 +330,13 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   #start(): void {
-    this.#fillEmptySeats();
+    this.#seats.fillEmpty();
     this.#commit({ type: "start" }, "system", "");
-  }
-
-  /** With `bots` on, a bot takes every seat no student holds (logged as the system's setBot). */
-  #fillEmptySeats(): void {
-    const s = this.game.state;
-    if (!s.config.bots) return;
-    for (const code of DELEGATIONS) {
-      if (s.delegations[code].humans === 0 && !this.game.state.delegations[code].bot) {
-        this.#commit({ type: "setBot", delegation: code, bot: true }, "system", "");
-      }
-    }
   }
 
   #tick(): void {
     const r = this.#commit({ type: "tick" }, "system", "");
     if (!r.ok) this.#timer.retry(this.game.state);
-  }
-
-  /**
-   * Tells the engine a delegation's head count. A student arriving at a seat a bot filled for
-   * want of students takes it back (a seat the facilitator gave a bot stays the bot's); with
-   * `bots` on, a seat emptied by a move or a kick during the game goes to a bot.
-   */
-  #seatHumans(code: Code): void {
-    const humans = this.roster.humans(code);
-    const s = this.game.state;
-    const d = s.delegations[code];
-    if (d.humans !== humans) this.#commit({ type: "seatHumans", delegation: code, humans }, "system", "");
-    if (humans > 0 && d.bot && this.#lastSetBotBy(code) === "system" && this.#seated(code).connected > 0) {
-      this.#commit({ type: "setBot", delegation: code, bot: false }, "system", "");
-    } else if (humans === 0 && !d.bot && s.config.bots && s.phase !== "lobby" && s.phase !== "debrief") {
-      this.#commit({ type: "setBot", delegation: code, bot: true }, "system", "");
-    }
-  }
-
-  /** Students seated in a delegation, and how many of them are connected now. */
-  #seated(code: Code): { seated: number; connected: number } {
-    const players = this.roster.players().filter((m) => m.delegation === code);
-    return { seated: players.length, connected: players.filter((m) => m.connected).length };
-  }
-
-  #lastSetBotBy(code: Code): Who | "" {
-    return this.#botSetters.get(code) ?? "";
   }
 
   /* ---------- plumbing ---------- */
