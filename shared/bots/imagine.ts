@@ -116,8 +116,15 @@ function outcomeOf(s: GameState, sc: Scenario, t: ReturnType<typeof treatyOf>): 
   if (s.battlefield <= bf.min) return "moscow_defeated";
   if (s.momentum <= sc.tracks.momentum.min) return "collapse";
   if (!t.inForce) return "no_deal";
-  let strong = t.clauses.some((cl) => cl.type === "sanctionsRelief" && cl.params.target === "RU") ? 1 : 0;
-  for (const type of ["aidFreeze", "neutrality", "territoryDeferred"]) if (t.clauses.some((cl) => cl.type === type)) strong++;
+  // Strong terms by kind: RU relief, an aid freeze, neutrality, borders deferred (each counts once).
+  let relief = 0, freeze = 0, neutral = 0, deferred = 0;
+  for (const cl of t.clauses) {
+    if (cl.type === "sanctionsRelief" && cl.params.target === "RU") relief = 1;
+    else if (cl.type === "aidFreeze") freeze = 1;
+    else if (cl.type === "neutrality") neutral = 1;
+    else if (cl.type === "territoryDeferred") deferred = 1;
+  }
+  const strong = relief + freeze + neutral + deferred;
   return s.battlefield >= 0 || strong >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
 }
 

@@ -10,32 +10,47 @@ const isCode = (a: Actor): a is Code => (DELEGATIONS as readonly string[]).inclu
 
 interface Treaty {
   inForce: boolean;
-  /** Clauses in force, with guarantor and contributor lists cut to those that count. */
+  /**
+   * Clauses in force, with guarantor and contributor lists cut to those that count: the
+   * state's own clause where nothing is cut, a copy where something is (never change either).
+   */
   clauses: Clause[];
   credibility: number;
 }
 
+const signedBy = (s: GameState, code: Code): boolean => s.delegations[code].seat === "party" && s.delegations[code].signature === "signed";
+
+/** A guarantor or contributor list without the delegations that did not sign (the list itself when all did). */
+function counting(s: GameState, list: Actor[]): Actor[] {
+  for (const a of list) if (isCode(a) && !signedBy(s, a)) return list.filter((x) => !isCode(x) || signedBy(s, x));
+  return list;
+}
+
 /** What of the agreed text binds anyone, given who signed (DESIGN §2.6). */
 export function treatyOf(s: GameState, sc: Scenario): Treaty {
-  const signed = (code: Code) => s.delegations[code].seat === "party" && s.delegations[code].signature === "signed";
-  const ceasefire = s.clauses.some((cl) => cl.type === "ceasefire" && cl.status === "agreed");
-  const inForce = ceasefire && signed("RU") && signed("UA") && signed(s.chair);
+  let ceasefire = false;
+  for (const cl of s.clauses) if (cl.type === "ceasefire" && cl.status === "agreed") ceasefire = true;
+  const inForce = ceasefire && signedBy(s, "RU") && signedBy(s, "UA") && signedBy(s, s.chair);
   if (!inForce) return { inForce, clauses: [], credibility: 0 };
+  const euBinds = s.euUnity > sc.euBlockUnity && !signedBy(s, "EU");
   const clauses: Clause[] = [];
+  let credibility = 0;
   for (const cl of s.clauses) {
     if (cl.status !== "agreed") continue;
-    if (cl.type === "sanctionsRelief" && cl.params.issuer === "EU" && s.euUnity > sc.euBlockUnity && !signed("EU")) continue;
-    const counts = (a: Actor) => !isCode(a) || signed(a);
-    const params = { ...cl.params };
-    if (params.guarantors) params.guarantors = params.guarantors.filter(counts);
-    if (params.contributors) params.contributors = params.contributors.filter(counts);
-    if ((params.guarantors && params.guarantors.length === 0) || (params.contributors && params.contributors.length === 0)) continue;
-    clauses.push({ ...cl, params });
+    if (euBinds && cl.type === "sanctionsRelief" && cl.params.issuer === "EU") continue;
+    const p = cl.params;
+    const guarantors = p.guarantors && counting(s, p.guarantors);
+    const contributors = p.contributors && counting(s, p.contributors);
+    if ((guarantors && guarantors.length === 0) || (contributors && contributors.length === 0)) continue;
+    if (guarantors === p.guarantors && contributors === p.contributors) clauses.push(cl);
+    else {
+      const params = { ...p };
+      if (guarantors) params.guarantors = guarantors;
+      if (contributors) params.contributors = contributors;
+      clauses.push({ ...cl, params });
+    }
+    if (cl.type === "guaranteesUkraine") for (const a of guarantors ?? []) credibility += sc.credibility[a] ?? 0;
   }
-  const credibility = clauses
-    .filter((cl) => cl.type === "guaranteesUkraine")
-    .flatMap((cl) => cl.params.guarantors ?? [])
-    .reduce((sum, a) => sum + (sc.credibility[a] ?? 0), 0);
   return { inForce, clauses, credibility };
 }
 
@@ -49,22 +64,29 @@ function classify(s: GameState, sc: Scenario, t: Treaty): OutcomeId {
   return s.battlefield >= 0 || strongTerms >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
 }
 
+const b = (x: boolean) => (x ? 1 : 0);
+
+/** Whether a clause in force matches an `inForce` condition. */
+function matches(cond: Extract<Condition, { inForce: unknown }>, cl: Clause): boolean {
+  const p = cl.params;
+  return cond.inForce.includes(cl.type) &&
+    (cond.target === undefined || p.target === cond.target) &&
+    (cond.issuer === undefined || p.issuer === cond.issuer) &&
+    (cond.level === undefined || p.level === cond.level) &&
+    (cond.condition === undefined || p.condition === cond.condition) &&
+    (cond.lists === undefined || listsAny(p.guarantors, cond.lists) || listsAny(p.contributors, cond.lists));
+}
+const listsAny = (list: Actor[] | undefined, wanted: Actor[]): boolean => list !== undefined && list.some((a) => wanted.includes(a));
+
 /** Whether a condition holds (0 or 1), or how many clauses match a `perClause` condition. */
 export function evaluate(cond: Condition, s: GameState, outcome: OutcomeId, t: Treaty): number {
-  const b = (x: boolean) => (x ? 1 : 0);
   if ("outcome" in cond) return b(cond.outcome.includes(outcome));
   if ("seat" in cond) return b(s.delegations[cond.seat].seat === cond.is);
   if ("treatyInForce" in cond) return b(t.inForce === cond.treatyInForce);
   if ("signed" in cond) return b(s.delegations[cond.signed].signature === "signed");
   if ("inForce" in cond) {
-    const n = t.clauses.filter((cl) =>
-      cond.inForce.includes(cl.type) &&
-      (cond.target === undefined || cl.params.target === cond.target) &&
-      (cond.issuer === undefined || cl.params.issuer === cond.issuer) &&
-      (cond.level === undefined || cl.params.level === cond.level) &&
-      (cond.condition === undefined || cl.params.condition === cond.condition) &&
-      (cond.lists === undefined || [...(cl.params.guarantors ?? []), ...(cl.params.contributors ?? [])].some((a) => cond.lists!.includes(a))),
-    ).length;
+    let n = 0;
+    for (const cl of t.clauses) if (matches(cond, cl)) n++;
     return cond.perClause ? n : b(n > 0);
   }
   if ("track" in cond) {
@@ -77,8 +99,14 @@ export function evaluate(cond: Condition, s: GameState, outcome: OutcomeId, t: T
   if ("usAid" in cond) return b(s.usAid === cond.usAid);
   if ("flag" in cond) return b(s.belarus[cond.flag]);
   if ("venue" in cond) return b(s.venue === cond.venue);
-  if ("all" in cond) return b(cond.all.every((x) => evaluate(x, s, outcome, t) > 0));
-  if ("any" in cond) return b(cond.any.some((x) => evaluate(x, s, outcome, t) > 0));
+  if ("all" in cond) {
+    for (const x of cond.all) if (!(evaluate(x, s, outcome, t) > 0)) return 0;
+    return 1;
+  }
+  if ("any" in cond) {
+    for (const x of cond.any) if (evaluate(x, s, outcome, t) > 0) return 1;
+    return 0;
+  }
   return b(evaluate(cond.not, s, outcome, t) === 0);
 }
 
