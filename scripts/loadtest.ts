@@ -58,7 +58,7 @@ export interface LoadReport {
     gcMsPerSecond?: number;
     gcMaxPauseMs?: number;
   } | null;
-  generator: { cpuPercent: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
+  generator: { cpuPercent: number; systemCpuPercent: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
   /** CPU used by everything else on the machine during the run (per cent of one core): other
    *  work on a shared machine makes the figures pessimistic; rerun when this is near 0. */
   otherCpuPercent: number;
@@ -214,6 +214,7 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
       } : null,
       generator: {
         cpuPercent: round(genCpu),
+        systemCpuPercent: round(((gen1.system - gen0.system) / 1e6 / secs) * 100),
         loopDelayP99Ms: round(Math.max(...results.map((r) => r.loopDelayP99)), 2),
         loopDelayMaxMs: round(Math.max(...results.map((r) => r.loopDelayMax)), 2),
       },
@@ -253,7 +254,7 @@ export function formatReport(r: LoadReport): string {
     ...(r.server?.loopDelayMaxMs !== undefined
       ? [`server loop event-loop delay: worst 1 s p99 ${r.server.loopDelayP99MaxMs} ms, max ${r.server.loopDelayMaxMs} ms; GC ${r.server.gcMsPerSecond} ms/s, longest pause ${r.server.gcMaxPauseMs} ms`]
       : []),
-    `generator   CPU ${r.generator.cpuPercent} % (all threads), event-loop delay p99 ${r.generator.loopDelayP99Ms} ms, max ${r.generator.loopDelayMaxMs} ms`,
+    `generator   CPU ${r.generator.cpuPercent} % (all threads; ${r.generator.systemCpuPercent} % in the kernel), event-loop delay p99 ${r.generator.loopDelayP99Ms} ms, max ${r.generator.loopDelayMaxMs} ms`,
     `machine use other processes ${r.otherCpuPercent} % of one core during the run (load average ${r.loadAverage1m})${r.prioritised ? "; server and generator ran at raised priority (--priority)" : ""}${r.otherCpuPercent > 15 && !r.prioritised ? " — SHARED MACHINE: figures are pessimistic, rerun when idle or with --priority" : ""}`,
     `actions     ${Object.entries(r.actions).map(([k, v]) => `${k} ${v}`).join(", ")}; error replies: ${Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; drops ${r.drops}, unexpected leaves ${r.leaves}`,
   ].join("\n");

@@ -48,8 +48,8 @@ export const USAGE = `npm run loadtest -- [options]
   --cpu-prof           run the server with --cpu-prof (profile in the printed directory)
   --entry FILE         server script (default server/main.ts)
   --decoders N         members per room whose SDK decodes every patch: the facilitator and the
-                       first N-1 students (default 6: one per delegation); the others find their
-                       lines in the patch bytes without decoding. 0: every client decodes
+                       first N-1 students (default 2: the facilitator and one student); the others
+                       find their lines in the patch bytes without decoding. 0: every client decodes
   --priority           on a shared machine: give the server and the generator scheduling
                        priority over other sessions (autogroup nice -19; needs root)
   --processes N        N server processes sharing a throwaway redis-server (scale-out; CPU
@@ -59,7 +59,7 @@ export function parseArgs(argv: string[]): LoadArgs {
   const a: LoadArgs = {
     rooms: 10, students: 30, seconds: 30, json: false, url: "", pid: 0, baseline: false, workers: 0,
     sayMs: 2000, actionMs: 10_000, joinConcurrency: 10, graceMs: 3000, idleRooms: 0, cpuProf: false,
-    entry: "server/main.ts", decoders: 6, priority: false, processes: 1,
+    entry: "server/main.ts", decoders: 2, priority: false, processes: 1,
   };
   const num = (name: string, v: string | undefined, lo: number, hi: number): number => {
     const n = Number(v);

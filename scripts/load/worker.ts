@@ -7,6 +7,7 @@
  * it, i.e. after the patch is decoded: what a student's screen could show. Members beyond
  * `decoders` per room (see WorkerPlan) take the moment the patch carrying the line arrives.
  */
+import "./nodeSocket.ts";
 import { Callbacks, Client, type Room } from "@colyseus/sdk";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parentPort, workerData, threadId } from "node:worker_threads";
@@ -66,6 +67,8 @@ interface Member {
 }
 
 const PATCH = 15; // Protocol.ROOM_STATE_PATCH
+const DATA = 13; // Protocol.ROOM_DATA: a message, its type first
+const ERROR_TYPE = Buffer.from("\xa5error", "latin1"); // the type "error" as the frame encodes it
 const PROTOCOL_CODE_MASK = 31;
 const LOAD = Buffer.from("load ");
 
@@ -139,13 +142,18 @@ function run(plan: WorkerPlan): void {
       return;
     }
     // A light member: its SDK handles every frame except state patches, which it only scans
-    // for the line ids they carry (the same bytes arrive; only the decoding is skipped, so one
-    // generator thread can hold thousands of clients). Its state is left stale on purpose.
-    const events = (m.room as unknown as { connection: { events: { onmessage: (ev: { data: ArrayBuffer | Uint8Array }) => void } } }).connection.events;
+    // for the line ids they carry, and messages other than `error`, which it does not read
+    // (the same bytes arrive; only the decoding is skipped, so one generator thread can hold
+    // thousands of clients). Its state is left stale on purpose.
+    const connection = (m.room as unknown as { connection: { events: { onmessage: (ev: { data: ArrayBuffer | Uint8Array }) => void }; transport: { ws: { binaryType: string } } } }).connection;
+    const events = connection.events;
     const sdk = events.onmessage;
+    connection.transport.ws.binaryType = "nodebuffer"; // no copy into an ArrayBuffer per frame
     events.onmessage = (ev) => {
       const buf = Buffer.isBuffer(ev.data) ? ev.data : Buffer.from(ev.data as ArrayBuffer);
-      if ((buf[0] & PROTOCOL_CODE_MASK) !== PATCH) return sdk(ev);
+      const code = buf[0] & PROTOCOL_CODE_MASK;
+      if (code === DATA && !ERROR_TYPE.equals(buf.subarray(1, 1 + ERROR_TYPE.length))) return;
+      if (code !== PATCH) return sdk(ev);
       for (let i = buf.indexOf(LOAD); i !== -1; ) {
         const end = buf.indexOf(0x20, i + LOAD.length);
         if (end === -1) break;
