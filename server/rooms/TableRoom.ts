@@ -381,10 +381,10 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#bots.poke();
   }
 
-  *#recipients(): Iterable<{ audience: Audience; send(type: string, payload: unknown): void }> {
+  *#recipients(): Iterable<{ audience: Audience; raw(bytes: Uint8Array): void }> {
     for (const c of this.clients) {
       const u = c.userData as UserData | undefined;
-      if (u) yield { audience: u, send: (type, payload) => c.send(type, payload) };
+      if (u) yield { audience: u, raw: (bytes) => c.enqueueRaw(bytes) };
     }
   }
 

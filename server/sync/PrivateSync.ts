@@ -5,6 +5,7 @@
  * engine's `view`/`briefing`; this file only routes.
  */
 import { DELEGATIONS, briefing, projectOutcome, view, type Code, type GameState, type PrivateMessage } from "../../shared/rules/index.ts";
+import { getMessageBytes, Protocol } from "@colyseus/core";
 import { MSG } from "../../shared/protocol/messages.ts";
 
 /** What the room knows about a connection: enough to route private sends. */
@@ -14,9 +15,12 @@ export interface Audience {
 }
 
 export interface Sender {
-  /** Connected clients with their audience. */
-  recipients(): Iterable<{ audience: Audience; send(type: string, payload: unknown): void }>;
+  /** Connected clients with their audience; `raw` sends a message already encoded. */
+  recipients(): Iterable<{ audience: Audience; raw(bytes: Uint8Array): void }>;
 }
+
+/** A message encoded once for every recipient (as `client.send` would encode it for one). */
+const encode = (type: string, payload: unknown): Uint8Array => getMessageBytes.raw(Protocol.ROOM_DATA, type, payload);
 
 const briefingsFrom = (phase: GameState["phase"]): boolean => phase !== "lobby";
 
@@ -37,12 +41,16 @@ export class PrivateSync {
         const json = JSON.stringify(b);
         if (this.#lastBriefing.get(code) === json) continue;
         this.#lastBriefing.set(code, json);
-        for (const r of out.recipients()) if (readsBriefing(r.audience, code)) r.send(MSG.briefing, b);
+        const bytes = encode(MSG.briefing, b);
+        for (const r of out.recipients()) if (readsBriefing(r.audience, code)) r.raw(bytes);
       }
     }
     const fresh = state.messages.slice(this.#seenMessages);
     this.#seenMessages = state.messages.length;
-    for (const m of fresh) for (const r of out.recipients()) if (readsMessage(r.audience, m)) r.send(MSG.private, m);
+    for (const m of fresh) {
+      const bytes = encode(MSG.private, m);
+      for (const r of out.recipients()) if (readsMessage(r.audience, m)) r.raw(bytes);
+    }
   }
 
   /** Marks the current state as already sent (after a restore, before anyone is connected). */
