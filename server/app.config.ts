@@ -11,6 +11,7 @@ import { defaultSettings, runtime, type Settings } from "./context.ts";
 import { health, mountRoutes } from "./http/routes.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
 import { scaleOut } from "./scaleOut.ts";
+import { Pacing } from "./sync/Pacing.ts";
 import { Store } from "./store/Store.ts";
 
 export interface AppOptions {
@@ -25,6 +26,8 @@ export function createServer(opts: AppOptions): Server {
   runtime.settings = { ...defaultSettings(opts.dataDir), ...opts.settings, dataDir: opts.dataDir };
   runtime.store?.close();
   runtime.store = new Store(opts.dataDir);
+  runtime.pacing.stop();
+  runtime.pacing = new Pacing(runtime.settings.patchWindowMs);
   health.ready = false;
   health.restored = 0;
   const distDir = opts.distDir ?? resolve(import.meta.dirname, "..", "dist");
@@ -47,6 +50,7 @@ export function createServer(opts: AppOptions): Server {
   server.onShutdown(() => {
     if (runtime.store === st) runtime.store = null;
     st.close();
+    runtime.pacing.stop();
   });
   return server;
 }

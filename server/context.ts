@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Store } from "./store/Store.ts";
+import { Pacing } from "./sync/Pacing.ts";
 
 export interface Settings {
   dataDir: string;
@@ -31,6 +32,8 @@ export interface Settings {
   trustProxy: boolean;
   /** With bots on, a seat whose students have all been away this long goes to a bot; 0: never. */
   handOverMs: number;
+  /** A busy process holds each room's changes this long to send them together; 0: never. */
+  patchWindowMs: number;
 }
 
 export const defaultSettings = (dataDir: string): Settings => ({
@@ -48,6 +51,7 @@ export const defaultSettings = (dataDir: string): Settings => ({
   createsPerSecond: 1,
   trustProxy: false,
   handOverMs: 90_000,
+  patchWindowMs: 20,
 });
 
 interface Runtime {
@@ -55,12 +59,15 @@ interface Runtime {
   settings: Settings;
   /** Passed in `{restore, restoreSecret}` create options by boot code only. */
   restoreSecret: string;
+  /** When rooms send what a turn changed (at once, or held briefly on a busy process). */
+  pacing: Pacing;
 }
 
 export const runtime: Runtime = {
   store: null,
   settings: defaultSettings("./data"),
   restoreSecret: randomBytes(24).toString("base64url"),
+  pacing: new Pacing(0),
 };
 
 export function store(): Store {

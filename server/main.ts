@@ -4,7 +4,8 @@
  * CREATE_BURST (40) and CREATES_PER_SECOND (1): the budget for new games, TRUST_PROXY=1 to keep
  * that budget per client address (X-Real-IP / X-Forwarded-For from your own proxy),
  * HANDOVER_SECONDS (90; 0 = never): how long a delegation's students may all be away before a
- * bot holds their seat.
+ * bot holds their seat, PATCH_WINDOW_MS (20; 0 = never): how long a busy process holds a
+ * room's changes to send them together.
  */
 import { resolve } from "node:path";
 import { startServer } from "./app.config.ts";
@@ -20,6 +21,7 @@ const num = (v: string | undefined) => (v !== undefined && v !== "" && Number.is
 const createBurst = num(process.env.CREATE_BURST);
 const createsPerSecond = num(process.env.CREATES_PER_SECOND);
 const handOverSeconds = num(process.env.HANDOVER_SECONDS);
+const patchWindowMs = num(process.env.PATCH_WINDOW_MS);
 const started = await startServer({
   host: process.env.HOST || "0.0.0.0",
   port: Number(process.env.PORT || 2567),
@@ -30,6 +32,7 @@ const started = await startServer({
     ...(createsPerSecond !== undefined ? { createsPerSecond } : {}),
     trustProxy: process.env.TRUST_PROXY === "1",
     ...(handOverSeconds !== undefined ? { handOverMs: handOverSeconds * 1000 } : {}),
+    ...(patchWindowMs !== undefined ? { patchWindowMs } : {}),
   },
 });
 console.log(`Seat at the Table listening on http://${started.host}:${started.port} (data in ${resolve(process.env.DATA_DIR || "./data")})`);

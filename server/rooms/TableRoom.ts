@@ -312,7 +312,9 @@ export class TableRoom extends Room<{ state: TableState }> {
   #flushSoon(): void {
     if (this.#turn.pending) return;
     this.#turn.pending = true;
-    setImmediate(() => this.#flush());
+    const hold = runtime.pacing.delayMs();
+    if (hold > 0) setTimeout(() => this.#flush(), hold);
+    else setImmediate(() => this.#flush());
   }
 
   /** Persist → private sends → events → patch, in that order (docs/PROTOCOL.md). */
