@@ -7,8 +7,9 @@ import { apply } from "../rules/apply.ts";
 import { newGame } from "../rules/setup.ts";
 import { legalMoves } from "../rules/legal.ts";
 import { projectOutcome } from "../rules/score.ts";
-import { briefing, publicView } from "../rules/view.ts";
+import { publicView } from "../rules/view.ts";
 import { DELEGATIONS, type Action, type Briefing, type Code, type GameState, type Outcome, type PlayerAction, type View, type Who } from "../rules/types.ts";
+import { aimsOf } from "./imagine.ts";
 import { botMove } from "./index.ts";
 
 export interface SelfPlayOptions {
@@ -38,29 +39,24 @@ export function seatView(s: GameState, me: Code): View {
   let shared = SHARED.get(s);
   if (!shared) SHARED.set(s, (shared = { pub: publicView(s) }));
   const cache = shared;
-  // The sheet without its live parts, which are filled in on first use.
-  const sheet = briefing({ ...s, phase: "debrief", outcome: EMPTY }, me, EMPTY);
-  let moves: Briefing["moves"] | undefined;
-  Object.defineProperty(sheet, "moves", {
-    enumerable: true,
-    get: () => (moves ??= s.phase === "debrief" ? [] : legalMoves(s, me)),
-  });
-  const fixed = sheet.aims;
+  // The sheet as `briefing` builds it, its live parts (progress, moves) filled in on first use.
   let aims: Briefing["aims"] | undefined;
-  Object.defineProperty(sheet, "aims", {
-    enumerable: true,
-    get: () => {
+  let moves: Briefing["moves"] | undefined;
+  const sheet: Briefing = {
+    delegation: me,
+    get aims() {
       if (aims) return aims;
       const lines = (cache.projection ??= projectOutcome(s)).breakdown[me];
-      return (aims = fixed.map((a) => ({ ...a, progress: lines.find((l) => l.aim === a.id)?.points ?? 0 })));
+      return (aims = aimsOf(s.scenario, me).map((o) => ({ id: o.id, text: o.text, points: o.points, secret: o.secret, ref: o.ref, note: o.note, progress: lines.find((l) => l.aim === o.id)?.points ?? 0, when: o.when })));
     },
-  });
+    ...(me === "BY" ? { belarus: { ...s.belarus } } : {}),
+    get moves() {
+      return (moves ??= s.phase === "debrief" ? [] : legalMoves(s, me));
+    },
+  };
   const briefings: View["briefings"] = { [me]: sheet };
   return { public: cache.pub, briefings, messages: s.messages.filter((m) => m.from === me || m.to.includes(me)) };
 }
-
-/** A stand-in projection for building a sheet whose progress is worked out later. */
-const EMPTY: Outcome = { id: "no_deal", scores: { RU: 0, UA: 0, US: 0, EU: 0, BY: 0 }, breakdown: { RU: [], UA: [], US: [], EU: [], BY: [] }, credibility: 0, treatyInForce: false, inForce: [], revealed: [] };
 
 /** What every seat's view of one state shares (bots never change a view they are given). */
 const SHARED = new WeakMap<GameState, { projection?: Outcome; pub: View["public"] }>();

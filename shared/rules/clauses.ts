@@ -91,29 +91,46 @@ export function validateDraft(s: GameState, sc: Scenario, draft: ClauseDraft): C
 export const slotOf = (cl: Pick<Clause, "type" | "params">): string =>
   cl.type === "sanctionsRelief" ? `${cl.type}:${cl.params.target}:${cl.params.issuer}` : cl.type;
 
-/** Delegations whose support a clause needs to be agreed (DESIGN §2.4). */
+/** Delegations whose support a clause needs to be agreed (DESIGN §2.4), each once, in this order. */
 export function neededSupport(s: GameState, sc: Scenario, cl: Pick<Clause, "type" | "params">): Code[] {
-  const need = new Set<Code>(["RU", "UA", s.chair]);
-  for (const a of [...(cl.params.guarantors ?? []), ...(cl.params.contributors ?? [])]) if (isCode(a)) need.add(a);
-  if (cl.type === "sanctionsRelief" && cl.params.issuer === "EU" && s.euUnity > sc.euBlockUnity) need.add("EU");
-  const aboutBelarus = cl.type === "guaranteesBelarus" || (cl.type === "sanctionsRelief" && cl.params.target === "BY");
-  if (aboutBelarus && s.delegations.BY.seat === "party") need.add("BY");
-  return [...need];
+  const need: Code[] = ["RU", "UA"];
+  const add = (code: Code) => {
+    if (!need.includes(code)) need.push(code);
+  };
+  add(s.chair);
+  for (const a of cl.params.guarantors ?? []) if (isCode(a)) add(a);
+  for (const a of cl.params.contributors ?? []) if (isCode(a)) add(a);
+  if (euConsents(s, sc, cl)) add("EU");
+  if (belarusConsents(s, cl)) add("BY");
+  return need;
 }
 
-/** Delegations named in a clause must hold a party's seat to stand behind it. */
-function namedMustBeParty(cl: Pick<Clause, "params">): Code[] {
-  return [...(cl.params.guarantors ?? []), ...(cl.params.contributors ?? [])].filter(isCode);
-}
+/** Relief the EU issues needs its consent while its unity is above the blocking line. */
+const euConsents = (s: GameState, sc: Scenario, cl: Pick<Clause, "type" | "params">): boolean =>
+  cl.type === "sanctionsRelief" && cl.params.issuer === "EU" && s.euUnity > sc.euBlockUnity;
+/** A clause about Belarus needs Belarus's consent once it sits as a party. */
+const belarusConsents = (s: GameState, cl: Pick<Clause, "type" | "params">): boolean =>
+  (cl.type === "guaranteesBelarus" || (cl.type === "sanctionsRelief" && cl.params.target === "BY")) && s.delegations.BY.seat === "party";
 
 /** Who still has to support a clause (and be a party) before it is agreed. */
 export function missingSupport(s: GameState, sc: Scenario, cl: Clause): Code[] {
-  return neededSupport(s, sc, cl).filter((code) => s.delegations[code].seat !== "party" || cl.stances[code] !== "support");
+  return neededSupport(s, sc, cl).filter((code) => !backs(s, cl, code));
 }
 
+/** A party supporting the clause. */
+const backs = (s: GameState, cl: Clause, code: Code): boolean => s.delegations[code].seat === "party" && cl.stances[code] === "support";
+/** Delegations named in a clause's lists must hold a party's seat (and, needed as they are, support it). */
+const listBacks = (s: GameState, cl: Clause, list: Actor[] | undefined): boolean => {
+  for (const a of list ?? []) if (isCode(a) && !backs(s, cl, a)) return false;
+  return true;
+};
+
+/** `missingSupport` is empty and the clause it needs is agreed — asked without building a list (settled after every move). */
 function agreeable(s: GameState, sc: Scenario, cl: Clause): boolean {
-  if (missingSupport(s, sc, cl).length > 0) return false;
-  if (namedMustBeParty(cl).some((code) => s.delegations[code].seat !== "party")) return false;
+  if (!backs(s, cl, "RU") || !backs(s, cl, "UA") || !backs(s, cl, s.chair)) return false;
+  if (!listBacks(s, cl, cl.params.guarantors) || !listBacks(s, cl, cl.params.contributors)) return false;
+  if (euConsents(s, sc, cl) && !backs(s, cl, "EU")) return false;
+  if (belarusConsents(s, cl) && !backs(s, cl, "BY")) return false;
   const needs = sc.clauses[cl.type].needs;
   if (needs && !s.clauses.some((o) => o.type === needs && o.status === "agreed")) return false;
   return true;
