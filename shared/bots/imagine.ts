@@ -37,15 +37,14 @@ export function expectedFront(p: PublicView, sc: Scenario): number {
 
 /** The state as the viewer can know it, the front where this round will leave it. */
 export function imagine(v: View, me: Code): GameState {
+  // Every seat imagines the same state from the same table, Belarus with its own tracks in
+  // place of the defaults; nobody changes it (the rules copy before they move), so it is built
+  // once per view — the last view's is kept, as seats are asked one after another.
+  if (seen?.p !== v.public) seen = { p: v.public, s: imagined(v.public, undefined) };
   const own = v.briefings[me]?.belarus;
-  if (own) return imagined(v.public, own);
-  // Without Belarus's own sheet every seat imagines the same state from the same table;
-  // nobody changes it (the rules copy before they move), so it is built once per view.
-  let s = SEEN.get(v.public);
-  if (!s) SEEN.set(v.public, (s = imagined(v.public, undefined)));
-  return s;
+  return own ? { ...seen.s, belarus: { ...own } } : seen.s;
 }
-const SEEN = new WeakMap<PublicView, GameState>();
+let seen: { p: PublicView; s: GameState } | undefined;
 
 function imagined(p: PublicView, own: GameState["belarus"] | undefined): GameState {
   const sc = scenarioOf(p.scenario);
@@ -143,23 +142,23 @@ export function scoreOf(s: GameState, aims: ObjectiveSpec[]): number {
   return sum;
 }
 
-/** The delegations with every undecided party signing, by the delegations they come from (never changed). */
-const SIGNED = new WeakMap<GameState["delegations"], GameState["delegations"]>();
+/** The delegations with every undecided party signing (`from` itself when none is undecided). */
 function signedOf(from: GameState["delegations"]): GameState["delegations"] {
-  let delegations = SIGNED.get(from);
-  if (!delegations) {
-    delegations = from;
-    for (const code of DELEGATIONS) {
-      const d = delegations[code];
-      if (d.seat === "party" && d.signature === "") {
-        if (delegations === from) delegations = { ...delegations };
-        delegations[code] = { ...d, signature: "signed" };
-      }
+  let delegations = from;
+  for (const code of DELEGATIONS) {
+    const d = delegations[code];
+    if (d.seat === "party" && d.signature === "") {
+      if (delegations === from) delegations = { ...delegations };
+      delegations[code] = { ...d, signature: "signed" };
     }
-    SIGNED.set(from, delegations);
-    if (delegations !== from) SIGNED.set(delegations, delegations);
   }
   return delegations;
+}
+/** `signedOf` the delegations of the imagined state, kept for the last ones asked (never changed). */
+let signing: { from: GameState["delegations"]; to: GameState["delegations"] } | undefined;
+function signedFor(from: GameState["delegations"]): GameState["delegations"] {
+  if (signing?.from !== from) signing = { from, to: signedOf(from) };
+  return signing.to;
 }
 
 const CEASEFIRE: Clause = { id: "~ceasefire", type: "ceasefire", params: {}, proposer: "US", status: "agreed", stances: {}, round: 0 };
@@ -169,15 +168,28 @@ const CEASEFIRE: Clause = { id: "~ceasefire", type: "ceasefire", params: {}, pro
  * with a ceasefire agreed if there is none and every party signing.
  */
 export function dealWorld(s: GameState, extra?: Pick<Clause, "type" | "params"> | Pick<Clause, "type" | "params">[], drop?: string): GameState {
-  let clauses = s.clauses.filter((cl) => cl.status === "agreed" && cl.id !== drop);
+  const agreed = agreedIn(s.clauses);
+  let clauses = agreed;
+  if (drop !== undefined) clauses = clauses.filter((cl) => cl.id !== drop);
   for (const x of extra === undefined ? [] : Array.isArray(extra) ? extra : [extra]) {
     const slot = slotOf(x);
     clauses = clauses.filter((cl) => slotOf(cl) !== slot);
     clauses.push({ id: `~${slot}`, type: x.type, params: x.params, proposer: "US", status: "agreed", stances: {}, round: 0 });
   }
-  if (!clauses.some((cl) => cl.type === "ceasefire")) clauses.push(CEASEFIRE);
+  // The shared list of agreed clauses is never changed: every step above made a new one.
+  if (!clauses.some((cl) => cl.type === "ceasefire")) {
+    if (clauses === agreed) clauses = clauses.slice();
+    clauses.push(CEASEFIRE);
+  }
   // Scored only: the undecided parties already signing, as `scoreOf` would have them.
-  return { ...s, clauses, momentum: Math.max(s.momentum, 1), delegations: signedOf(s.delegations) };
+  return { ...s, clauses, momentum: Math.max(s.momentum, 1), delegations: signedFor(s.delegations) };
+}
+
+/** The agreed clauses of a table, kept for the last table asked (never changed: callers copy). */
+let lastAgreed: { of: Clause[]; agreed: Clause[] } | undefined;
+function agreedIn(clauses: Clause[]): Clause[] {
+  if (lastAgreed?.of !== clauses) lastAgreed = { of: clauses, agreed: clauses.filter((cl) => cl.status === "agreed") };
+  return lastAgreed.agreed;
 }
 
 /** The no-treaty world: nothing comes into force (Russia refuses, so no ceasefire binds). */

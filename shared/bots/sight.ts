@@ -12,11 +12,63 @@ import { fnv, rollFrom } from "./chance.ts";
 import { aimsOf, dealWorld, imagine, noDealWorld, scoreOf } from "./imagine.ts";
 
 /**
- * Lookahead results by everything they depend on. A cache of a pure function: it changes
- * how fast a bot decides, never what it decides.
+ * Lookahead results by everything they depend on: first the table's part (the same for every
+ * seat), then mine. A cache of a pure function: it changes how fast a bot decides, never what
+ * it decides.
  */
-const MEMO = new Map<string, Map<string, number>>();
+const MEMO = new Map<string, Map<string, Lookahead>>();
+let memoSize = 0;
 const MEMO_MAX = 256;
+
+/** My treaty-world scores for one `scoreKey`: the deal, no deal, and what clauses add or take away. */
+interface Lookahead {
+  deal?: number;
+  noDeal?: number;
+  /** By clause key: what the clause adds to the deal. */
+  worth: Map<string, number>;
+  /** By agreed clause id: what the deal gains or loses without it. */
+  without: Map<string, number>;
+  /** By my hopes and the clause added to them: the deal I am bargaining toward. */
+  hoped: Map<string, number>;
+}
+
+/**
+ * What every seat reads alike off one public view, worked out once for the view: seats are
+ * asked one after another on the same table, so the last view's facts are kept (views are
+ * never changed; a new state brings a new view).
+ */
+interface Common {
+  p: PublicView;
+  /** The table's part of every seat's `scoreKey`. */
+  table: string;
+  /** The first clauses tabled, for the game's fingerprint. */
+  first: string;
+  /** The first three event cards: the war's climate. */
+  climate: string;
+  worldH: number;
+  /** What `neededSupport` reads besides the clause. */
+  needTag: string;
+}
+let common: Common | undefined;
+function commonOf(p: PublicView, sc: Scenario): Common {
+  if (common?.p === p) return common;
+  const seats = DELEGATIONS.map((c) => p.delegations[c].seat[0]! + p.delegations[c].signature.slice(0, 1)).join("");
+  const agreed = p.clauses.filter((cl) => cl.status === "agreed").map((cl) => cl.id + clauseKey(cl)).join();
+  const events: string[] = [];
+  for (const t of p.table) {
+    if (t.kind === "event" && t.text.startsWith("Event:")) events.push(t.text);
+    if (events.length === 3) break;
+  }
+  const climate = events.join("|");
+  return (common = {
+    p,
+    table: `${p.scenario}|${p.usAid}|${p.chair}|${seats}|${agreed}`,
+    first: p.clauses.slice(0, 3).map((cl) => cl.id + cl.type + cl.proposer).join("|"),
+    climate,
+    worldH: fnv(0x811c9dc5, `world|${climate}|`),
+    needTag: `${p.scenario}|${p.chair}|${p.euUnity > sc.euBlockUnity ? 1 : 0}|${p.delegations.BY.seat === "party" ? 1 : 0}`,
+  });
+}
 
 const ORDER: readonly string[] = [...DELEGATIONS, ...EXTERNALS];
 /** Rejections that may come from what the bot cannot see; its listed moves settle those. */
@@ -32,17 +84,15 @@ export class Sight {
   readonly aims: ObjectiveSpec[];
   /** A fingerprint of this game, stable within a round: the event and the first clauses tabled. */
   readonly salt: string;
+  readonly #common: Common;
   #moves: Map<string, Move> | undefined;
   #deal: number | undefined;
   #noDeal: number | undefined;
   #mine: { say: number; acts: number; said: string[] } | undefined;
-  #mood: string | undefined;
   #saltH: number | undefined;
   #moodH: number | undefined;
-  #worldH: number | undefined;
-  #needTag: string | undefined;
   #key: string | undefined;
-  #table: Map<string, number> | undefined;
+  #look: Lookahead | undefined;
   #hopes: Clause[] | undefined;
   #hopesKey: string | undefined;
 
@@ -54,8 +104,8 @@ export class Sight {
     this.brief = v.briefings[me];
     this.s = imagine(v, me);
     this.aims = liveAims(aimsOf(v.public.scenario, me));
-    const first = this.p.clauses.slice(0, 3).map((cl) => cl.id + cl.type + cl.proposer).join("|");
-    this.salt = `${me}|${this.p.round}|${this.p.event}|${first}`;
+    this.#common = commonOf(this.p, this.sc);
+    this.salt = `${me}|${this.p.round}|${this.p.event}|${this.#common.first}`;
   }
 
   get seat() {
@@ -82,22 +132,11 @@ export class Sight {
    * its own temper without any bot remembering anything.
    */
   mood(question: string): number {
-    return rollFrom((this.#moodH ??= fnv(0x811c9dc5, `${this.me}|${this.#climate()}|`)), question);
+    return rollFrom((this.#moodH ??= fnv(0x811c9dc5, `${this.me}|${this.#common.climate}|`)), question);
   }
   /** The same die for every delegation: the climate of the war everyone reads in the news. */
   world(question: string): number {
-    return rollFrom((this.#worldH ??= fnv(0x811c9dc5, `world|${this.#climate()}|`)), question);
-  }
-  #climate(): string {
-    if (this.#mood === undefined) {
-      const events: string[] = [];
-      for (const t of this.p.table) {
-        if (t.kind === "event" && t.text.startsWith("Event:")) events.push(t.text);
-        if (events.length === 3) break;
-      }
-      this.#mood = events.join("|");
-    }
-    return this.#mood;
+    return rollFrom(this.#common.worldH, question);
   }
 
   /** The action if the rules take it from me now, else null. */
@@ -143,8 +182,7 @@ export class Sight {
   needs(cl: Clause): Code[] {
     // The rules read only the clause, the chair, EU unity against the bloc line and whether
     // Belarus is a party, all public: every seat and every table with those shares the answer.
-    const p = this.p;
-    const tag = (this.#needTag ??= `${p.scenario}|${p.chair}|${p.euUnity > this.sc.euBlockUnity ? 1 : 0}|${p.delegations.BY.seat === "party" ? 1 : 0}`);
+    const tag = this.#common.needTag;
     let m = NEEDS.get(cl.params);
     if (!m || m.type !== cl.type) NEEDS.set(cl.params, (m = { type: cl.type, by: new Map() }));
     let n = m.by.get(tag);
@@ -161,55 +199,70 @@ export class Sight {
     return scoreOf(state, this.aims);
   }
   /**
-   * Everything my scores depend on, as text: lookahead results are remembered under it, so
-   * a bot called again on a table that changed nowhere that matters does not recount.
+   * Everything my scores depend on, as text (the table's part shared by every seat, then mine):
+   * lookahead results are remembered under it, so a bot called again on a table that changed
+   * nowhere that matters does not recount.
    */
   get scoreKey(): string {
+    return `${this.#common.table}#${this.#myKey()}`;
+  }
+  /** My part of `scoreKey`: my sheet and the tracks it (or the rules) reads. */
+  #myKey(): string {
     if (this.#key === undefined) {
       const p = this.p;
-      const seats = DELEGATIONS.map((c) => p.delegations[c].seat[0]! + p.delegations[c].signature.slice(0, 1)).join("");
-      const agreed = p.clauses.filter((cl) => cl.status === "agreed").map((cl) => cl.id + clauseKey(cl)).join();
       // Tracks enter only as far as the rules or my aims look at them.
       const used = tracksIn(this.aims);
-      const tracks = [...used].map((k) => (k === "credibility" ? "" : k in p ? (p as unknown as Record<string, unknown>)[k] : this.s.belarus[k as "autonomy"])).join(",");
+      let tracks = "";
+      for (const k of used) tracks += `${k === "credibility" ? "" : k in p ? (p as unknown as Record<string, unknown>)[k] : this.s.belarus[k as "autonomy"]},`;
       const bf = this.sc.tracks.battlefield;
       const b = this.s.battlefield;
       const front = used.has("battlefield") ? b : b >= bf.max ? "F" : b <= bf.min ? "D" : b >= 0 ? "+" : "-";
       const momentum = used.has("momentum") ? p.momentum : p.momentum <= this.sc.tracks.momentum.min ? "0" : "m";
       const unity = used.has("euUnity") ? p.euUnity : p.euUnity > this.sc.euBlockUnity ? "u" : "b";
-      this.#key = `${p.scenario}|${this.me}|${this.aims.length}|${front}|${momentum}|${unity}|${tracks}|${p.usAid}|${p.chair}|${seats}|${agreed}`;
+      this.#key = `${this.me}|${this.aims.length}|${front}|${momentum}|${unity}|${tracks}`;
     }
     return this.#key;
   }
-  #memo(what: string, f: () => number): number {
-    const table = this.#table ?? this.#open();
-    let v = table.get(what);
-    if (v === undefined) table.set(what, (v = f()));
-    return v;
-  }
-  #open(): Map<string, number> {
-    if (!this.#table) {
-      this.#table = MEMO.get(this.scoreKey);
-      if (!this.#table) {
-        if (MEMO.size >= MEMO_MAX) MEMO.clear();
-        MEMO.set(this.scoreKey, (this.#table = new Map()));
+  /** My lookahead results under `scoreKey`, found (or started) on first use. */
+  #open(): Lookahead {
+    if (this.#look) return this.#look;
+    let mine = MEMO.get(this.#common.table);
+    if (!mine) {
+      if (memoSize >= MEMO_MAX) {
+        MEMO.clear();
+        memoSize = 0;
       }
+      MEMO.set(this.#common.table, (mine = new Map()));
     }
-    return this.#table;
+    const key = this.#myKey();
+    let look = mine.get(key);
+    if (!look) {
+      mine.set(key, (look = { worth: new Map(), without: new Map(), hoped: new Map() }));
+      memoSize++;
+    }
+    return (this.#look = look);
   }
   /** My score in the treaty world as the table stands (a ceasefire assumed). */
   get deal(): number {
-    return (this.#deal ??= this.#memo("deal", () => this.score(dealWorld(this.s))));
+    if (this.#deal === undefined) {
+      const look = this.#open();
+      this.#deal = look.deal ??= this.score(dealWorld(this.s));
+    }
+    return this.#deal;
   }
   get noDeal(): number {
-    return (this.#noDeal ??= this.#memo("nodeal", () => this.score(noDealWorld(this.s))));
+    if (this.#noDeal === undefined) {
+      const look = this.#open();
+      this.#noDeal = look.noDeal ??= this.score(noDealWorld(this.s));
+    }
+    return this.#noDeal;
   }
   /** What a clause adds to my treaty-world score (it supersedes its slot). */
   worth(x: Pick<Clause, "type" | "params">): number {
-    const table = this.#table ?? this.#open();
-    const what = worthKey(x);
-    let v = table.get(what);
-    if (v === undefined) table.set(what, (v = this.score(dealWorld(this.s, x)) - this.deal));
+    const worth = this.#open().worth;
+    const key = clauseKey(x);
+    let v = worth.get(key);
+    if (v === undefined) worth.set(key, (v = this.score(dealWorld(this.s, x)) - this.deal));
     return v;
   }
   /**
@@ -231,7 +284,11 @@ export class Sight {
   /** My treaty-world score if my hopes and `x` were all agreed. */
   hoped(x?: Pick<Clause, "type" | "params">): number {
     this.#hopesKey ??= this.hopes.map(clauseKey).join(";");
-    return this.#memo(`h${this.#hopesKey}#${x ? clauseKey(x) : ""}`, () => this.#hoped(x));
+    const hoped = this.#open().hoped;
+    const key = `${this.#hopesKey}#${x ? clauseKey(x) : ""}`;
+    let v = hoped.get(key);
+    if (v === undefined) hoped.set(key, (v = this.#hoped(x)));
+    return v;
   }
   #hoped(x?: Pick<Clause, "type" | "params">): number {
     const extra: Pick<Clause, "type" | "params">[] = this.hopes.filter((cl) => !x || slotOf(cl) !== slotOf(x));
@@ -241,7 +298,10 @@ export class Sight {
 
   /** What the treaty world gains or loses for me without an agreed clause. */
   without(id: string): number {
-    return this.#memo(`-${id}`, () => this.score(dealWorld(this.s, undefined, id)) - this.deal);
+    const without = this.#open().without;
+    let v = without.get(id);
+    if (v === undefined) without.set(id, (v = this.score(dealWorld(this.s, undefined, id)) - this.deal));
+    return v;
   }
 
   /** The propose (party) or suggest (observer) action for a draft, when the rules take it. */
@@ -302,16 +362,11 @@ function clauseKey(x: Pick<Clause, "type" | "params">): string {
   const c = KEYS.get(x.params);
   if (c && c.type === x.type) return c.key;
   const key = clauseKeyOf(x);
-  KEYS.set(x.params, { type: x.type, key, worth: `+${key}` });
+  KEYS.set(x.params, { type: x.type, key });
   return key;
 }
 /** Clause keys by parameters (never changed once a clause exists; copies of a clause share them). */
-const KEYS = new WeakMap<object, { type: string; key: string; worth: string }>();
-/** The lookahead key of `worth(x)`. */
-function worthKey(x: Pick<Clause, "type" | "params">): string {
-  clauseKey(x);
-  return KEYS.get(x.params)!.worth;
-}
+const KEYS = new WeakMap<object, { type: string; key: string }>();
 function clauseKeyOf(x: Pick<Clause, "type" | "params">): string {
   const p = x.params;
   const list = p.guarantors ?? p.contributors;
