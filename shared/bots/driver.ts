@@ -155,7 +155,8 @@ function torpedoMove(s: Sight, ch: Character): PlayerAction | null {
     if (cl.status !== "agreed" && cl.status !== "proposed") continue;
     const needs = s.needs(cl);
     if (needs.includes(s.me)) continue;
-    const missing = needs.filter((c) => cl.stances[c] !== "support").length;
+    let missing = 0;
+    for (const c of needs) if (cl.stances[c] !== "support") missing++;
     if (cl.status === "proposed" && missing > 1) continue;
     if (valueOf(s, ch, cl) <= -4 && s.roll(`torpedo:${cl.id}`) < 0.6) {
       const a = s.can({ type: "torpedo", target: cl.id });

@@ -36,8 +36,7 @@ export interface SelfPlayResult {
  * the list only for what they cannot see). Tests check the two views are equal.
  */
 export function seatView(s: GameState, me: Code): View {
-  let shared = SHARED.get(s);
-  if (!shared) SHARED.set(s, (shared = { pub: publicView(s) }));
+  if (shared?.s !== s) shared = { s, pub: publicView(s) };
   const cache = shared;
   // The sheet as `briefing` builds it, its live parts (progress, moves) filled in on first use.
   let aims: Briefing["aims"] | undefined;
@@ -58,8 +57,11 @@ export function seatView(s: GameState, me: Code): View {
   return { public: cache.pub, briefings, messages: s.messages.filter((m) => m.from === me || m.to.includes(me)) };
 }
 
-/** What every seat's view of one state shares (bots never change a view they are given). */
-const SHARED = new WeakMap<GameState, { projection?: Outcome; pub: View["public"] }>();
+/**
+ * What every seat's view of one state shares (bots never change a view they are given), kept
+ * for the last state: the seats are asked one after another on the same state.
+ */
+let shared: { s: GameState; projection?: Outcome; pub: View["public"] } | undefined;
 
 /** Bot calls per phase at most: a loop guard, far above what a sane game needs. */
 const PHASE_LIMIT = 400;

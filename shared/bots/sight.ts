@@ -6,7 +6,7 @@
 import { refusal } from "../rules/apply.ts";
 import { neededSupport, slotOf } from "../rules/clauses.ts";
 import { scenarioOf } from "../rules/scenario.ts";
-import { DELEGATIONS, EXTERNALS, type Actor, type Briefing, type Clause, type ClauseDraft, type Code, type GameState, type Move, type PlayerAction, type PublicView, type View } from "../rules/types.ts";
+import { DELEGATIONS, EXTERNALS, type Actor, type Briefing, type Clause, type ClauseDraft, type Code, type GameState, type Move, type PlayerAction, type PublicView, type TableEntry, type View } from "../rules/types.ts";
 import type { Condition, ObjectiveSpec, Scenario } from "../scenario/types.ts";
 import { fnv, rollFrom } from "./chance.ts";
 import { aimsOf, dealWorld, imagine, noDealWorld, scoreOf } from "./imagine.ts";
@@ -33,41 +33,83 @@ interface Lookahead {
 }
 
 /**
- * What every seat reads alike off one public view, worked out once for the view: seats are
- * asked one after another on the same table, so the last view's facts are kept (views are
- * never changed; a new state brings a new view).
+ * What every seat reads alike off one public view, worked out once for the view on first use:
+ * seats are asked one after another on the same table, so the last view's facts are kept
+ * (views are never changed; a new state brings a new view).
  */
-interface Common {
-  p: PublicView;
+class Common {
+  readonly p: PublicView;
+  readonly sc: Scenario;
+  #table: string | undefined;
+  #first: string | undefined;
+  #needTag: string | undefined;
+  constructor(p: PublicView, sc: Scenario) {
+    this.p = p;
+    this.sc = sc;
+  }
   /** The table's part of every seat's `scoreKey`. */
-  table: string;
+  get table(): string {
+    if (this.#table === undefined) {
+      const p = this.p;
+      const seats = DELEGATIONS.map((c) => p.delegations[c].seat[0]! + p.delegations[c].signature.slice(0, 1)).join("");
+      const agreed = p.clauses.filter((cl) => cl.status === "agreed").map((cl) => cl.id + clauseKey(cl)).join();
+      this.#table = `${p.scenario}|${p.usAid}|${p.chair}|${seats}|${agreed}`;
+    }
+    return this.#table;
+  }
   /** The first clauses tabled, for the game's fingerprint. */
-  first: string;
-  /** The first three event cards: the war's climate. */
-  climate: string;
-  worldH: number;
+  get first(): string {
+    return (this.#first ??= this.p.clauses.slice(0, 3).map((cl) => cl.id + cl.type + cl.proposer).join("|"));
+  }
   /** What `neededSupport` reads besides the clause. */
-  needTag: string;
+  get needTag(): string {
+    const p = this.p;
+    return (this.#needTag ??= `${p.scenario}|${p.chair}|${p.euUnity > this.sc.euBlockUnity ? 1 : 0}|${p.delegations.BY.seat === "party" ? 1 : 0}`);
+  }
+  /** The first three event cards: the war's climate. */
+  get climate(): Climate {
+    return climateOf(this.p.table);
+  }
 }
 let common: Common | undefined;
 function commonOf(p: PublicView, sc: Scenario): Common {
-  if (common?.p === p) return common;
-  const seats = DELEGATIONS.map((c) => p.delegations[c].seat[0]! + p.delegations[c].signature.slice(0, 1)).join("");
-  const agreed = p.clauses.filter((cl) => cl.status === "agreed").map((cl) => cl.id + clauseKey(cl)).join();
-  const events: string[] = [];
-  for (const t of p.table) {
-    if (t.kind === "event" && t.text.startsWith("Event:")) events.push(t.text);
-    if (events.length === 3) break;
+  if (common?.p !== p) common = new Common(p, sc);
+  return common;
+}
+
+/** The first three event cards of a game's log, with the dice hashed from them. */
+interface Climate {
+  text: string;
+  worldH: number;
+  /** Each delegation's mood die, by delegation. */
+  moodH: Map<string, number>;
+}
+/**
+ * Where the last reading of a log stopped. The log only grows and its entries never change,
+ * so a log that still holds the same entry there is the same game's, read on from that point;
+ * once three cards are found there is nothing more to read.
+ */
+let reading: { upTo: number; at: TableEntry | undefined; events: string[]; climate: Climate } | undefined;
+function climateOf(table: TableEntry[]): Climate {
+  let r = reading;
+  if (!r || r.upTo > table.length || (r.upTo > 0 && table[r.upTo - 1] !== r.at)) r = { upTo: 0, at: undefined, events: [], climate: climateFrom([]) };
+  if (r.events.length < 3 && r.upTo < table.length) {
+    const before = r.events.length;
+    let i = r.upTo;
+    for (; i < table.length && r.events.length < 3; i++) {
+      const t = table[i]!;
+      if (t.kind === "event" && t.text.startsWith("Event:")) r.events.push(t.text);
+    }
+    r.upTo = i;
+    r.at = table[i - 1];
+    if (r.events.length !== before) r.climate = climateFrom(r.events);
   }
-  const climate = events.join("|");
-  return (common = {
-    p,
-    table: `${p.scenario}|${p.usAid}|${p.chair}|${seats}|${agreed}`,
-    first: p.clauses.slice(0, 3).map((cl) => cl.id + cl.type + cl.proposer).join("|"),
-    climate,
-    worldH: fnv(0x811c9dc5, `world|${climate}|`),
-    needTag: `${p.scenario}|${p.chair}|${p.euUnity > sc.euBlockUnity ? 1 : 0}|${p.delegations.BY.seat === "party" ? 1 : 0}`,
-  });
+  reading = r;
+  return r.climate;
+}
+function climateFrom(events: string[]): Climate {
+  const text = events.join("|");
+  return { text, worldH: fnv(0x811c9dc5, `world|${text}|`), moodH: new Map() };
 }
 
 const ORDER: readonly string[] = [...DELEGATIONS, ...EXTERNALS];
@@ -132,11 +174,16 @@ export class Sight {
    * its own temper without any bot remembering anything.
    */
   mood(question: string): number {
-    return rollFrom((this.#moodH ??= fnv(0x811c9dc5, `${this.me}|${this.#common.climate}|`)), question);
+    if (this.#moodH === undefined) {
+      const c = this.#common.climate;
+      this.#moodH = c.moodH.get(this.me);
+      if (this.#moodH === undefined) c.moodH.set(this.me, (this.#moodH = fnv(0x811c9dc5, `${this.me}|${c.text}|`)));
+    }
+    return rollFrom(this.#moodH, question);
   }
   /** The same die for every delegation: the climate of the war everyone reads in the news. */
   world(question: string): number {
-    return rollFrom(this.#common.worldH, question);
+    return rollFrom(this.#common.climate.worldH, question);
   }
 
   /** The action if the rules take it from me now, else null. */
@@ -434,8 +481,20 @@ export function normalize(d: ClauseDraft): ClauseDraft {
   return out;
 }
 
-/** A draft as a clause-shaped value, for lookahead. */
+/**
+ * A draft as a clause-shaped value, for lookahead (never change it). The characters list the
+ * same few drafts on every call, so each is normalized once and keeps one identity, which the
+ * clause-key cache then recognises.
+ */
 export const asClause = (d: ClauseDraft): Pick<Clause, "type" | "params"> => {
-  const { type, ...params } = normalize(d);
-  return { type, params };
+  const list = (xs: Actor[] | undefined) => (xs ? xs.join() : "-");
+  const raw = `${d.type}|${list(d.contributors)}|${list(d.guarantors)}|${d.target ?? ""}|${d.issuer ?? ""}|${d.level ?? ""}|${d.condition ?? ""}`;
+  let x = DRAFTS.get(raw);
+  if (!x) {
+    if (DRAFTS.size >= 512) DRAFTS.clear();
+    const { type, ...params } = normalize(d);
+    DRAFTS.set(raw, (x = { type, params }));
+  }
+  return x;
 };
+const DRAFTS = new Map<string, Pick<Clause, "type" | "params">>();
