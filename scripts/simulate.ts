@@ -10,7 +10,7 @@
 import { Worker } from "node:worker_threads";
 import { DELEGATIONS, OUTCOMES } from "../shared/rules/types.ts";
 import { summarize, type GameLine, type Summary } from "../shared/bots/tally.ts";
-import { playRange } from "./simulate-worker.ts";
+import { playShared, type Played } from "./simulate-worker.ts";
 
 interface Args {
   games: number;
@@ -67,37 +67,30 @@ function progressBar(total: number): (done: number) => void {
 
 async function run(args: Args): Promise<{ lines: GameLine[]; errors: string[] }> {
   const show = progressBar(args.games);
-  if (args.workers === 1) return playRange(args.seed, 0, args.games, show);
-  const per = Math.ceil(args.games / args.workers);
-  const done = new Array<number>(args.workers).fill(0);
-  const tally = () => show(done.reduce((a, b) => a + b, 0));
-  // Workers 1…K−1 play their share in threads; this thread, already loaded, plays share 0.
+  // Every thread takes games a few at a time from one shared counter (next game, games done),
+  // so none sits idle while another still has a long share; lines are put back in game order.
+  const counter = new SharedArrayBuffer(8);
+  const next = new Int32Array(counter);
+  const tally = () => show(Atomics.load(next, 1));
+  // Threads 1…K−1 in workers; this thread, already loaded, plays too.
   const threads = Promise.all(
-    Array.from({ length: args.workers - 1 }, (_, i) => {
-      const w = i + 1;
-      const from = w * per;
-      const to = Math.min(args.games, from + per);
-      return new Promise<{ lines: GameLine[]; errors: string[] }>((resolve, reject) => {
+    Array.from({ length: args.workers - 1 }, (_, i) =>
+      new Promise<Played>((resolve, reject) => {
         // A larger young generation: bots allocate many short-lived lookahead states.
-        const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { seed: args.seed, from, to }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
-        worker.on("message", (m: { kind: string; done?: number; lines?: GameLine[]; errors?: string[] }) => {
-          done[w] = m.kind === "progress" ? m.done! : to - from;
-          tally();
-          if (m.kind === "done") resolve({ lines: m.lines!, errors: m.errors! });
-        });
+        const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { seed: args.seed, games: args.games, counter }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+        worker.on("message", resolve);
         worker.on("error", reject);
-        worker.on("exit", (code) => code !== 0 && reject(new Error(`worker ${w} exited with ${code}`)));
-      });
-    }),
+        worker.on("exit", (code) => code !== 0 && reject(new Error(`worker ${i + 1} exited with ${code}`)));
+      })),
   );
   // Let the workers start before this thread gets busy.
-  await new Promise((r) => setImmediate(r));
-  const mine = playRange(args.seed, 0, Math.min(per, args.games), (n) => {
-    done[0] = n;
-    tally();
-  });
-  const parts = [mine, ...(await threads)];
-  return { lines: parts.flatMap((p) => p.lines), errors: parts.flatMap((p) => p.errors) };
+  if (args.workers > 1) await new Promise((r) => setImmediate(r));
+  const parts = [playShared(args.seed, args.games, next, tally), ...(await threads)];
+  tally();
+  const lines = new Array<GameLine>(args.games);
+  for (const p of parts) for (const { i, line } of p.lines) lines[i] = line;
+  const errors = parts.flatMap((p) => p.errors).sort((a, b) => a.i - b.i).map((e) => e.text);
+  return { lines, errors };
 }
 
 function human(s: Summary): string {
