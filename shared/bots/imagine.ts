@@ -8,7 +8,7 @@
  */
 import { slotOf } from "../rules/clauses.ts";
 import { scenarioOf } from "../rules/scenario.ts";
-import { evaluate, treatyOf } from "../rules/score.ts";
+import { testOf, treatyOf, type Test } from "../rules/score.ts";
 import { DELEGATIONS, type Clause, type Code, type GameState, type OutcomeId, type PublicView, type View } from "../rules/types.ts";
 import type { ObjectiveSpec, Scenario } from "../scenario/types.ts";
 
@@ -138,8 +138,16 @@ export function scoreOf(s: GameState, aims: ObjectiveSpec[]): number {
   const t = treatyOf(st, sc);
   const id = outcomeOf(st, sc, t);
   let sum = 0;
-  for (const aim of aims) sum += aim.points * evaluate(aim.when, st, id, t);
+  for (const aim of sheetTests(aims)) sum += aim.points * aim.test(st, id, t);
   return sum;
+}
+
+/** Each aim's points and compiled condition, once per sheet (sheets are scenario data). */
+const SHEET_TESTS = new WeakMap<ObjectiveSpec[], { points: number; test: Test }[]>();
+function sheetTests(aims: ObjectiveSpec[]): { points: number; test: Test }[] {
+  let tests = SHEET_TESTS.get(aims);
+  if (!tests) SHEET_TESTS.set(aims, (tests = aims.map((a) => ({ points: a.points, test: testOf(a.when) }))));
+  return tests;
 }
 
 /** The delegations with every undecided party signing (`from` itself when none is undecided). */

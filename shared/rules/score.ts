@@ -8,7 +8,7 @@ import { DELEGATIONS, type Actor, type Clause, type Code, type GameState, type O
 
 const isCode = (a: Actor): a is Code => (DELEGATIONS as readonly string[]).includes(a);
 
-interface Treaty {
+export interface Treaty {
   inForce: boolean;
   /**
    * Clauses in force, with guarantor and contributor lists cut to those that count: the
@@ -78,36 +78,88 @@ function matches(cond: Extract<Condition, { inForce: unknown }>, cl: Clause): bo
 }
 const listsAny = (list: Actor[] | undefined, wanted: Actor[]): boolean => list !== undefined && list.some((a) => wanted.includes(a));
 
+/** A condition as a function of the state, the outcome and the treaty. */
+export type Test = (s: GameState, outcome: OutcomeId, t: Treaty) => number;
+
 /** Whether a condition holds (0 or 1), or how many clauses match a `perClause` condition. */
 export function evaluate(cond: Condition, s: GameState, outcome: OutcomeId, t: Treaty): number {
-  if ("outcome" in cond) return b(cond.outcome.includes(outcome));
-  if ("seat" in cond) return b(s.delegations[cond.seat].seat === cond.is);
-  if ("treatyInForce" in cond) return b(t.inForce === cond.treatyInForce);
-  if ("signed" in cond) return b(s.delegations[cond.signed].signature === "signed");
+  return testOf(cond)(s, outcome, t);
+}
+
+/**
+ * `evaluate` for one condition, its shape read once: conditions are scenario data and never
+ * change, so each is compiled once (use it to score the same aims many times).
+ */
+export function testOf(cond: Condition): Test {
+  let f = TESTS.get(cond);
+  if (!f) TESTS.set(cond, (f = compile(cond)));
+  return f;
+}
+const TESTS = new WeakMap<Condition, Test>();
+
+function compile(cond: Condition): Test {
+  if ("outcome" in cond) {
+    const outcomes = cond.outcome;
+    return (_s, outcome) => b(outcomes.includes(outcome));
+  }
+  if ("seat" in cond) {
+    const { seat, is } = cond;
+    return (s) => b(s.delegations[seat].seat === is);
+  }
+  if ("treatyInForce" in cond) {
+    const inForce = cond.treatyInForce;
+    return (_s, _o, t) => b(t.inForce === inForce);
+  }
+  if ("signed" in cond) {
+    const code = cond.signed;
+    return (s) => b(s.delegations[code].signature === "signed");
+  }
   if ("inForce" in cond) {
-    let n = 0;
-    for (const cl of t.clauses) if (matches(cond, cl)) n++;
-    return cond.perClause ? n : b(n > 0);
+    const perClause = !!cond.perClause;
+    return (_s, _o, t) => {
+      let n = 0;
+      for (const cl of t.clauses) if (matches(cond, cl)) n++;
+      return perClause ? n : b(n > 0);
+    };
   }
   if ("track" in cond) {
-    const v =
-      cond.track === "credibility" ? t.credibility
-      : cond.track === "autonomy" || cond.track === "usFavour" || cond.track === "pardonWaves" ? s.belarus[cond.track]
-      : s[cond.track];
-    return b((cond.min === undefined || v >= cond.min) && (cond.max === undefined || v <= cond.max));
+    const { track, min, max } = cond;
+    return (s, _o, t) => {
+      const v =
+        track === "credibility" ? t.credibility
+        : track === "autonomy" || track === "usFavour" || track === "pardonWaves" ? s.belarus[track]
+        : s[track];
+      return b((min === undefined || v >= min) && (max === undefined || v <= max));
+    };
   }
-  if ("usAid" in cond) return b(s.usAid === cond.usAid);
-  if ("flag" in cond) return b(s.belarus[cond.flag]);
-  if ("venue" in cond) return b(s.venue === cond.venue);
+  if ("usAid" in cond) {
+    const usAid = cond.usAid;
+    return (s) => b(s.usAid === usAid);
+  }
+  if ("flag" in cond) {
+    const flag = cond.flag;
+    return (s) => b(s.belarus[flag]);
+  }
+  if ("venue" in cond) {
+    const venue = cond.venue;
+    return (s) => b(s.venue === venue);
+  }
   if ("all" in cond) {
-    for (const x of cond.all) if (!(evaluate(x, s, outcome, t) > 0)) return 0;
-    return 1;
+    const all = cond.all.map(testOf);
+    return (s, outcome, t) => {
+      for (const f of all) if (!(f(s, outcome, t) > 0)) return 0;
+      return 1;
+    };
   }
   if ("any" in cond) {
-    for (const x of cond.any) if (evaluate(x, s, outcome, t) > 0) return 1;
-    return 0;
+    const any = cond.any.map(testOf);
+    return (s, outcome, t) => {
+      for (const f of any) if (f(s, outcome, t) > 0) return 1;
+      return 0;
+    };
   }
-  return b(evaluate(cond.not, s, outcome, t) === 0);
+  const not = testOf(cond.not);
+  return (s, outcome, t) => b(not(s, outcome, t) === 0);
 }
 
 /** Scores a state as it stands: the real result in the debrief, a projection before it. */
