@@ -9,7 +9,7 @@ const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("Pacing (when a room sends what a turn changed)", () => {
   it("sends at once while the process has time to spare, holds changes while it is busy, and lets go once it is idle again", async () => {
-    const p = new Pacing(20, 0.5, 60_000); // sampled by hand below
+    const p = new Pacing(20, 0.7, 60_000); // sampled by hand below
     p.sample();
     await idle(150);
     p.sample();
