@@ -37,24 +37,48 @@ export interface SelfPlayResult {
  */
 export function seatView(s: GameState, me: Code): View {
   if (shared?.s !== s) shared = { s, pub: publicView(s) };
-  const cache = shared;
-  // The sheet as `briefing` builds it, its live parts (progress, moves) filled in on first use.
-  let aims: Briefing["aims"] | undefined;
-  let moves: Briefing["moves"] | undefined;
-  const sheet: Briefing = {
-    delegation: me,
-    get aims() {
-      if (aims) return aims;
-      const lines = (cache.projection ??= projectOutcome(s)).breakdown[me];
-      return (aims = aimsOf(s.scenario, me).map((o) => ({ id: o.id, text: o.text, points: o.points, secret: o.secret, ref: o.ref, note: o.note, progress: lines.find((l) => l.aim === o.id)?.points ?? 0, when: o.when })));
-    },
-    ...(me === "BY" ? { belarus: { ...s.belarus } } : {}),
-    get moves() {
-      return (moves ??= s.phase === "debrief" ? [] : legalMoves(s, me));
-    },
-  };
-  const briefings: View["briefings"] = { [me]: sheet };
-  return { public: cache.pub, briefings, messages: s.messages.filter((m) => m.from === me || m.to.includes(me)) };
+  const briefings: View["briefings"] = { [me]: new Sheet(shared, me) };
+  return { public: shared.pub, briefings, messages: s.messages.filter((m) => m.from === me || m.to.includes(me)) };
+}
+
+/**
+ * A seat's sheet as `briefing` builds it, its live parts (progress, moves) worked out on first
+ * read. A class, not a literal with getters: a literal's getters are new closures each time, and
+ * V8 keeps each such object's accessors in a hidden class of its own in the old generation, which
+ * holds every state ever viewed alive through the young collections (most of the simulator's
+ * garbage-collection time). `toJSON` gives exactly the engine's sheet, as tests compare.
+ */
+class Sheet implements Briefing {
+  readonly delegation: Code;
+  readonly belarus?: GameState["belarus"];
+  #of: NonNullable<typeof shared>;
+  #aims: Briefing["aims"] | undefined;
+  #moves: Briefing["moves"] | undefined;
+  constructor(of: NonNullable<typeof shared>, me: Code) {
+    this.delegation = me;
+    if (me === "BY") this.belarus = { ...of.s.belarus };
+    this.#of = of;
+  }
+  get aims(): Briefing["aims"] {
+    if (this.#aims) return this.#aims;
+    const { s } = this.#of;
+    const me = this.delegation;
+    const lines = (this.#of.projection ??= projectOutcome(s)).breakdown[me];
+    return (this.#aims = aimsOf(s.scenario, me).map((o) => ({ id: o.id, text: o.text, points: o.points, secret: o.secret, ref: o.ref, note: o.note, progress: lines.find((l) => l.aim === o.id)?.points ?? 0, when: o.when })));
+  }
+  set aims(aims: Briefing["aims"]) {
+    this.#aims = aims;
+  }
+  get moves(): Briefing["moves"] {
+    const { s } = this.#of;
+    return (this.#moves ??= s.phase === "debrief" ? [] : legalMoves(s, this.delegation));
+  }
+  set moves(moves: Briefing["moves"]) {
+    this.#moves = moves;
+  }
+  toJSON(): Briefing {
+    return { delegation: this.delegation, aims: this.aims, ...(this.belarus ? { belarus: this.belarus } : {}), moves: this.moves };
+  }
 }
 
 /**
