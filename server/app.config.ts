@@ -4,13 +4,13 @@
  * answers 200 only after that. One server per process (Colyseus's matchmaker is global).
  */
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import { resolve } from "node:path";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import { defaultSettings, runtime, type Settings } from "./context.ts";
 import { health, mountRoutes } from "./http/routes.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
 import { scaleOut } from "./scaleOut.ts";
+import { SteadyWebSocketTransport } from "./transport.ts";
 import { Pacing } from "./sync/Pacing.ts";
 import { Store } from "./store/Store.ts";
 
@@ -33,7 +33,7 @@ export function createServer(opts: AppOptions): Server {
   const distDir = opts.distDir ?? resolve(import.meta.dirname, "..", "dist");
   // 64 KB frames: anything over the 16 KB message limit still gets an `error` reply rather
   // than a dropped socket; only larger frames close the connection (1009).
-  const transport = new WebSocketTransport({ maxPayload: 64 * 1024 });
+  const transport = new SteadyWebSocketTransport({ maxPayload: 64 * 1024 });
   const server = defineServer({
     // With REDIS_URL: RedisPresence + RedisDriver + this process's publicAddress (docs/DEPLOYMENT.md).
     ...scaleOut(),
