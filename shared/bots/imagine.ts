@@ -172,10 +172,10 @@ function signedFor(from: GameState["delegations"]): GameState["delegations"] {
 const CEASEFIRE: Clause = { id: "~ceasefire", type: "ceasefire", params: {}, proposer: "US", status: "agreed", stances: {}, round: 0 };
 
 /**
- * The treaty world: the agreed clauses (plus `extra`, superseding its slot; minus `drop`),
- * with a ceasefire agreed if there is none and every party signing.
+ * My score in the treaty world: the agreed clauses (plus `extra`, superseding its slot; minus
+ * `drop`), with a ceasefire agreed if there is none and every party signing.
  */
-export function dealWorld(s: GameState, extra?: Pick<Clause, "type" | "params"> | Pick<Clause, "type" | "params">[], drop?: string): GameState {
+export function dealScore(s: GameState, aims: ObjectiveSpec[], extra?: Pick<Clause, "type" | "params"> | Pick<Clause, "type" | "params">[], drop?: string): number {
   const agreed = agreedIn(s.clauses);
   let clauses = agreed;
   if (drop !== undefined) clauses = clauses.filter((cl) => cl.id !== drop);
@@ -189,9 +189,14 @@ export function dealWorld(s: GameState, extra?: Pick<Clause, "type" | "params"> 
     if (clauses === agreed) clauses = clauses.slice();
     clauses.push(CEASEFIRE);
   }
-  // Scored only: the undecided parties already signing, as `scoreOf` would have them.
-  return { ...s, clauses, momentum: Math.max(s.momentum, 1), delegations: signedFor(s.delegations) };
+  // The world is the state with only its clauses swapped: one shell per imagined state, its
+  // clauses set for each question and scored at once (no world leaves this function).
+  if (deal?.of !== s) deal = { of: s, world: { ...s, momentum: Math.max(s.momentum, 1), delegations: signedFor(s.delegations) } };
+  deal.world.clauses = clauses;
+  return scoreOf(deal.world, aims);
 }
+/** The treaty world of the last imagined state scored, all but its clauses (see `dealScore`). */
+let deal: { of: GameState; world: GameState } | undefined;
 
 /** The agreed clauses of a table, kept for the last table asked (never changed: callers copy). */
 let lastAgreed: { of: Clause[]; agreed: Clause[] } | undefined;

@@ -9,7 +9,7 @@ import { scenarioOf } from "../rules/scenario.ts";
 import { DELEGATIONS, EXTERNALS, type Actor, type Briefing, type Clause, type ClauseDraft, type Code, type GameState, type Move, type PlayerAction, type PublicView, type TableEntry, type View } from "../rules/types.ts";
 import type { Condition, ObjectiveSpec, Scenario } from "../scenario/types.ts";
 import { fnv, rollFrom } from "./chance.ts";
-import { aimsOf, dealWorld, imagine, noDealWorld, scoreOf } from "./imagine.ts";
+import { aimsOf, dealScore, imagine, noDealWorld, scoreOf } from "./imagine.ts";
 
 /**
  * Lookahead results by everything they depend on: first the table's part (the same for every
@@ -293,7 +293,7 @@ export class Sight {
   get deal(): number {
     if (this.#deal === undefined) {
       const look = this.#open();
-      this.#deal = look.deal ??= this.score(dealWorld(this.s));
+      this.#deal = look.deal ??= dealScore(this.s, this.aims);
     }
     return this.#deal;
   }
@@ -309,7 +309,7 @@ export class Sight {
     const worth = this.#open().worth;
     const key = clauseKey(x);
     let v = worth.get(key);
-    if (v === undefined) worth.set(key, (v = this.score(dealWorld(this.s, x)) - this.deal));
+    if (v === undefined) worth.set(key, (v = dealScore(this.s, this.aims, x) - this.deal));
     return v;
   }
   /**
@@ -340,14 +340,14 @@ export class Sight {
   #hoped(x?: Pick<Clause, "type" | "params">): number {
     const extra: Pick<Clause, "type" | "params">[] = this.hopes.filter((cl) => !x || slotOf(cl) !== slotOf(x));
     if (x) extra.push(x);
-    return this.score(dealWorld(this.s, extra));
+    return dealScore(this.s, this.aims, extra);
   }
 
   /** What the treaty world gains or loses for me without an agreed clause. */
   without(id: string): number {
     const without = this.#open().without;
     let v = without.get(id);
-    if (v === undefined) without.set(id, (v = this.score(dealWorld(this.s, undefined, id)) - this.deal));
+    if (v === undefined) without.set(id, (v = dealScore(this.s, this.aims, undefined, id) - this.deal));
     return v;
   }
 
