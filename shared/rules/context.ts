@@ -16,7 +16,15 @@ export interface Ctx {
    * check, so `s` may be the caller's own state, uncopied (see `refusal`).
    */
   probe?: boolean;
+  /**
+   * The logs (table, messages, signals) this step has already given a copy of their own:
+   * until then the copy of the state shares them with the state it was made from (see `record`).
+   */
+  logged?: Partial<Record<Log, true>>;
 }
+
+/** The append-only logs of a state. */
+export type Log = "table" | "messages" | "signals";
 
 export const reject = (code: string, message: string): Rejection => ({ ok: false, code, message });
 
@@ -30,7 +38,22 @@ export const nameOf = (c: Ctx, code: string): string => c.sc.names[code as Code]
  */
 export function announce(c: Ctx, kind: string, text: string, data?: Record<string, unknown>, quiet = false): void {
   c.events.push({ kind, who: c.who, text, ...(data ? { data } : {}) });
-  if (!quiet) c.s.table.push({ kind: "event", from: "", text, round: c.s.round });
+  if (!quiet) record(c, "table", { kind: "event", from: "", text, round: c.s.round });
+}
+
+/**
+ * Appends to one of the state's logs. A step's copy of the state starts out sharing the logs
+ * with the state it was made from (which must never change), so the first entry of a step
+ * copies the log, exactly one longer; a step that appends nothing copies nothing.
+ */
+export function record<L extends Log>(c: Ctx, log: L, entry: GameState[L][number]): void {
+  const logged = (c.logged ??= {});
+  if (logged[log]) (c.s[log] as GameState[L][number][]).push(entry);
+  else {
+    // `concat` with one entry that is not an array: a copy of exactly the right length.
+    c.s[log] = (c.s[log] as GameState[L][number][]).concat(entry) as GameState[L];
+    logged[log] = true;
+  }
 }
 
 /**
@@ -62,7 +85,10 @@ export function pay(s: GameState, code: Code, cost: number): void {
   s.delegations[code].influence -= cost;
 }
 
-/** A cheap copy for one step: nested records that rules change are copied; logs are append-only. */
+/**
+ * A cheap copy for one step: nested records that rules change are copied; the append-only logs
+ * are shared until the step appends to one (`record`).
+ */
 export function copyState(s: GameState): GameState {
   const delegations = {} as GameState["delegations"];
   for (const k of Object.keys(s.delegations) as Code[]) delegations[k] = { ...s.delegations[k] };
@@ -73,11 +99,8 @@ export function copyState(s: GameState): GameState {
     sanctions: { RU: { ...s.sanctions.RU }, BY: { ...s.sanctions.BY } },
     clauses: s.clauses.map((cl) => ({ ...cl, stances: { ...cl.stances } })),
     motions: s.motions.map((m) => ({ ...m })),
-    table: s.table.slice(),
-    messages: s.messages.slice(),
     deck: s.deck.slice(),
     queue: { ...s.queue },
-    signals: s.signals.slice(),
   };
 }
 

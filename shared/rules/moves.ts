@@ -5,7 +5,7 @@
  * marks the end of every ladder, and nothing above it may change the state.
  */
 import { describe, settleClauses, slotOf, validateDraft } from "./clauses.ts";
-import { announce, clamp, gate, nameOf, newId, pay, reject, type Ctx } from "./context.ts";
+import { announce, clamp, gate, nameOf, newId, pay, record, reject, type Ctx } from "./context.ts";
 import { settleReadiness } from "./phases.ts";
 import type { Clause, Code, PlayerAction, Rejection, Signal } from "./types.ts";
 
@@ -24,14 +24,14 @@ const say: Handler<"say"> = (c, me, a) => {
   if (a.to === "table") {
     if (c.probe) return;
     const kind = c.s.delegations[me].seat === "absent" ? "press" : "say";
-    c.s.table.push({ kind, from: me, text, round: c.s.round });
+    record(c, "table", { kind, from: me, text, round: c.s.round });
     c.events.push({ kind, who: me, text });
     return;
   }
   const to = [...new Set(a.to)].filter((code) => code !== me);
   if (to.length === 0) return reject("rule/no_recipient", "A back-channel message needs a recipient other than yourself.");
   if (c.probe) return;
-  c.s.messages.push({ id: newId(c.s, "m"), from: me, to, text, round: c.s.round });
+  record(c, "messages", { id: newId(c.s, "m"), from: me, to, text, round: c.s.round });
 };
 
 const propose: Handler<"propose"> = (c, me, a) => {
@@ -164,7 +164,7 @@ const signal: Handler<"signal"> = (c, me, a) => {
   if (c.probe) return;
   pay(s, me, spec.cost - bonus);
   s.delegations[me].pressureBonus -= bonus;
-  s.signals.push({ delegation: me, signal: a.signal, round: s.round });
+  record(c, "signals", { delegation: me, signal: a.signal, round: s.round });
   const by = s.belarus;
   const t = sc.tracks;
   switch (a.signal) {
