@@ -7,10 +7,15 @@
  * and game count ⇒ the same output apart from `seconds`, whatever the number of workers.
  * Refused bot moves and exceptions are reported on stderr and make the exit code 1.
  */
+import { enableCompileCache } from "node:module";
 import { Worker } from "node:worker_threads";
-import { DELEGATIONS, OUTCOMES } from "../shared/rules/types.ts";
-import { summarize, type GameLine, type Summary } from "../shared/bots/tally.ts";
-import { playShared, type Played } from "./simulate-worker.ts";
+import type { GameLine, Summary } from "../shared/bots/tally.ts";
+import type { Played } from "./simulate-worker.ts";
+
+// The engine and the bots are loaded only after the worker threads are on their way (so all
+// threads load at once), from the compile cache (type-stripped code kept between runs).
+enableCompileCache();
+const { DELEGATIONS, OUTCOMES } = await import("../shared/rules/types.ts");
 
 interface Args {
   games: number;
@@ -76,13 +81,15 @@ async function run(args: Args): Promise<{ lines: GameLine[]; errors: string[] }>
   const threads = Promise.all(
     Array.from({ length: args.workers - 1 }, (_, i) =>
       new Promise<Played>((resolve, reject) => {
-        // A larger young generation: bots allocate many short-lived lookahead states.
-        const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { seed: args.seed, games: args.games, counter }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+        // A larger young generation: bots allocate many short-lived lookahead states. The thread
+        // turns the compile cache on before it loads anything, so it strips no types itself.
+        const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { seed: args.seed, games: args.games, counter }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
         worker.on("message", resolve);
         worker.on("error", reject);
         worker.on("exit", (code) => code !== 0 && reject(new Error(`worker ${i + 1} exited with ${code}`)));
       })),
   );
+  const { playShared } = await import("./simulate-worker.ts");
   // Let the workers start before this thread gets busy.
   if (args.workers > 1) await new Promise((r) => setImmediate(r));
   const parts = [playShared(args.seed, args.games, next, tally), ...(await threads)];
@@ -92,6 +99,9 @@ async function run(args: Args): Promise<{ lines: GameLine[]; errors: string[] }>
   const errors = parts.flatMap((p) => p.errors).sort((a, b) => a.i - b.i).map((e) => e.text);
   return { lines, errors };
 }
+
+/** A worker thread's first code: the compile cache on, then the worker module. */
+const WORKER_BOOT = `require("node:module").enableCompileCache(); import(${JSON.stringify(new URL("./simulate-worker.ts", import.meta.url).href)});`;
 
 function human(s: Summary): string {
   const pct = (n: number) => `${((100 * n) / s.games).toFixed(1)}%`;
@@ -115,6 +125,7 @@ function human(s: Summary): string {
 const args = parseArgs(process.argv.slice(2));
 const started = performance.now();
 const { lines, errors } = await run(args);
+const { summarize } = await import("../shared/bots/tally.ts");
 const summary = summarize(lines, args.seed, (performance.now() - started) / 1000);
 for (const e of errors.slice(0, 20)) process.stderr.write(`simulate: ${e}\n`);
 if (errors.length > 20) process.stderr.write(`simulate: … and ${errors.length - 20} more\n`);
