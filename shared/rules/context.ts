@@ -44,14 +44,13 @@ export function announce(c: Ctx, kind: string, text: string, data?: Record<strin
 /**
  * Appends to one of the state's logs. A step's copy of the state starts out sharing the logs
  * with the state it was made from (which must never change), so the first entry of a step
- * copies the log, exactly one longer; a step that appends nothing copies nothing.
+ * copies the log with the entry; a step that appends nothing copies nothing.
  */
 export function record<L extends Log>(c: Ctx, log: L, entry: GameState[L][number]): void {
   const logged = (c.logged ??= {});
   if (logged[log]) (c.s[log] as GameState[L][number][]).push(entry);
   else {
-    // `concat` with one entry that is not an array: a copy of exactly the right length.
-    c.s[log] = (c.s[log] as GameState[L][number][]).concat(entry) as GameState[L];
+    c.s[log] = [...(c.s[log] as GameState[L][number][]), entry] as GameState[L];
     logged[log] = true;
   }
 }
