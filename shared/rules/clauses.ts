@@ -3,7 +3,7 @@
  * and the one place that moves clauses between proposed, agreed and superseded.
  */
 import type { Scenario } from "../scenario/types.ts";
-import { announce, reject, type Ctx } from "./context.ts";
+import { announce, mine, reject, type Ctx } from "./context.ts";
 import {
   DELEGATIONS,
   EXTERNALS,
@@ -146,14 +146,14 @@ export function settleClauses(c: Ctx): void {
     let changed = false;
     for (const cl of s.clauses) {
       if (cl.status === "agreed" && !agreeable(s, sc, cl)) {
-        cl.status = "proposed";
+        mine(c, cl).status = "proposed";
         changed = true;
         announce(c, "unagreed", `${describe(sc, cl)} is no longer agreed.`, { clause: cl.id });
       } else if (cl.status === "proposed" && agreeable(s, sc, cl)) {
         for (const old of s.clauses) {
-          if (old !== cl && old.status === "agreed" && slotOf(old) === slotOf(cl)) old.status = "superseded";
+          if (old !== cl && old.status === "agreed" && slotOf(old) === slotOf(cl)) mine(c, old).status = "superseded";
         }
-        cl.status = "agreed";
+        mine(c, cl).status = "agreed";
         s.queue.agreed = true;
         changed = true;
         announce(c, "agreed", `Agreed: ${describe(sc, cl)}.`, { clause: cl.id });

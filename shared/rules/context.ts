@@ -3,7 +3,7 @@
  * the clock reading the caller passed in, and the events it records.
  */
 import type { Scenario, TrackSpec } from "../scenario/types.ts";
-import type { Code, GameEvent, GameState, Phase, Rejection, Who } from "./types.ts";
+import type { Clause, Code, GameEvent, GameState, Phase, Rejection, Who } from "./types.ts";
 
 export interface Ctx {
   s: GameState;
@@ -21,6 +21,8 @@ export interface Ctx {
    * until then the copy of the state shares them with the state it was made from (see `record`).
    */
   logged?: Partial<Record<Log, true>>;
+  /** Clauses this step has its own copies of; the others are shared with the state it came from (see `mine`). */
+  owned?: Set<Clause>;
 }
 
 /** The append-only logs of a state. */
@@ -85,8 +87,21 @@ export function pay(s: GameState, code: Code, cost: number): void {
 }
 
 /**
+ * A clause of the step's state that the step may change: the state's own copy of it, made on
+ * the first change (in its place in the list). Every change to a clause goes through here.
+ */
+export function mine(c: Ctx, cl: Clause): Clause {
+  if (c.owned?.has(cl)) return cl;
+  const copy = { ...cl, stances: { ...cl.stances } };
+  c.s.clauses[c.s.clauses.indexOf(cl)] = copy;
+  (c.owned ??= new Set()).add(copy);
+  return copy;
+}
+
+/**
  * A cheap copy for one step: nested records that rules change are copied; the append-only logs
- * are shared until the step appends to one (`record`).
+ * are shared until the step appends to one (`record`), the clauses until the step changes one
+ * (`mine`).
  */
 export function copyState(s: GameState): GameState {
   const delegations = {} as GameState["delegations"];
@@ -96,7 +111,7 @@ export function copyState(s: GameState): GameState {
     delegations,
     belarus: { ...s.belarus },
     sanctions: { RU: { ...s.sanctions.RU }, BY: { ...s.sanctions.BY } },
-    clauses: s.clauses.map((cl) => ({ ...cl, stances: { ...cl.stances } })),
+    clauses: s.clauses.slice(),
     motions: s.motions.map((m) => ({ ...m })),
     deck: s.deck.slice(),
     queue: { ...s.queue },

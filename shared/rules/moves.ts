@@ -5,7 +5,7 @@
  * marks the end of every ladder, and nothing above it may change the state.
  */
 import { describe, settleClauses, slotOf, validateDraft } from "./clauses.ts";
-import { announce, clamp, gate, nameOf, newId, pay, record, reject, type Ctx } from "./context.ts";
+import { announce, clamp, gate, nameOf, mine, newId, pay, record, reject, type Ctx } from "./context.ts";
 import { settleReadiness } from "./phases.ts";
 import type { Clause, Code, PlayerAction, Rejection, Signal } from "./types.ts";
 
@@ -62,10 +62,11 @@ const suggest: Handler<"suggest"> = (c, me, a) => {
 const adopt: Handler<"adopt"> = (c, me, a) => {
   const g = gate(c.s, me, { phases: [...ACTIVE], party: true, cost: c.sc.costs.adopt });
   if (g) return g;
-  const cl = findClause(c, a.suggestion);
-  if (!cl || cl.status !== "suggested") return reject("rule/no_suggestion", "There is no open suggestion with that id.");
+  const found = findClause(c, a.suggestion);
+  if (!found || found.status !== "suggested") return reject("rule/no_suggestion", "There is no open suggestion with that id.");
   if (c.probe) return;
   pay(c.s, me, c.sc.costs.adopt);
+  const cl = mine(c, found);
   cl.suggestedBy = cl.proposer;
   cl.proposer = me;
   cl.status = "proposed";
@@ -83,7 +84,7 @@ const stance: Handler<"stance"> = (c, me, a) => {
   if ((cl.stances[me] ?? "none") === a.stance) return reject("rule/no_change", `You already hold that stance on this clause.`);
   if (c.probe) return;
   if (opposingParity) pay(c.s, me, c.sc.costs.opposeParity);
-  cl.stances[me] = a.stance;
+  mine(c, cl).stances[me] = a.stance;
   const word = a.stance === "support" ? "supports" : a.stance === "oppose" ? "opposes" : "takes no stance on";
   announce(c, "stance", `${nameOf(c, me)} ${word} ${describe(c.sc, cl)}.`, { clause: cl.id, stance: a.stance });
   settleClauses(c);
@@ -96,7 +97,7 @@ const withdraw: Handler<"withdraw"> = (c, me, a) => {
   if (!cl || (cl.status !== "proposed" && cl.status !== "suggested")) return reject("rule/no_clause", "Only a clause not yet agreed can be withdrawn.");
   if (cl.proposer !== me) return reject("rule/not_proposer", "Only the delegation that tabled a clause can withdraw it.");
   if (c.probe) return;
-  cl.status = "struck";
+  mine(c, cl).status = "struck";
   announce(c, "withdraw", `${nameOf(c, me)} withdraws ${describe(c.sc, cl)}.`, { clause: cl.id });
   settleClauses(c);
 };
@@ -145,7 +146,7 @@ const torpedo: Handler<"torpedo"> = (c, me, a) => {
   pay(s, me, sc.costs.torpedo);
   s.momentum = clamp(s.momentum + sc.torpedoMomentum, sc.tracks.momentum);
   if (m) m.status = "torpedoed";
-  if (cl) cl.status = "struck";
+  if (cl) mine(c, cl).status = "struck";
   const what = m ? `the motion on ${nameOf(c, m.delegation)}'s seat` : describe(sc, cl!);
   announce(c, "torpedo", `${nameOf(c, me)} walks out over ${what}. It fails; momentum falls to ${s.momentum}.`, { target: a.target });
   settleClauses(c);

@@ -1,8 +1,9 @@
 /**
- * The append-only logs (table, back channels, signals) are shared between a state and the
- * next until a step appends to one; the step then gets its own copy, exactly one entry longer
- * per entry it adds, and the state it started from keeps its log as it was (the harness
- * deep-freezes every state it hands to `apply`, so an append in place would throw).
+ * A step shares with the state it came from what it does not change: the append-only logs
+ * (table, back channels, signals) until it appends to one — then it copies that log, with its
+ * new entries — and each clause until it changes that clause. The state it started from stays
+ * as it was (the harness deep-freezes every state it hands to `apply`, so a change in place
+ * would throw).
  */
 import { describe, expect, it } from "vitest";
 import { atRound } from "./harness.ts";
@@ -40,5 +41,18 @@ describe("§6 logs are shared until a step appends", () => {
     expect(pre.signals).toHaveLength(0);
     expect(t.state.signals).toEqual([{ delegation: "RU", signal: "pressure", round: pre.round }]);
     expect(t.state.table.length).toBe(pre.table.length + 1);
+  });
+
+  it("clauses are shared too: a stance copies only the clause it changes", () => {
+    const t = atRound();
+    t.do("RU", { type: "propose", clause: { type: "ceasefire" } });
+    t.do("RU", { type: "propose", clause: { type: "neutrality" } });
+    const before = t.state;
+    const [cf, neutral] = before.clauses;
+    t.do("UA", { type: "stance", clause: neutral!.id, stance: "oppose" });
+    expect(t.state.clauses[0]).toBe(cf);
+    expect(t.state.clauses[1]).not.toBe(neutral);
+    expect(t.state.clauses[1]!.stances).toEqual({ RU: "support", UA: "oppose" });
+    expect(neutral!.stances).toEqual({ RU: "support" });
   });
 });
