@@ -305,8 +305,8 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /**
    * Everything the actions of one event-loop turn changed leaves together, right after the
-   * turn: a quiet room answers at once, a busy one merges what arrived together (one commit,
-   * one public view, one briefing pass, one patch frame per client) instead of falling behind
+   * turn (one commit, one public view, one briefing pass, one write per client); on a busy
+   * process the room holds it a few ms more (Pacing) so the next actions share the frames
    * (docs/PERFORMANCE.md). Never inside a this.clock callback.
    */
   #flushSoon(): void {
