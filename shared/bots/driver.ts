@@ -9,7 +9,8 @@ import type { Clause, PlayerAction } from "../rules/types.ts";
 import type { Character } from "./character.ts";
 import { signingWorld } from "./imagine.ts";
 import { chatter, replyTo } from "./lines.ts";
-import { asClause, type Sight } from "./sight.ts";
+import { asClause } from "./facts.ts";
+import type { Sight } from "./sight.ts";
 
 /** More public moves than this in one round and a bot only finishes its duties. */
 const MAX_ACTS = 16;
