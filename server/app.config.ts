@@ -1,18 +1,17 @@
 /**
  * The one server definition: the `table` room, the websocket transport, and the HTTP routes.
  * `startServer` binds HOST/PORT, then restores every unfinished game from the store; /healthz
- * answers 200 only after that. One server per process (Colyseus's matchmaker is global).
+ * answers 200 only after that. One listening server per process (Colyseus's matchmaker is
+ * global); each server's rooms hold its own context (store, settings), never another's.
  */
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { resolve } from "node:path";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
-import { defaultSettings, runtime, type Settings } from "./context.ts";
+import { closeContext, defaultSettings, newContext, type ServerContext, type Settings } from "./context.ts";
 import { health, mountRoutes } from "./http/routes.ts";
-import { TableRoom } from "./rooms/TableRoom.ts";
+import { tableRoomFor } from "./rooms/TableRoom.ts";
 import { scaleOut } from "./scaleOut.ts";
 import { SteadyWebSocketTransport } from "./transport.ts";
-import { Pacing } from "./sync/Pacing.ts";
-import { Store } from "./store/Store.ts";
 
 export interface AppOptions {
   dataDir: string;
@@ -22,12 +21,11 @@ export interface AppOptions {
   gracefullyShutdown?: boolean;
 }
 
+/** The server and the context its rooms are bound to. */
+const contexts = new WeakMap<Server, ServerContext>();
+
 export function createServer(opts: AppOptions): Server {
-  runtime.settings = { ...defaultSettings(opts.dataDir), ...opts.settings, dataDir: opts.dataDir };
-  runtime.store?.close();
-  runtime.store = new Store(opts.dataDir);
-  runtime.pacing.stop();
-  runtime.pacing = new Pacing(runtime.settings.patchWindowMs);
+  const ctx = newContext({ ...defaultSettings(opts.dataDir), ...opts.settings, dataDir: opts.dataDir });
   health.ready = false;
   health.restored = 0;
   const distDir = opts.distDir ?? resolve(import.meta.dirname, "..", "dist");
@@ -37,31 +35,28 @@ export function createServer(opts: AppOptions): Server {
   const server = defineServer({
     // With REDIS_URL: RedisPresence + RedisDriver + this process's publicAddress (docs/DEPLOYMENT.md).
     ...scaleOut(),
-    rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
+    rooms: { [ROOM_NAME]: defineRoom(tableRoomFor(ctx)) },
     transport,
     greet: false,
     devMode: false,
     gracefullyShutdown: opts.gracefullyShutdown ?? true,
-    express: (app) => mountRoutes(app as never, distDir),
+    express: (app) => mountRoutes(app as never, distDir, ctx.store),
   });
   // After every room has been disposed (SIGTERM/SIGINT or a test's shutdown): close the
   // database cleanly. Every action was already committed when it was accepted.
-  const st = runtime.store;
-  server.onShutdown(() => {
-    if (runtime.store === st) runtime.store = null;
-    st.close();
-    runtime.pacing.stop();
-  });
+  server.onShutdown(() => closeContext(ctx));
+  contexts.set(server, ctx);
   return server;
 }
 
-/** Recreates a room, with the same code, for every game the store holds as unfinished. */
-export async function restoreGames(): Promise<number> {
-  const st = runtime.store!;
+/** Recreates a room, with the same code, for every game the server's store holds as unfinished. */
+export async function restoreGames(server: Server): Promise<number> {
+  const ctx = contexts.get(server);
+  if (!ctx) throw new Error("restoreGames: not a server made by createServer()");
   let n = 0;
-  for (const code of st.liveGames()) {
+  for (const code of ctx.store.liveGames()) {
     try {
-      await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: runtime.restoreSecret });
+      await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: ctx.restoreSecret });
       n++;
     } catch (err) {
       console.error(`[restore] game ${code} could not be restored:`, err instanceof Error ? err.message : err);
@@ -86,6 +81,6 @@ export async function startServer(opts: AppOptions & { host?: string; port?: num
   const port = typeof address === "object" && address ? address.port : (opts.port ?? 2567);
   // @colyseus/testing's ColyseusTestServer reads the port from here (port 0 = any free one).
   (server as unknown as { port: number }).port = port;
-  await restoreGames();
+  await restoreGames(server);
   return { server, port, host };
 }

@@ -1,10 +1,13 @@
 /**
- * Process-wide runtime shared by the rooms: the store, tunables, and the secret that marks a
- * restore request as coming from this process. Colyseus builds rooms itself (no constructor
- * arguments), and one server runs per process, so a module-level runtime is the simple seam.
+ * What a server gives the rooms it hosts: its store, its tunables, the secret that marks a
+ * restore request as its own, and its pacing. Colyseus builds rooms itself (no constructor
+ * arguments), so each server defines the `table` room as a subclass bound to its own context
+ * (`tableRoomFor` in rooms/TableRoom.ts): a room never reaches for another server's store, and
+ * nothing is left behind in the process when a server shuts down.
  */
 import { randomBytes } from "node:crypto";
-import type { Store } from "./store/Store.ts";
+import { CreateBudget } from "./rooms/createBudget.ts";
+import { Store } from "./store/Store.ts";
 import { Pacing } from "./sync/Pacing.ts";
 
 export interface Settings {
@@ -13,8 +16,6 @@ export interface Settings {
   botDelayMs: [number, number];
   /** Students (players) per room; spectators and the facilitator do not count. */
   maxMembers: number;
-  /** Clients per room, spectators included. */
-  maxClients: number;
   /** Seconds a dropped client may reconnect with Colyseus's own token. */
   reconnectSeconds: number;
   /** Empty unfinished games are abandoned (not restored) after this long. */
@@ -25,6 +26,8 @@ export interface Settings {
   rateBurst: number;
   /** Largest accepted message (JSON length); bigger ones get `payload/too_large`. */
   maxMessageBytes: number;
+  /** Clients per room, spectators included. */
+  maxClients: number;
   /** New games: a burst, then so many a second (per client address behind a trusted proxy). */
   createBurst: number;
   createsPerSecond: number;
@@ -54,23 +57,28 @@ export const defaultSettings = (dataDir: string): Settings => ({
   patchWindowMs: 20,
 });
 
-interface Runtime {
-  store: Store | null;
-  settings: Settings;
-  /** Passed in `{restore, restoreSecret}` create options by boot code only. */
-  restoreSecret: string;
+export interface ServerContext {
+  readonly store: Store;
+  readonly settings: Settings;
+  /** Passed in `{restore, restoreSecret}` create options by this server's boot code only. */
+  readonly restoreSecret: string;
   /** When rooms send what a turn changed (at once, or held briefly on a busy process). */
-  pacing: Pacing;
+  readonly pacing: Pacing;
+  readonly creates: CreateBudget;
 }
 
-export const runtime: Runtime = {
-  store: null,
-  settings: defaultSettings("./data"),
-  restoreSecret: randomBytes(24).toString("base64url"),
-  pacing: new Pacing(0),
-};
+export function newContext(settings: Settings): ServerContext {
+  return {
+    store: new Store(settings.dataDir),
+    settings,
+    restoreSecret: randomBytes(24).toString("base64url"),
+    pacing: new Pacing(settings.patchWindowMs),
+    creates: new CreateBudget(settings),
+  };
+}
 
-export function store(): Store {
-  if (!runtime.store) throw new Error("store not initialised: call createServer() first");
-  return runtime.store;
+/** After the last room is gone: the database closes, the pacing sampler stops. */
+export function closeContext(ctx: ServerContext): void {
+  ctx.pacing.stop();
+  ctx.store.close();
 }

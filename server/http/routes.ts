@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isJoinCode } from "../../shared/protocol/messages.ts";
-import { store } from "../context.ts";
+import type { Store } from "../store/Store.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import { actionsCsv, studentsCsv } from "./csv.ts";
 import { reportHtml } from "./html.ts";
@@ -21,7 +21,7 @@ interface App {
 /** Set once every unfinished game has been restored: /healthz turns 200 then. */
 export const health = { ready: false, restored: 0 };
 
-export function mountRoutes(app: App, distDir: string): void {
+export function mountRoutes(app: App, distDir: string, st: Store): void {
   app.get("/healthz", (_req, res) => {
     if (!health.ready) return void res.status(503).json({ ok: false, restoring: true });
     res.status(200).json({ ok: true, restored: health.restored });
@@ -36,7 +36,6 @@ export function mountRoutes(app: App, distDir: string): void {
       return void res.status(401).json({ code: "auth/missing", message: "Send the facilitator token as Authorization: Bearer …" });
     }
     const code = String(req.params.code ?? "").toUpperCase();
-    const st = store();
     if (!isJoinCode(code) || !st.hasGame(code)) return void res.status(404).json({ code: "report/unknown", message: "No game with that code." });
     if (!tokenMatches(m[1], st.facilitatorHash(code))) {
       return void res.status(403).json({ code: "auth/forbidden", message: "That is not this game's facilitator token." });

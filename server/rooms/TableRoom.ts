@@ -4,17 +4,18 @@
  * patch, private sends, events). Rules live in shared/rules; the room only knows who is who.
  */
 import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
-import { isCreate, takeCreate } from "./createBudget.ts";
+import { isCreate } from "./createBudget.ts";
 import { HandOver } from "./HandOver.ts";
 import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
-import { runtime, store } from "../context.ts";
+import type { ServerContext } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
 import { TableState } from "../sync/schema.ts";
 import { applyPublic, syncMembers } from "../sync/applyPublic.ts";
 import { PrivateSync, type Audience } from "../sync/PrivateSync.ts";
 import { newToken } from "../store/tokens.ts";
+import type { Store } from "../store/Store.ts";
 import { Game } from "./Game.ts";
 import { Roster, type Member } from "./Roster.ts";
 import { MessageGuard, typeOf } from "./MessageGuard.ts";
@@ -37,7 +38,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   #private = new PrivateSync();
   #timer!: PhaseTimer;
   #bots!: BotDriver;
-  #limits = new MessageGuard(() => runtime.settings);
+  #limits = new MessageGuard(() => this.ctx.settings);
   #creator: Creator | null = null;
   #finished = false;
   #seats = new Seats({
@@ -50,16 +51,23 @@ export class TableRoom extends Room<{ state: TableState }> {
   #handOver: HandOver | undefined;
   /** What this event-loop turn changed, sent by #flush at its end. */
   #turn = newTurn();
+  /** The scheduled #flush of this turn, cancelled when the room is disposed. */
+  #flushTimer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   #disposed = false;
 
+  /** The server this room belongs to: its store, settings and pacing (see `tableRoomFor`). */
+  protected get ctx(): ServerContext {
+    throw new Error("TableRoom is defined per server: register tableRoomFor(ctx)");
+  }
+
   onCreate(options: Record<string, unknown>): void {
-    const st = store();
-    const settings = runtime.settings;
+    const st = this.ctx.store;
+    const settings = this.ctx.settings;
     this.maxClients = settings.maxClients;
     // Unfinished games outlive their clients (a teacher's laptop sleeps); idle games expire.
     this.autoDispose = false;
     if (typeof options?.restore === "string") {
-      if (options.restoreSecret !== runtime.restoreSecret) throw new JoinRefused("create/forbidden", "Restoring is the server's job.");
+      if (options.restoreSecret !== this.ctx.restoreSecret) throw new JoinRefused("create/forbidden", "Restoring is the server's job.");
       this.roomId = options.restore;
       this.game = Game.restore(st, options.restore);
       this.roster = new Roster(options.restore, st);
@@ -70,7 +78,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.#private.prime(this.game.state);
     } else {
       const o = parseJoin(options);
-      const code = uniqueCode();
+      const code = uniqueCode(st);
       this.roomId = code;
       const config = parseCreateConfig(options.config);
       if (o.role === "facilitator") {
@@ -132,17 +140,6 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#armIdle();
   }
 
-  /**
-   * Runs before a room exists, on every matchmaking request. Only new games spend the budget;
-   * returning true leaves the join itself to the instance `onAuth` below.
-   */
-  static async onAuth(_token: string | undefined, options: unknown, context: AuthContext): Promise<true> {
-    if (isCreate(options) && !takeCreate(context)) {
-      throw new JoinRefused("create/too_many", "Too many new games right now: wait a minute and try again.");
-    }
-    return true;
-  }
-
   onAuth(_client: Client, options: unknown): Admitted {
     const o = parseJoin(options);
     const creator = this.#creator;
@@ -150,7 +147,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!creator && this.game.state.config.solo && o.role === "player" && !o.playerToken) {
       throw new JoinRefused("join/solo", "This is a solo game: join it as a spectator.");
     }
-    return admit(this.roster, o, creator, runtime.settings.maxMembers, Date.now());
+    return admit(this.roster, o, creator, this.ctx.settings.maxMembers, Date.now());
   }
 
   onJoin(client: Client, _options: unknown, auth: Admitted): void {
@@ -170,7 +167,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!m || m.kicked) return;
     // Rejected when the room is shutting down or the wait runs out: the seat stays
     // reclaimable by token either way.
-    Promise.resolve(this.allowReconnection(client, runtime.settings.reconnectSeconds)).catch(() => undefined);
+    Promise.resolve(this.allowReconnection(client, this.ctx.settings.reconnectSeconds)).catch(() => undefined);
   }
 
   onReconnect(client: Client): void {
@@ -209,6 +206,9 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   onDispose(): void {
     this.#disposed = true;
+    // A flush scheduled this turn must not outlive the room: its server may close the store next.
+    clearImmediate(this.#flushTimer as ReturnType<typeof setImmediate>);
+    clearTimeout(this.#flushTimer as ReturnType<typeof setTimeout>);
     this.#timer?.clear();
     this.#bots?.stop();
     this.#handOver?.stop();
@@ -291,7 +291,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     const s = this.game.state;
     if (s.phase === "debrief" && !this.#finished) {
       this.#finished = true;
-      store().setStatus(this.roomId, "finished", Date.now(), s.outcome);
+      this.ctx.store.setStatus(this.roomId, "finished", Date.now(), s.outcome);
     }
     // Talk is already a line in the synced table: an `event` frame per listener would double
     // the traffic of the commonest action for nothing to animate.
@@ -310,18 +310,19 @@ export class TableRoom extends Room<{ state: TableState }> {
    * (docs/PERFORMANCE.md). Never inside a this.clock callback.
    */
   #flushSoon(): void {
-    if (this.#turn.pending) return;
+    if (this.#turn.pending || this.#disposed) return;
     this.#turn.pending = true;
-    const hold = runtime.pacing.delayMs();
-    if (hold > 0) setTimeout(() => this.#flush(), hold);
-    else setImmediate(() => this.#flush());
+    const hold = this.ctx.pacing.delayMs();
+    this.#flushTimer = hold > 0 ? setTimeout(() => this.#flush(), hold) : setImmediate(() => this.#flush());
   }
 
   /** Persist → private sends → events → patch, in that order (docs/PROTOCOL.md). */
   #flush(): void {
-    store().commit();
+    if (this.#disposed) return;
+    this.#flushTimer = undefined;
+    this.ctx.store.commit();
     const turn = this.#turn;
-    if (!turn.pending || this.#disposed) return;
+    if (!turn.pending) return;
     this.#turn = newTurn();
     applyPublic(this.state, publicView(this.game.state));
     oneWritePerClient(this.clients, () => {
@@ -375,7 +376,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   #sync(): void {
     syncMembers(this.state, this.roster.publicRoster());
     this.#handOver?.check();
-    store().commit(); // the roster below names members saved this turn
+    this.ctx.store.commit(); // the roster below names members saved this turn
     const roster = this.roster.facilitatorRoster();
     for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
     this.#flushSoon();
@@ -405,10 +406,10 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (this.#idle) clearTimeout(this.#idle);
     this.#idle = undefined;
     if (this.clients.length > 0) return;
-    const s = runtime.settings;
+    const s = this.ctx.settings;
     this.#idle = setTimeout(() => {
       if (this.clients.length > 0) return;
-      if (!this.#finished) store().setStatus(this.roomId, "abandoned", Date.now(), null);
+      if (!this.#finished) this.ctx.store.setStatus(this.roomId, "abandoned", Date.now(), null);
       void this.disconnect();
     }, this.#finished ? s.finishedIdleMs : s.idleMs);
   }
@@ -418,9 +419,32 @@ function newTurn(): { pending: boolean; moved: boolean; talkOnly: boolean; event
   return { pending: false, moved: false, talkOnly: true, events: [] };
 }
 
-function uniqueCode(): string {
+function uniqueCode(st: Store): string {
   for (;;) {
     const code = newJoinCode();
-    if (!store().hasGame(code)) return code;
+    if (!st.hasGame(code)) return code;
   }
+}
+
+/**
+ * The `table` room as one server defines it: bound to that server's context, with the create
+ * budget checked before Colyseus reserves anything.
+ */
+export function tableRoomFor(ctx: ServerContext): typeof TableRoom {
+  return class BoundTableRoom extends TableRoom {
+    protected override get ctx(): ServerContext {
+      return ctx;
+    }
+
+    /**
+     * Runs before a room exists, on every matchmaking request. Only new games spend the budget;
+     * returning true leaves the join itself to the instance `onAuth`.
+     */
+    static override async onAuth(_token: string | undefined, options: unknown, context: AuthContext): Promise<true> {
+      if (isCreate(options) && !ctx.creates.take(context)) {
+        throw new JoinRefused("create/too_many", "Too many new games right now: wait a minute and try again.");
+      }
+      return true;
+    }
+  };
 }

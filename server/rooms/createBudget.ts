@@ -5,10 +5,8 @@
  * sees only headers, which anyone can forge) and one budget serves the whole server.
  */
 import type { AuthContext } from "@colyseus/core";
-import { runtime } from "../context.ts";
+import type { Settings } from "../context.ts";
 import { RateLimiter } from "./RateLimiter.ts";
-
-const buckets = new Map<string, RateLimiter>();
 
 /** A create request: a new class (facilitator without a token) or a solo game. */
 export function isCreate(options: unknown): boolean {
@@ -16,14 +14,23 @@ export function isCreate(options: unknown): boolean {
   return (o.role === "facilitator" && !o.facilitatorToken && !o.restore) || (o.solo === true && !o.playerToken);
 }
 
-/** Takes one create from the budget of this request's address; false when it is spent. */
-export function takeCreate(context: AuthContext | undefined): boolean {
-  const s = runtime.settings;
-  const key = s.trustProxy && context?.ip ? context.ip : "*";
-  let bucket = buckets.get(key);
-  if (!bucket) {
-    if (buckets.size > 10_000) buckets.clear(); // bounded: a forged-address flood cannot grow it
-    buckets.set(key, (bucket = new RateLimiter(s.createsPerSecond, s.createBurst)));
+export class CreateBudget {
+  readonly #settings: Settings;
+  readonly #buckets = new Map<string, RateLimiter>();
+
+  constructor(settings: Settings) {
+    this.#settings = settings;
   }
-  return bucket.take();
+
+  /** Takes one create from the budget of this request's address; false when it is spent. */
+  take(context: AuthContext | undefined): boolean {
+    const s = this.#settings;
+    const key = s.trustProxy && context?.ip ? context.ip : "*";
+    let bucket = this.#buckets.get(key);
+    if (!bucket) {
+      if (this.#buckets.size > 10_000) this.#buckets.clear(); // bounded: a forged-address flood cannot grow it
+      this.#buckets.set(key, (bucket = new RateLimiter(s.createsPerSecond, s.createBurst)));
+    }
+    return bucket.take();
+  }
 }
