@@ -5,10 +5,13 @@
  * global); each server's rooms hold its own context (store, settings), never another's.
  */
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import type { Server as HttpServer } from "node:http";
 import { resolve } from "node:path";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import { closeContext, defaultSettings, newContext, type ServerContext, type Settings } from "./context.ts";
 import { health, mountRoutes } from "./http/routes.ts";
+import { installGate } from "./rooms/gate.ts";
+import { stampPeers } from "./rooms/peer.ts";
 import { tableRoomFor } from "./rooms/TableRoom.ts";
 import { scaleOut } from "./scaleOut.ts";
 import { SteadyWebSocketTransport } from "./transport.ts";
@@ -44,7 +47,12 @@ export function createServer(opts: AppOptions): Server {
   });
   // After every room has been disposed (SIGTERM/SIGINT or a test's shutdown): close the
   // database cleanly. Every action was already committed when it was accepted.
-  server.onShutdown(() => closeContext(ctx));
+  // Matchmaking requests pass the admission gate (budgets per client address) before Colyseus.
+  const uninstall = installGate(ctx);
+  server.onShutdown(() => {
+    uninstall();
+    closeContext(ctx);
+  });
   contexts.set(server, ctx);
   return server;
 }
@@ -55,6 +63,12 @@ export async function restoreGames(server: Server): Promise<number> {
   if (!ctx) throw new Error("restoreGames: not a server made by createServer()");
   let n = 0;
   for (const code of ctx.store.liveGames()) {
+    // A game nobody ever joined (its creator's reservation lapsed, or the server stopped first)
+    // is dropped, not kept and restored at every start.
+    if (ctx.store.members(code).length === 0) {
+      ctx.store.setStatus(code, "abandoned", Date.now(), null);
+      continue;
+    }
     try {
       await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: ctx.restoreSecret });
       n++;
@@ -77,6 +91,9 @@ export async function startServer(opts: AppOptions & { host?: string; port?: num
   const server = createServer(opts);
   const host = opts.host ?? "0.0.0.0";
   await server.listen(opts.port ?? 2567, host);
+  // Before any request is read (listen() has just installed Colyseus's own handler).
+  const ctx = contexts.get(server)!;
+  stampPeers(server.transport.server as HttpServer, ctx.settings.trustProxy);
   const address = server.transport.server?.address();
   const port = typeof address === "object" && address ? address.port : (opts.port ?? 2567);
   // @colyseus/testing's ColyseusTestServer reads the port from here (port 0 = any free one).

@@ -6,7 +6,7 @@
  * nothing is left behind in the process when a server shuts down.
  */
 import { randomBytes } from "node:crypto";
-import { CreateBudget } from "./rooms/createBudget.ts";
+import { CreateBudget, PendingJoins, PerAddress } from "./rooms/budgets.ts";
 import { Store } from "./store/Store.ts";
 import { Pacing } from "./sync/Pacing.ts";
 
@@ -16,22 +16,34 @@ export interface Settings {
   botDelayMs: [number, number];
   /** Students (players) per room; spectators and the facilitator do not count. */
   maxMembers: number;
+  /** Spectators (projectors, observers) connected to a room at once. */
+  maxSpectators: number;
   /** Seconds a dropped client may reconnect with Colyseus's own token. */
   reconnectSeconds: number;
+  /** Seconds a seat reservation (matchmaking answer) waits for its websocket. */
+  reservationSeconds: number;
   /** Empty unfinished games are abandoned (not restored) after this long. */
   idleMs: number;
   /** Finished games stay open this long after the last client leaves. */
   finishedIdleMs: number;
+  /** A game nobody joined within this long is dropped (never restored). */
+  unclaimedMs: number;
   ratePerSecond: number;
   rateBurst: number;
   /** Largest accepted message (JSON length); bigger ones get `payload/too_large`. */
   maxMessageBytes: number;
-  /** Clients per room, spectators included. */
-  maxClients: number;
-  /** New games: a burst, then so many a second (per client address behind a trusted proxy). */
+  /** New games per client address: a burst, then so many a second. */
   createBurst: number;
   createsPerSecond: number;
-  /** Key the create budget on X-Real-IP / X-Forwarded-For: only behind a proxy that sets them. */
+  /** New games for the whole server: a burst, then so many a second (an address's first create is always let through). */
+  serverCreateBurst: number;
+  serverCreatesPerSecond: number;
+  /** Token-less seat reservations (new students, spectators) one client address may hold unused at a time. */
+  pendingJoins: number;
+  /** Failed lookups (unknown code, bad token) per client address: a burst, then so many a second. */
+  guessBurst: number;
+  guessesPerSecond: number;
+  /** Take the client address from the last X-Forwarded-For hop: only behind a proxy that sets it. */
   trustProxy: boolean;
   /** With bots on, a seat whose students have all been away this long goes to a bot; 0: never. */
   handOverMs: number;
@@ -43,15 +55,22 @@ export const defaultSettings = (dataDir: string): Settings => ({
   dataDir,
   botDelayMs: [1500, 4000],
   maxMembers: 40,
-  maxClients: 80,
+  maxSpectators: 6,
   reconnectSeconds: 30,
+  reservationSeconds: 8,
   idleMs: 6 * 60 * 60 * 1000,
   finishedIdleMs: 10 * 60 * 1000,
+  unclaimedMs: 60_000,
   ratePerSecond: 20,
   rateBurst: 40,
   maxMessageBytes: 16 * 1024,
   createBurst: 40,
   createsPerSecond: 1,
+  serverCreateBurst: 200,
+  serverCreatesPerSecond: 5,
+  pendingJoins: 60,
+  guessBurst: 30,
+  guessesPerSecond: 0.5,
   trustProxy: false,
   handOverMs: 90_000,
   patchWindowMs: 20,
@@ -64,7 +83,10 @@ export interface ServerContext {
   readonly restoreSecret: string;
   /** When rooms send what a turn changed (at once, or held briefly on a busy process). */
   readonly pacing: Pacing;
+  /** Matchmaking budgets per client address (rooms/budgets.ts, rooms/gate.ts). */
   readonly creates: CreateBudget;
+  readonly pending: PendingJoins;
+  readonly guesses: PerAddress;
 }
 
 export function newContext(settings: Settings): ServerContext {
@@ -74,11 +96,14 @@ export function newContext(settings: Settings): ServerContext {
     restoreSecret: randomBytes(24).toString("base64url"),
     pacing: new Pacing(settings.patchWindowMs),
     creates: new CreateBudget(settings),
+    pending: new PendingJoins(settings.pendingJoins, settings.reservationSeconds * 1000),
+    guesses: new PerAddress(settings.guessesPerSecond, settings.guessBurst),
   };
 }
 
 /** After the last room is gone: the database closes, the pacing sampler stops. */
 export function closeContext(ctx: ServerContext): void {
   ctx.pacing.stop();
+  ctx.pending.stop();
   ctx.store.close();
 }

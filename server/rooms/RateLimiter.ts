@@ -16,11 +16,16 @@ export class RateLimiter {
     this.#last = now;
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(now = Date.now()): boolean {
+  /** Tokens left now (refilled for the time since the last look). */
+  available(now = Date.now()): number {
     this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#last) / 1000) * this.perSecond);
     this.#last = now;
-    if (this.#tokens < 1) return false;
+    return this.#tokens;
+  }
+
+  /** Takes one token; false when the bucket is empty. */
+  take(now = Date.now()): boolean {
+    if (this.available(now) < 1) return false;
     this.#tokens -= 1;
     return true;
   }

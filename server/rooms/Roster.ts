@@ -21,7 +21,7 @@ export class Roster {
   readonly code: string;
   readonly #store: Store;
   readonly members = new Map<string, Member>();
-  /** Spectators are not persisted and hold no seat; kept only to find them by session. */
+  /** Spectators are not persisted and hold no seat; listed to the facilitator, who may remove them. */
   readonly #spectators = new Map<string, Member>();
   #spectatorCount = 0;
 
@@ -60,9 +60,17 @@ export class Roster {
     return undefined;
   }
 
-  /** Forgets a spectator who left (students keep their seats). */
+  /** Forgets a spectator who left or was removed (students keep their seats). */
   left(m: Member): void {
     if (m.role === "spectator") this.#spectators.delete(m.id);
+  }
+
+  spectators(): Member[] {
+    return [...this.#spectators.values()];
+  }
+
+  spectator(id: string): Member | undefined {
+    return this.#spectators.get(id);
   }
 
   players(): Member[] {
@@ -95,9 +103,9 @@ export class Roster {
     return out;
   }
 
-  /** The facilitator's roster, with the member ids `assign` and `kick` take. */
+  /** The facilitator's roster, spectators last, with the member ids `assign` and `kick` take. */
   facilitatorRoster(): RosterLine[] {
-    return [...this.members.values()]
+    return [...this.members.values(), ...this.#spectators.values()]
       .filter((m) => !m.kicked)
       .map((m) => ({ member: m.id, name: m.name, role: m.role, delegation: m.delegation, connected: m.connected }));
   }

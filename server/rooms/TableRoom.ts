@@ -3,8 +3,7 @@
  * path — guard (rate, size) → parse (zod) → engine `apply` → append to the log → sync (schema
  * patch, private sends, events). Rules live in shared/rules; the room only knows who is who.
  */
-import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
-import { isCreate } from "./createBudget.ts";
+import { CloseCode, Room, type Client } from "@colyseus/core";
 import { HandOver } from "./HandOver.ts";
 import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
@@ -63,7 +62,10 @@ export class TableRoom extends Room<{ state: TableState }> {
   onCreate(options: Record<string, unknown>): void {
     const st = this.ctx.store;
     const settings = this.ctx.settings;
-    this.maxClients = settings.maxClients;
+    // No Colyseus client cap: reservations would count against it and lock the room for
+    // everyone (members included). Admission caps students and spectators itself (onAuth), and
+    // the matchmaking gate bounds reservations per address; unused ones lapse in a few seconds.
+    this.seatReservationTimeout = settings.reservationSeconds;
     // Unfinished games outlive their clients (a teacher's laptop sleeps); idle games expire.
     this.autoDispose = false;
     if (typeof options?.restore === "string") {
@@ -100,7 +102,7 @@ export class TableRoom extends Room<{ state: TableState }> {
           st.setStatus(this.roomId, "abandoned", Date.now(), null);
           void this.disconnect();
         }
-      }, 60_000);
+      }, settings.unclaimedMs);
       this.#unclaimed.unref();
     }
     // Games are found by join code only: never listed to `join`/`joinOrCreate` callers.
@@ -140,14 +142,24 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#armIdle();
   }
 
-  onAuth(_client: Client, options: unknown): Admitted {
+  onAuth(client: Client, options: unknown): Admitted {
+    this.ctx.pending.settle(client.sessionId);
     const o = parseJoin(options);
     const creator = this.#creator;
     this.#creator = null;
     if (!creator && this.game.state.config.solo && o.role === "player" && !o.playerToken) {
       throw new JoinRefused("join/solo", "This is a solo game: join it as a spectator.");
     }
-    return admit(this.roster, o, creator, this.ctx.settings.maxMembers, Date.now());
+    const a = admit(this.roster, o, creator, this.ctx.settings, Date.now());
+    // A new spectator is found by session from now on, so a socket that closes before onJoin
+    // still frees its place (onLeave).
+    if (a.member.role === "spectator") a.member.sessionId = client.sessionId;
+    return a;
+  }
+
+  /** Whether a token holds a seat here (asked by the matchmaking gate, maybe from another process). */
+  seatHeldBy(token: unknown): boolean {
+    return typeof token === "string" && !!this.roster?.byToken(token);
   }
 
   onJoin(client: Client, _options: unknown, auth: Admitted): void {
@@ -252,6 +264,14 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** `assign` and `kick`: the room's own commands, audited in the log; the engine hears head counts. */
   #moveStudent(cmd: Extract<FacilitatorCommand, { type: "assign" | "kick" }>, by: string): ErrorMessage | null {
+    const watcher = cmd.type === "kick" ? this.roster.spectator(cmd.member) : undefined;
+    if (watcher) {
+      this.game.audit(cmd, "facilitator", by, Date.now());
+      this.roster.left(watcher);
+      this.clients.find((c) => c.sessionId === watcher.sessionId)?.leave(4000, "kicked");
+      this.#sync();
+      return null;
+    }
     const m = this.roster.members.get(cmd.member);
     if (!m || m.kicked || m.role !== "player") return { code: ERR.noMember, message: `No student with member id "${cmd.member}".` };
     if (this.game.state.phase === "debrief") return { code: "phase/over", message: "The game is over." };
@@ -426,25 +446,11 @@ function uniqueCode(st: Store): string {
   }
 }
 
-/**
- * The `table` room as one server defines it: bound to that server's context, with the create
- * budget checked before Colyseus reserves anything.
- */
+/** The `table` room as one server defines it: bound to that server's context. */
 export function tableRoomFor(ctx: ServerContext): typeof TableRoom {
   return class BoundTableRoom extends TableRoom {
     protected override get ctx(): ServerContext {
       return ctx;
-    }
-
-    /**
-     * Runs before a room exists, on every matchmaking request. Only new games spend the budget;
-     * returning true leaves the join itself to the instance `onAuth`.
-     */
-    static override async onAuth(_token: string | undefined, options: unknown, context: AuthContext): Promise<true> {
-      if (isCreate(options) && !ctx.creates.take(context)) {
-        throw new JoinRefused("create/too_many", "Too many new games right now: wait a minute and try again.");
-      }
-      return true;
     }
   };
 }

@@ -1,9 +1,11 @@
 /**
  * Who may come in, and as whom (DESIGN §4 "Join"). Decided before the client is admitted, so a
  * refusal rejects the SDK's join promise with a stable code in its message:
- * - a token alone reclaims its seat (player or facilitator), whatever else the options say;
+ * - a token alone reclaims its seat (player or facilitator), whatever else the options say,
+ *   however full the room is;
  * - a facilitator needs the facilitator token (only the creator gets one);
- * - a new player needs a delegation; spectators need nothing.
+ * - a new player needs a delegation and a free place (`maxMembers` students);
+ * - a spectator needs a free place among the few spectators (`maxSpectators`).
  */
 import type { Code } from "../../shared/rules/index.ts";
 import type { Role } from "../../shared/protocol/messages.ts";
@@ -25,7 +27,12 @@ export interface Creator {
   facilitatorToken: string;
 }
 
-export function admit(roster: Roster, o: JoinOpts, creator: Creator | null, maxMembers: number, now: number): Admitted {
+export interface Caps {
+  maxMembers: number;
+  maxSpectators: number;
+}
+
+export function admit(roster: Roster, o: JoinOpts, creator: Creator | null, caps: Caps, now: number): Admitted {
   if (creator) {
     const token = creator.role === "facilitator" ? creator.facilitatorToken : undefined;
     const { member, token: t } = roster.add(o.name, creator.role, creator.delegation, now, token);
@@ -41,11 +48,14 @@ export function admit(roster: Roster, o: JoinOpts, creator: Creator | null, maxM
   }
   if (o.role === "facilitator") throw new JoinRefused("join/no_token", "Rejoining as facilitator needs the facilitatorToken.");
   if (o.role === "spectator") {
+    if (roster.spectators().length >= caps.maxSpectators) {
+      throw new JoinRefused("join/spectators_full", `This game already has ${caps.maxSpectators} spectators: ask the facilitator to remove one.`);
+    }
     const { member, token } = roster.add(o.name, "spectator", "", now);
     return { member, token, newSeat: false };
   }
   if (!o.delegation) throw new JoinRefused("join/no_delegation", "Choose a delegation (RU, UA, US, EU or BY) to join as a player.");
-  if (roster.players().length >= maxMembers) throw new JoinRefused("join/full", `This game already has ${maxMembers} students.`);
+  if (roster.players().length >= caps.maxMembers) throw new JoinRefused("join/full", `This game already has ${caps.maxMembers} students.`);
   const { member, token } = roster.add(o.name, "player", o.delegation, now);
   return { member, token, newSeat: true };
 }

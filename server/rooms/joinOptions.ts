@@ -1,6 +1,9 @@
 /**
  * Create and join options (DESIGN §4). Clients may send anything, so options are parsed like
- * any other payload; a refused join throws, which rejects the SDK's create/joinById promise.
+ * any other payload: strictly (unknown keys refused, also inside `config`) and on the object's
+ * own properties only (Colyseus merges options into a fresh object, and a `__proto__` key then
+ * becomes its prototype: nothing inherited may count). A refused join throws, which rejects the
+ * SDK's create/joinById promise.
  */
 import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
@@ -11,17 +14,19 @@ import { MAX_NAME } from "../../shared/protocol/actions.ts";
 
 const token = z.string().min(16).max(200);
 
-export const joinOptions = z.looseObject({
+export const joinOptions = z.strictObject({
   name: z.string().trim().max(MAX_NAME).optional().default(""),
   role: z.enum(["facilitator", "player", "spectator"]),
   delegation: z.enum(DELEGATIONS).optional(),
   playerToken: token.optional(),
   facilitatorToken: token.optional(),
   solo: z.boolean().optional(),
+  /** Read by `create` only (parseCreateConfig). */
+  config: z.unknown().optional(),
 });
 export type JoinOpts = z.infer<typeof joinOptions>;
 
-export const createConfig = z.looseObject({
+export const createConfig = z.strictObject({
   rounds: z.number().int().min(1).max(20).optional(),
   roundSeconds: z.number().int().min(0).max(3600).optional(),
   seed: z.number().int().optional(),
@@ -43,8 +48,16 @@ export class JoinRefused extends ServerError {
   }
 }
 
+/** A plain copy of an object's own enumerable properties; anything else as is (and refused). */
+export function ownProperties(v: unknown): unknown {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const k of Object.keys(v)) out[k] = (v as Record<string, unknown>)[k];
+  return out;
+}
+
 export function parseJoin(options: unknown): JoinOpts {
-  const r = joinOptions.safeParse(options ?? {});
+  const r = joinOptions.safeParse(ownProperties(options ?? {}));
   if (!r.success) {
     const i = r.error.issues[0];
     throw new JoinRefused("join/invalid", `Bad join options${i?.path.length ? ` at "${i.path.join(".")}"` : ""}: ${i?.message}`);
@@ -58,7 +71,7 @@ export function parseJoin(options: unknown): JoinOpts {
  * the game, so its log still replays to the same cards.
  */
 export function parseCreateConfig(raw: unknown): Partial<GameConfig> {
-  const c = createConfig.safeParse(raw ?? {});
+  const c = createConfig.safeParse(ownProperties(raw ?? {}));
   if (!c.success) throw new JoinRefused("create/invalid", `Bad config: ${c.error.issues[0]?.message}`);
   const given = Object.fromEntries(Object.entries(c.data).filter(([, v]) => v !== undefined)) as Partial<GameConfig>;
   const venues = scenarioOf("minsk-window").venues;
