@@ -63,12 +63,6 @@ export async function restoreGames(server: Server): Promise<number> {
   if (!ctx) throw new Error("restoreGames: not a server made by createServer()");
   let n = 0;
   for (const code of ctx.store.liveGames()) {
-    // A game nobody ever joined (its creator's reservation lapsed, or the server stopped first)
-    // is dropped, not kept and restored at every start.
-    if (ctx.store.members(code).length === 0) {
-      ctx.store.setStatus(code, "abandoned", Date.now(), null);
-      continue;
-    }
     try {
       await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: ctx.restoreSecret });
       n++;

@@ -22,6 +22,7 @@ import { admit, type Admitted, type Creator } from "./admission.ts";
 import { PhaseTimer } from "./PhaseTimer.ts";
 import { Seats } from "./Seats.ts";
 import { oneWritePerClient } from "./oneWrite.ts";
+import { refusals } from "./refusals.ts";
 import { JoinRefused, newJoinCode, parseCreateConfig, parseJoin } from "./joinOptions.ts";
 
 interface UserData extends Audience {
@@ -213,6 +214,8 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** A bug in one handler must cost one message, not every game on the server. */
   onUncaughtException(err: Error, method: string): void {
+    // A refusal is no bug: one short line (a refused create is logged by the matchmaking gate).
+    if (err.cause instanceof JoinRefused) return void (method !== "onCreate" && refusals.note(method, `in ${this.roomId}`, err.cause));
     console.error(`[room ${this.roomId}] ${method}: ${err.stack ?? err}`);
   }
 

@@ -18,6 +18,7 @@ import { isJoinCode } from "../../shared/protocol/messages.ts";
 import type { ServerContext } from "../context.ts";
 import { JoinRefused, parseJoin } from "./joinOptions.ts";
 import { peerOf } from "./peer.ts";
+import { refusals } from "./refusals.ts";
 
 type Invoke = (method: string, roomName: string, options?: unknown, auth?: AuthContext) => Promise<any>;
 
@@ -27,7 +28,6 @@ const notFound = (roomId: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID
 export function installGate(ctx: ServerContext): () => void {
   const controller = matchMaker.controller;
   const invoke: Invoke = controller.invokeMethod.bind(controller);
-  const log = new RefusalLog();
 
   async function joinById(roomId: string, options: unknown, auth: AuthContext | undefined, peer: string) {
     const o = parseJoin(options);
@@ -79,7 +79,7 @@ export function installGate(ctx: ServerContext): () => void {
           throw new JoinRefused("join/method", "Games are created with `create` and joined by code with `joinById`.");
       }
     } catch (e) {
-      log.note(method, peer, e);
+      refusals.note(method, `from ${peer}`, e);
       throw e;
     }
   };
@@ -99,26 +99,5 @@ async function seatHeld(roomId: string, token: string | undefined): Promise<"non
     return (await matchMaker.remoteRoomCall(roomId, "seatHeldBy", [token])) === true ? "seat" : "room";
   } catch {
     return "none";
-  }
-}
-
-/** One short line per refused request, at most five a second (the rest are counted, then summed up). */
-class RefusalLog {
-  #since = 0;
-  #lines = 0;
-  #dropped = 0;
-
-  note(method: string, peer: string, e: unknown): void {
-    const now = Date.now();
-    if (now - this.#since >= 1000) {
-      if (this.#dropped > 0) console.warn(`[matchmake] ${this.#dropped} more refusals in the last second`);
-      this.#since = now;
-      this.#lines = 0;
-      this.#dropped = 0;
-    }
-    if (this.#lines >= 5) return void this.#dropped++;
-    this.#lines++;
-    const why = (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 100);
-    console.warn(`[matchmake] refused ${method.slice(0, 12)} from ${peer}: ${why}`);
   }
 }

@@ -44,8 +44,14 @@ describe("tokens", () => {
       expect(tokenBits(t)).toBeGreaterThanOrEqual(128);
     }
     expect(new Set(tokens).size).toBe(tokens.length);
-    // Many more, to catch a weak generator (repeats, shared prefixes).
-    const more = await Promise.all(Array.from({ length: 12 }, () => spectator(srv, code).then((s) => s.message("welcome"))));
+    // Many more, to catch a weak generator (repeats, shared prefixes): spectators one after
+    // another (a game holds a few at a time).
+    const more: { playerToken: string }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const s = await spectator(srv, code);
+      more.push(await s.message("welcome"));
+      await s.leave();
+    }
     const all = [...tokens, ...more.map((w) => w.playerToken as string)];
     expect(new Set(all).size).toBe(all.length);
     expect(new Set(all.map((t) => t.slice(0, 8))).size).toBe(all.length);
