@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 8: one socket's flood must not slow other classes. A student floods from a
+ * One socket's flood must not slow other classes. A student floods from a
  * process of its own — 30 KB frames (under the frame limit) as fast as the socket takes them,
  * coming back with its token each time it is closed — while a student in another class
  * measures how long its own lines take to come back, and /healthz is asked throughout. Quiet

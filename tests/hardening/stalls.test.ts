@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 7: talk must not stall the server. The facilitator's console used to poll the
+ * Talk must not stall the server. The facilitator's console used to poll the
  * JSON report every 15 s, and each report replayed the whole log (2.19 s for a 22,000-line game,
  * every class on the server stalled meanwhile); a game's log could grow without end. Now the
  * room pushes the participation figures over the socket, throttled; a game keeps at most
