@@ -32,9 +32,9 @@ export function createServer(opts: AppOptions): Server {
   health.ready = false;
   health.restored = 0;
   const distDir = opts.distDir ?? resolve(import.meta.dirname, "..", "dist");
-  // 64 KB frames: anything over the 16 KB message limit still gets an `error` reply rather
-  // than a dropped socket; only larger frames close the connection (1009).
-  const transport = new SteadyWebSocketTransport({ maxPayload: 64 * 1024 });
+  // Frames up to 32 KB (an oversized message still gets an `error`), metered per socket
+  // before they are decoded (server/transport.ts).
+  const transport = new SteadyWebSocketTransport();
   const server = defineServer({
     // With REDIS_URL: RedisPresence + RedisDriver + this process's publicAddress (docs/DEPLOYMENT.md).
     ...scaleOut(),

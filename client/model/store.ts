@@ -3,7 +3,7 @@
  * writes it, panels and the scene read it and re-render on change. No DOM, no Phaser here.
  */
 import type { Briefing, Code, GameEvent, PrivateMessage } from "../../shared/rules/types.ts";
-import type { Role, RosterLine, Welcome } from "../../shared/protocol/messages.ts";
+import type { ParticipationLine, Role, RosterLine, Welcome } from "../../shared/protocol/messages.ts";
 import { normalize, type PublicState } from "./publicState.ts";
 
 export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "closed";
@@ -25,6 +25,8 @@ export interface ClientState {
   toasts: Toast[];
   /** The facilitator's roster: every student with the member id used to move or remove them. */
   roster: RosterLine[];
+  /** The facilitator's per-student counts, pushed by the room (`participation`). */
+  participation: ParticipationLine[];
   /** Engine events in arrival order, for the scene's animations; trimmed to the latest. */
   events: { seq: number; event: GameEvent }[];
 }
@@ -42,6 +44,7 @@ export class Store {
     messages: [],
     toasts: [],
     roster: [],
+    participation: [],
     events: [],
   };
   private listeners = new Set<Listener>();

@@ -7,7 +7,6 @@ import type { ClientState } from "../model/store.ts";
 import { CODES, nameOf } from "../model/palette.ts";
 import { participation } from "../model/debrief.ts";
 import type { Connection } from "../net/Connection.ts";
-import { fetchParticipation } from "../net/reports.ts";
 import { codeTag, h, replace } from "./dom.ts";
 import { participationTable } from "./participation.ts";
 import { botToggle } from "./lobby.ts";
@@ -16,7 +15,8 @@ export class ConsolePanel {
   readonly el = h("section", { class: "panel console", "aria-labelledby": "console-title" });
   private body = h("div");
   private students = h("div", { "aria-live": "off" });
-  private polling = 0;
+  /** The participation lines last drawn (the room sends new ones after a change, at most every 2 s). */
+  private shown: ClientState["participation"] | null = null;
   private conn: Connection;
 
   constructor(conn: Connection) {
@@ -41,20 +41,15 @@ export class ConsolePanel {
     );
   }
 
-  /** Live participation comes from the report endpoint; refreshed every 15 s while playing. */
-  private poll(s: ClientState): void {
-    const w = s.welcome;
-    if (this.polling || !w?.facilitatorToken) return;
-    const once = async (): Promise<void> => {
-      const lines = await fetchParticipation(w.code, w.facilitatorToken ?? "");
-      replace(this.students, lines.length ? participationTable(lines) : h("p", { class: "muted" }, "No student has acted yet."));
-    };
-    void once();
-    this.polling = window.setInterval(() => void once(), 15_000);
+  /** Live participation arrives over the room socket (`participation`), not from the report. */
+  private participation(s: ClientState): void {
+    if (this.shown === s.participation) return;
+    this.shown = s.participation;
+    replace(this.students, s.participation.length ? participationTable(s.participation) : h("p", { class: "muted" }, "No student has joined yet."));
   }
 
   render(s: ClientState): void {
-    this.poll(s);
+    this.participation(s);
     const p = s.pub;
     const part = participation(p.table, s.messages);
     replace(

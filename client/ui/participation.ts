@@ -1,8 +1,13 @@
-/** Per-student participation (from the facilitator's report): moves, table words, back channel. */
-import type { ParticipationLine } from "../net/reports.ts";
+/**
+ * Per-student participation: moves, table words, back channel. Live from the room's
+ * `participation` message in the console; from the report in the debrief.
+ */
+import type { ParticipationLine } from "../../shared/protocol/messages.ts";
 import { h } from "./dom.ts";
 
-export function participationTable(lines: ParticipationLine[]): HTMLElement {
+type Row = Pick<ParticipationLine, "name" | "actions" | "statements" | "backChannel"> & { delegation: string };
+
+export function participationTable(lines: readonly Row[]): HTMLElement {
   return h(
     "table",
     { class: "matrix num participation-table" },

@@ -50,16 +50,20 @@ export class Game {
       // A replay that throws (an engine change?) still rebuilds as much as the rules accept.
       state = newGame(row.config, row.scenario);
       for (const e of entries) {
-        const r = apply(state, e.action, e.who, e.now);
+        const r = apply(state, e.action, e.who, e.now, { relinquish: true });
         if (r.ok) state = r.state;
       }
     }
     return new Game(code, store, state, log.length ? log[log.length - 1].seq : 0);
   }
 
-  /** Applies an action; if the engine accepts it, it is on disk before this returns. */
+  /**
+   * Applies an action; if the engine accepts it, it is on disk before this returns. The live
+   * state is the game's own and nobody keeps an old one (what was sent is tracked by counts),
+   * so it is given up to the step: the logs grow in place.
+   */
   commit(action: Action, who: Who, student: string, now: number): Result {
-    const r = apply(this.state, action, who, now);
+    const r = apply(this.state, action, who, now, { relinquish: true });
     if (!r.ok) return r;
     this.#append({ seq: 0, time: now, who, student, kind: "engine", action });
     this.state = r.state;

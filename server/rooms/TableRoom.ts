@@ -13,6 +13,7 @@ import { BotDriver } from "../bots/BotDriver.ts";
 import { TableState } from "../sync/schema.ts";
 import { applyPublic, syncMembers } from "../sync/applyPublic.ts";
 import { PrivateSync, type Audience } from "../sync/PrivateSync.ts";
+import { Participation } from "../sync/Participation.ts";
 import { newToken } from "../store/tokens.ts";
 import type { Store } from "../store/Store.ts";
 import { Game } from "./Game.ts";
@@ -36,6 +37,17 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** Bot moves the engine refused: always 0 unless a bot is buggy (tests assert it). */
   botRefusals = 0;
   #private = new PrivateSync();
+  /** Per-student counts: the facilitator's `participation` message and the talk cap. */
+  #participation = new Participation({
+    roster: () => this.roster.facilitatorRoster(),
+    send: (lines) => {
+      const to = this.clients.filter((c) => (c.userData as UserData | undefined)?.role === "facilitator");
+      if (to.length === 0) return;
+      store().commit();
+      const payload = lines();
+      for (const c of to) c.send(MSG.participation, payload);
+    },
+  });
   #timer!: PhaseTimer;
   #bots!: BotDriver;
   #limits = new MessageGuard(() => this.ctx.settings);
@@ -77,6 +89,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       for (const r of st.log(options.restore)) {
         const a = r.action as Action;
         if (r.kind === "engine" && a.type === "setBot") this.#seats.noteSetBot(a.delegation, r.who);
+        if (r.kind === "engine") this.#participation.count(r.student, a);
       }
       this.#private.prime(this.game.state);
     } else {
@@ -227,6 +240,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#timer?.clear();
     this.#bots?.stop();
     this.#handOver?.stop();
+    this.#participation.stop();
     if (this.#idle) clearTimeout(this.#idle);
     if (this.#unclaimed) clearTimeout(this.#unclaimed);
   }
@@ -243,6 +257,8 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!m || m.kicked) return this.#error(client, ERR.noMember, "You no longer hold a seat in this game.", type);
     const p = parseAction(payload);
     if (!p.ok) return this.#error(client, p.code, p.message, type);
+    const capped = p.value.type === "say" ? this.#participation.talkRefusal(u.member) : null;
+    if (capped) return this.#error(client, capped.code, capped.message, type);
     const r = this.#commit(p.value, u.delegation, u.member);
     if (!r.ok) this.#error(client, r.code, r.message, type);
   }
@@ -306,6 +322,10 @@ export class TableRoom extends Room<{ state: TableState }> {
   #commit(action: Action, who: Who, student: string): Result {
     const r = this.game.commit(action, who, student, Date.now());
     if (r.ok && action.type === "setBot") this.#seats.noteSetBot(action.delegation, who);
+    if (r.ok && student) {
+      this.#participation.count(student, action);
+      this.#participation.changed();
+    }
     if (r.ok) this.#afterAccepted(r.events, action.type === "say");
     return r;
   }
@@ -392,7 +412,10 @@ export class TableRoom extends Room<{ state: TableState }> {
     };
     client.send(MSG.welcome, w);
     this.#private.welcome(this.game.state, u, (type, payload) => client.send(type, payload));
-    if (u.role === "facilitator") client.send(MSG.roster, this.roster.facilitatorRoster());
+    if (u.role === "facilitator") {
+      client.send(MSG.roster, this.roster.facilitatorRoster());
+      client.send(MSG.participation, this.#participation.lines());
+    }
   }
 
   /** Patches the roster into the state and tells facilitators; other fields come from #afterAccepted. */
@@ -402,6 +425,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.ctx.store.commit(); // the roster below names members saved this turn
     const roster = this.roster.facilitatorRoster();
     for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
+    this.#participation.changed();
     this.#flushSoon();
     this.#timer.sync(this.game.state);
     this.#bots.poke();

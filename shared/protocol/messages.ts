@@ -18,6 +18,8 @@ export const MSG = {
   error: "error",
   /** Server → facilitator: every member with the id `assign`/`kick` take (names, no tokens). */
   roster: "roster",
+  /** Server → facilitator: each student's accepted moves and lines so far (throttled). */
+  participation: "participation",
 } as const;
 
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
@@ -79,6 +81,26 @@ export interface RosterLine {
   connected: boolean;
 }
 
+/** `"participation"`: one line per student, sent to the facilitator on join and at most every 2 s after a change. */
+export interface ParticipationLine {
+  member: string;
+  name: string;
+  delegation: Code | "";
+  /** Accepted moves of any kind. */
+  actions: number;
+  /** Lines said at the table (press statements included). */
+  statements: number;
+  /** Back-channel messages sent. */
+  backChannel: number;
+}
+
+/**
+ * The talk cap: `say` lines (table and back channel) a game keeps. Each student has a share of
+ * their own, so one student cannot use up the others' talk; the game as a whole stops at
+ * `perGame` (40 students × 500). Bots are bounded by their per-round budget instead.
+ */
+export const TALK_CAP = { perStudent: 500, perGame: 20_000 } as const;
+
 export interface ErrorMessage {
   code: string;
   message: string;
@@ -95,4 +117,5 @@ export const ERR = {
   spectator: "role/spectator",
   noMember: "room/no_member",
   notDelegation: "role/not_delegation",
+  talkCap: "talk/cap",
 } as const;

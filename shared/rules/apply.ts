@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { facilitatorCommand, parseAction } from "../protocol/actions.ts";
-import { copyState, reject, type Ctx } from "./context.ts";
+import { copyState, reject, type Ctx, type Log } from "./context.ts";
 import { CONTROLS } from "./control.ts";
 import { MOVES } from "./moves.ts";
 import { scenarioOf } from "./scenario.ts";
@@ -44,30 +44,49 @@ function admit(action: unknown, who: Who): { ok: true; action: Action } | { ok: 
   return { ok: true, action: p.value };
 }
 
-export function apply(state: GameState, action: Action, who: Who, now: number): Result {
+/** How a caller hands its state to a step. */
+export interface StepOptions {
+  /**
+   * The caller owns the state and gives it up with this call: it neither keeps nor reads it
+   * afterwards (replay, the room's live game). The step then appends to the state's logs in
+   * place, O(1), where it would otherwise copy each log it appends to (the states everyone
+   * else holds never change). A refused step leaves the logs as they were.
+   */
+  relinquish?: boolean;
+}
+
+export function apply(state: GameState, action: Action, who: Who, now: number, opts?: StepOptions): Result {
   const admitted = admit(action, who);
   if (!admitted.ok) return admitted;
-  return step(state, admitted.action, who, now);
+  return step(state, admitted.action, who, now, opts);
 }
 
 /**
  * `apply` without the payload check, for actions the engine built itself (legalMoves' probes).
  * Never call it with anything a client sent.
  */
-export function step(state: GameState, a: Action, who: Who, now: number): Result {
+export function step(state: GameState, a: Action, who: Who, now: number, opts?: StepOptions): Result {
+  const ends = opts?.relinquish ? LOGS.map((log) => state[log].length) : null;
+  let rejected: Rejection | void;
   try {
     if (!Number.isFinite(now)) return reject("payload/invalid", "The clock reading must be a number.");
     const c: Ctx = { s: copyState(state), sc: scenarioOf(state.scenario), now, who, events: [] };
-    const rejected =
+    if (ends) c.logged = { table: true, messages: true, signals: true };
+    rejected =
       who === "facilitator" || who === "system"
         ? (CONTROLS[a.type as ControlAction["type"]] as (c: Ctx, a: ControlAction) => ReturnType<(typeof CONTROLS)["start"]>)(c, a as ControlAction)
         : (MOVES[a.type as PlayerAction["type"]] as (c: Ctx, me: Code, a: PlayerAction) => ReturnType<(typeof MOVES)["say"]>)(c, who, a as PlayerAction);
-    if (rejected) return rejected;
-    return { ok: true, state: c.s, events: c.events };
+    if (!rejected) return { ok: true, state: c.s, events: c.events };
   } catch (err) {
-    return reject("engine/error", `The move could not be applied: ${err instanceof Error ? err.message : String(err)}`);
+    rejected = reject("engine/error", `The move could not be applied: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // Handlers check before they change anything; should one append and then fail, the logs it
+  // shared with the caller's state are cut back to where they ended.
+  if (ends) LOGS.forEach((log, i) => { if (state[log].length > ends[i]!) state[log].length = ends[i]!; });
+  return rejected;
 }
+
+const LOGS: readonly Log[] = ["table", "messages", "signals"];
 
 /**
  * What `step` would say to a delegation's move, without making it: the same rejection, or null
