@@ -36,7 +36,7 @@ line();
 line("- **absent**: back channels only; words at the table become press statements from outside the room.");
 line("- **observer**: may speak at the table and suggest clauses, which a party must adopt; no stance that counts, no signature.");
 line("- **party**: proposes, takes stances, signs, can be a guarantor, moves motions, torpedoes.");
-line(`- **Seat motion** (${sc.costs.seatMotion} influence): the chair approves or denies (a motion the chair moves itself is approved as it is moved); approved motions take effect at the round's end, unapproved ones lapse. A seat for Belarus sponsored by Russia costs Belarus ${-sc.sponsoredSeatAutonomy} autonomy (¶11); the chair may move a seat for Belarus itself once Belarus's US favour is ${sc.chairSeatFavour} or more, at no autonomy cost.`);
+line(`- **Seat motion** (${sc.costs.seatMotion} influence): the chair approves or denies (a motion the chair moves itself is approved as it is moved); approved motions take effect at the round's end, unapproved ones lapse. A seat for Belarus sponsored by Russia costs Belarus ${-sc.sponsoredSeatAutonomy} autonomy (¶11).`);
 line(`- **Torpedo** (${sc.costs.torpedo} influence, momentum ${sc.torpedoMomentum}, ¶12): a party walks out over a pending motion or a clause, which fails.`);
 line(`- **Venue** (¶10): the chair picks ${sc.venues.join(", ")} in the briefing; Ukraine may veto ${sc.vetoableVenue} at no cost.`);
 line();

@@ -46,7 +46,7 @@ export function applyPublic(s: TableState, pv: PublicView): void {
   put(s, "venue", pv.venue);
   put(s, "venueVetoed", pv.venueVetoed);
   put(s, "chair", pv.chair);
-  put(s, "byCondition", pv.byCondition);
+  put(s, "byCondition", JSON.stringify(pv.byCondition)); // {"US": …, "EU": …}: the bar per issuer
   put(s, "pardonWaves", pv.pardonWaves);
   put(s, "stagingOpen", pv.stagingOpen);
   put(s, "event", pv.event);

@@ -99,6 +99,7 @@ export const TableState = schema({
   scenario: t.string(),
   remaining: t.number(),
   venueVetoed: t.boolean(),
+  /** JSON of the bar per issuer, {"US": "democratization" | "prisoners", "EU": …}. */
   byCondition: t.string(),
   /** "RU:US" → full | partial | none. */
   sanctions: t.map("string"),

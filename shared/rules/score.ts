@@ -51,6 +51,14 @@ export function treatyOf(s: GameState, sc: Scenario): Treaty {
     }
     if (cl.type === "guaranteesUkraine") for (const a of guarantors ?? []) credibility += sc.credibility[a] ?? 0;
   }
+  // Relief for Belarus binds only with Minsk's signature (¶15) and only beside relief for
+  // Russia from the same issuer in force (¶14).
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const cl = clauses[i]!;
+    if (cl.type !== "sanctionsRelief" || cl.params.target !== "BY") continue;
+    const russia = clauses.some((o) => o.type === "sanctionsRelief" && o.params.target === "RU" && o.params.issuer === cl.params.issuer);
+    if (!russia || !signedBy(s, "BY")) clauses.splice(i, 1);
+  }
   return { inForce, clauses, credibility };
 }
 
@@ -127,7 +135,7 @@ function compile(cond: Condition): Test {
     return (s, _o, t) => {
       const v =
         track === "credibility" ? t.credibility
-        : track === "autonomy" || track === "usFavour" || track === "pardonWaves" ? s.belarus[track]
+        : track === "autonomy" || track === "trust" || track === "usFavour" || track === "pardonWaves" ? s.belarus[track]
         : s[track];
       return b((min === undefined || v >= min) && (max === undefined || v <= max));
     };

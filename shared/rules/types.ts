@@ -141,12 +141,19 @@ export interface DelegationState {
 
 export interface BelarusState {
   autonomy: number;
+  /** Moscow's trust in Minsk (¶6, ¶8): gates Russia's sponsorship and Minsk as a guarantor. */
+  trust: number;
   usFavour: number;
   pardonWaves: number;
   nobelPledged: boolean;
   peaceFormula: boolean;
   peacekeepersOffered: boolean;
+  /** Clauses Russia proposed that Belarus has supported (each earns trust once). */
+  backed: string[];
 }
+
+/** The West's price for relief to Belarus, per issuer (¶15). */
+export type ReliefBars = Record<"US" | "EU", ReliefCondition>;
 
 /** Effects queued during a round and resolved at its end (DESIGN §2.5 step 2). */
 export interface RoundQueue {
@@ -155,8 +162,8 @@ export interface RoundQueue {
   aidPackages: number;
   counteroffensives: number;
   eventShift: number;
-  /** Whether any clause became agreed during this round (step 3). */
-  agreed: boolean;
+  /** Whether a core clause (scenario `coreClauses`) became agreed during this round (step 3). */
+  coreAgreed: boolean;
 }
 
 export interface GameConfig {
@@ -195,8 +202,12 @@ export interface GameState {
   delegations: Record<Code, DelegationState>;
   belarus: BelarusState;
   sanctions: Record<"RU" | "BY", Record<"US" | "EU", SanctionLevel>>;
-  /** What the West asks of Minsk for relief (¶15); `lowerTheBar` moves it to "prisoners". */
-  byCondition: ReliefCondition;
+  /**
+   * What each issuer asks of Minsk for relief (¶15): `lowerTheBar` moves the US bar to
+   * "prisoners"; the EU's is "prisoners" only while EU unity is at the blocking line or below.
+   * Replaced, never changed in place.
+   */
+  byCondition: ReliefBars;
   clauses: Clause[];
   motions: Motion[];
   table: TableEntry[];
@@ -359,7 +370,7 @@ export interface PublicView {
   venue: string;
   venueVetoed: boolean;
   chair: Code;
-  byCondition: ReliefCondition;
+  byCondition: ReliefBars;
   sanctions: GameState["sanctions"];
   pardonWaves: number;
   stagingOpen: boolean;
