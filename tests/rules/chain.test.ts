@@ -257,3 +257,27 @@ describe("fighting after an agreed ceasefire", () => {
     expect(t.s.momentum).toBe(before - 1 + sc.violationMomentum);
   });
 });
+
+describe("citations (FIDELITY §Citations)", () => {
+  const cited = (ref: string) => /^¶\d+(–¶\d+)?(, ¶\d+(–¶\d+)?)*$/.test(ref) || ref === "design assumption";
+  it("every signal, clause, event, outcome, rule and aim cites ¶N or says design assumption", () => {
+    const refs: [string, string][] = [
+      ...Object.entries(sc.signals).map(([id, s]) => [id, s.ref] as [string, string]),
+      ...Object.entries(sc.clauses).map(([id, s]) => [id, s.ref] as [string, string]),
+      ...sc.events.map((e) => [e.id, e.ref] as [string, string]),
+      ...Object.entries(sc.outcomes).map(([id, s]) => [id, s.ref] as [string, string]),
+      ...Object.entries(sc.rules).map(([id, s]) => [id, s.ref] as [string, string]),
+      ...sc.objectives.map((o) => [o.id, o.ref] as [string, string]),
+    ];
+    expect(refs.filter(([, ref]) => !cited(ref))).toEqual([]);
+  });
+
+  it("the known mis-citations are corrected", () => {
+    const ref = (id: string) => sc.objectives.find((o) => o.id === id)!.ref;
+    for (const id of ["us-aid", "us-momentum", "us-guarantor", "ru-western-guarantor", "ua-collapse", "eu-signed", "eu-ceasefire"]) expect(ref(id)).toBe("design assumption");
+    expect(ref("eu-left-out")).toBe("¶19");
+    for (const s of ["pauseAid", "resumeAid", "counteroffensive", "appealToAllies", "aidPackage"] as const) expect(sc.signals[s].ref).toBe("design assumption");
+    for (const e of ["breakthrough", "congressStalls"]) expect(sc.events.find((x) => x.id === e)!.ref).toBe("design assumption");
+    expect(sc.objectives.find((o) => o.id === "by-observer")!.text).not.toMatch(/at least/i);
+  });
+});
