@@ -91,6 +91,7 @@ export function applyPublic(s: TableState, pv: PublicView): void {
     put(o, "treatyInForce", pv.outcome.treatyInForce);
     put(o, "breakdown", JSON.stringify(pv.outcome.breakdown));
     put(o, "revealed", JSON.stringify(pv.outcome.revealed));
+    put(o, "why", pv.outcome.why ? JSON.stringify(pv.outcome.why) : "");
     putMap(o.scores as never, pv.outcome.scores);
     const inForce = o.inForce as unknown as string[] & { splice(a: number, b: number): void; push(...v: string[]): void };
     if (inForce.join(",") !== pv.outcome.inForce.join(",")) {

@@ -73,6 +73,8 @@ export const OutcomeSchema = schema({
   breakdown: t.string(),
   /** JSON: every secret aim with what it scored (public from the debrief on). */
   revealed: t.string(),
+  /** JSON: why the game ended there (the article's two conditions, Belarus's chain); "" if none. */
+  why: t.string(),
 }, "Outcome");
 export type OutcomeSchema = SchemaType<typeof OutcomeSchema>;
 

@@ -3,6 +3,7 @@
  * (scenario `objectives`), evaluated here by one small condition language.
  */
 import type { Condition, Scenario } from "../scenario/types.ts";
+import { explain, strongTerms } from "./explain.ts";
 import { scenarioOf } from "./scenario.ts";
 import { DELEGATIONS, type Actor, type Clause, type Code, type GameState, type Outcome, type OutcomeId, type ScoreLine } from "./types.ts";
 
@@ -65,11 +66,7 @@ export function treatyOf(s: GameState, sc: Scenario): Treaty {
 function classify(s: GameState, sc: Scenario, t: Treaty): OutcomeId {
   if (s.ended) return s.ended;
   if (!t.inForce) return "no_deal";
-  const has = (type: string) => t.clauses.some((cl) => cl.type === type);
-  const strongTerms =
-    ["aidFreeze", "neutrality", "territoryDeferred"].filter(has).length +
-    (t.clauses.some((cl) => cl.type === "sanctionsRelief" && cl.params.target === "RU") ? 1 : 0);
-  return s.battlefield >= 0 || strongTerms >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
+  return s.battlefield >= 0 || strongTerms(sc, t).length >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
 }
 
 const b = (x: boolean) => (x ? 1 : 0);
@@ -194,8 +191,12 @@ function scoreAs(s: GameState): Outcome {
   return { id, scores, breakdown, credibility: t.credibility, treatyInForce: t.inForce, inForce: t.clauses.map((cl) => cl.id), revealed };
 }
 
-/** The game's result, computed once when it ends. */
-export const finalOutcome = (s: GameState): Outcome => scoreAs(s);
+/** The game's result, computed once when it ends, with the reasons behind it. */
+export function finalOutcome(s: GameState): Outcome {
+  const o = scoreAs(s);
+  const sc = scenarioOf(s.scenario);
+  return { ...o, why: explain(s, sc, o.id, treatyOf(s, sc)) };
+}
 
 /**
  * "If the game ended now": an early end if a track is at its limit, otherwise every party that

@@ -232,6 +232,22 @@ export interface ScoreLine {
   ref: string;
   points: number;
 }
+/** One step of an explanation, with the paragraph (or "design assumption") behind it. */
+export interface Reason {
+  text: string;
+  ref: string;
+}
+
+/** Why the game ended where it did: the article's two conditions (¶16) and Belarus's chain. */
+export interface Explanation {
+  /** Was the war stopped: which clauses, signed by whom. */
+  stopped: Reason & { held: boolean };
+  /** Did Moscow keep a strong hand: the battlefield and the treaty terms that counted. */
+  strong: Reason & { held: boolean };
+  /** The chain behind Belarus's score: seat, relief, guarantees, the outcome. */
+  belarus: Reason[];
+}
+
 export interface Outcome {
   id: OutcomeId;
   scores: Record<Code, number>;
@@ -242,6 +258,8 @@ export interface Outcome {
   inForce: string[];
   /** Every secret aim, revealed with what it scored: the debrief makes them public. */
   revealed: (ScoreLine & { delegation: Code })[];
+  /** Why, in the article's terms: set on the final outcome only (not on projections). */
+  why?: Explanation;
 }
 
 /* ---------- actions ---------- */
