@@ -110,7 +110,16 @@ export function endRound(c: Ctx): void {
   const before = s.battlefield;
   s.battlefield = clamp(s.battlefield + drift, sc.tracks.battlefield);
   if (s.battlefield !== before) {
-    announce(c, "battlefield", `The front moves ${s.battlefield > before ? "in Russia's favour" : "in Ukraine's favour"} (battlefield ${signed(s.battlefield)}).`, { from: before, to: s.battlefield });
+    const causes = [
+      [q.pressure, "Russian pressure"],
+      [q.stagingAllowed * sc.staging.allowBattlefield, "staging through Belarus"],
+      [-q.aidPackages, "European aid"],
+      [-q.counteroffensives, "Ukraine's counteroffensive"],
+      [s.usAid === "paused" ? 1 : 0, "paused US aid"],
+      [q.eventShift, "the event"],
+    ] as const;
+    const parts = causes.filter(([n]) => n !== 0).map(([n, what]) => `${what} ${signed(n)}`).join(", ");
+    announce(c, "battlefield", `The front moves ${s.battlefield > before ? "in Russia's favour" : "in Ukraine's favour"} (battlefield ${signed(s.battlefield)}): ${parts}.`, { from: before, to: s.battlefield });
   }
   // 3. Momentum follows agreement on the core of the deal, not on Minsk's extras (¶12).
   const why = q.coreAgreed ? "a core clause was agreed this round" : "no core clause (ceasefire, withdrawal, aid, neutrality, territory, Ukraine's guarantees) was agreed this round";

@@ -281,3 +281,15 @@ describe("citations (FIDELITY §Citations)", () => {
     expect(sc.objectives.find((o) => o.id === "by-observer")!.text).not.toMatch(/at least/i);
   });
 });
+
+describe("every track change carries its cause", () => {
+  it("the front's move names what moved it", () => {
+    const t = atRound({ rounds: 3 });
+    t.signal("RU", "pressure");
+    t.signal("RU", "stagingRequest");
+    t.signal("EU", "aidPackage");
+    const events = t.advance();
+    const front = events.find((e) => e.kind === "battlefield")!;
+    expect(front.text).toBe("The front moves in Russia's favour (battlefield +2): Russian pressure +1, staging through Belarus +1, European aid -1.");
+  });
+});
