@@ -11,15 +11,18 @@ import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 
 export type ParamField =
   | { key: "guarantors" | "contributors"; kind: "list"; options: Actor[] }
-  | { key: "target"; kind: "choice"; options: ["RU", "BY"] }
+  | { key: "target"; kind: "choice"; options: ["RU"] }
   | { key: "issuer"; kind: "choice"; options: ["US", "EU"] }
   | { key: "level"; kind: "choice"; options: ["partial", "full"] }
   | { key: "condition"; kind: "choice"; options: ["democratization", "prisoners"] };
 
 export const CLAUSE_TYPE_LIST: readonly ClauseType[] = CLAUSE_TYPES;
 
-/** The parameters a clause type takes. `condition` applies to relief for Belarus only. */
-export function fieldsFor(type: ClauseType, target?: string): ParamField[] {
+/**
+ * The parameters a clause type takes. Relief is tabled for Russia only: relief for Belarus
+ * comes as a parity claim (¶14), its condition set by the issuer's price.
+ */
+export function fieldsFor(type: ClauseType, _target?: string): ParamField[] {
   const allowed = minskWindow.clauses[type].allowed ?? [];
   switch (type) {
     case "peacekeepers":
@@ -28,13 +31,11 @@ export function fieldsFor(type: ClauseType, target?: string): ParamField[] {
     case "guaranteesBelarus":
       return [{ key: "guarantors", kind: "list", options: allowed }];
     case "sanctionsRelief": {
-      const f: ParamField[] = [
-        { key: "target", kind: "choice", options: ["RU", "BY"] },
+      return [
+        { key: "target", kind: "choice", options: ["RU"] },
         { key: "issuer", kind: "choice", options: ["US", "EU"] },
         { key: "level", kind: "choice", options: ["partial", "full"] },
       ];
-      if (target === "BY") f.push({ key: "condition", kind: "choice", options: ["democratization", "prisoners"] });
-      return f;
     }
     default:
       return [];
@@ -55,7 +56,8 @@ export function buildDraft(v: DraftValues): ClauseDraft {
       const picked = (v.lists[f.key] ?? []).filter((a) => f.options.includes(a));
       draft[f.key] = [...picked].sort();
     } else {
-      draft[f.key] = v.choices[f.key] ?? f.options[0];
+      const chosen = v.choices[f.key];
+      draft[f.key] = chosen !== undefined && (f.options as readonly string[]).includes(chosen) ? chosen : f.options[0];
     }
   }
   return draft as unknown as ClauseDraft;

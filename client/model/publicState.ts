@@ -106,6 +106,7 @@ function outcome(raw: unknown): Outcome | null {
     treatyInForce: bool(o.treatyInForce),
     inForce: arr(parseJson(o.inForce, [])).map((x) => str(x)),
     revealed: parseJson<Outcome["revealed"]>(o.revealed, []),
+    ...(o.why ? { why: parseJson<Outcome["why"]>(o.why, undefined) } : {}),
   };
 }
 

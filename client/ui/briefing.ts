@@ -8,6 +8,7 @@ import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 import type { ClientState } from "../model/store.ts";
 import { nameOf } from "../model/palette.ts";
 import { signed } from "../model/format.ts";
+import { belarusTrackRows } from "../model/belarusTracks.ts";
 import type { Connection } from "../net/Connection.ts";
 import { codeTag, h, moveButton, replace } from "./dom.ts";
 
@@ -78,16 +79,21 @@ export function aimsList(b: Briefing): HTMLElement {
 function belarusTracks(b: Briefing): HTMLElement | null {
   const by = b.belarus;
   if (!by) return null;
-  const t = minskWindow.tracks;
   return h(
     "div",
     {},
-    h("h3", {}, "Minsk's own tracks"),
+    h("h3", {}, "Minsk's own tracks ", h("span", { class: "muted" }, "(only you see them)")),
+    h(
+      "dl",
+      { class: "by-tracks" },
+      ...belarusTrackRows(by, minskWindow).flatMap((r) => [
+        h("dt", { "data-track": r.key }, h("b", {}, r.name), " ", h("span", { class: "num" }, `${r.value} / ${r.max}`), " ", h("span", { class: "ref" }, r.ref)),
+        h("dd", {}, r.does, " ", h("span", { class: "muted" }, r.moves), r.alert ? h("strong", { class: "alert", role: "note" }, ` ${r.alert}`) : null),
+      ]),
+    ),
     h(
       "ul",
       { class: "tracks num" },
-      h("li", {}, `Autonomy ${by.autonomy} / ${t.autonomy.max}`),
-      h("li", {}, `US favour ${by.usFavour} / ${t.usFavour.max}`),
       h("li", {}, `Pardon waves ${by.pardonWaves} / ${minskWindow.maxPardonWaves}`),
       by.nobelPledged ? h("li", {}, "Nobel pledge made") : null,
       by.peaceFormula ? h("li", {}, "Peace formula published") : null,

@@ -3,7 +3,7 @@
  * secret aims revealed, a timeline, who talked to whom, participation, and for the facilitator
  * the JSON/CSV/HTML reports (fetched with the facilitator token, saved as files).
  */
-import type { Code, ScoreLine } from "../../shared/rules/types.ts";
+import type { Code, Explanation, ScoreLine } from "../../shared/rules/types.ts";
 import { backChannelMatrix, participation, ranking, scoreLines, timeline } from "../model/debrief.ts";
 import { outcomeReason, outcomeTitle, signed } from "../model/format.ts";
 import { CODES, nameOf } from "../model/palette.ts";
@@ -48,6 +48,7 @@ export class DebriefPanel {
       h("p", { class: "outcome-title" }, outcomeTitle(o.id)),
       h("p", { class: "lede" }, why.note, " ", h("span", { class: "ref" }, why.ref)),
       h("p", { class: "muted num" }, `Treaty ${o.treatyInForce ? "in force" : "not in force"} · Ukraine's security credibility ${o.credibility}`),
+      o.why ? whySection(o.why) : null,
       h("h3", {}, "Scores"),
       h(
         "ol",
@@ -127,6 +128,20 @@ export class DebriefPanel {
       this.status,
     );
   }
+}
+
+/** The article's two conditions (¶16) and where this game landed, then Belarus's chain of causes. */
+function whySection(why: Explanation): HTMLElement {
+  const line = (label: string, r: { text: string; ref: string }) => h("li", {}, label ? h("b", {}, `${label} `) : null, r.text, " ", h("span", { class: "ref" }, r.ref));
+  return h(
+    "section",
+    { class: "why", "aria-labelledby": "why-title" },
+    h("h3", { id: "why-title" }, "Why it ended here"),
+    h("p", { class: "muted" }, "Minsk's window opens only if the war stops and Moscow keeps a strong hand."),
+    h("ul", { class: "conditions" }, line("Was the war stopped?", why.stopped), line("Was Moscow strong?", why.strong)),
+    h("h4", {}, "Belarus's chain"),
+    h("ul", { class: "chain" }, ...why.belarus.map((r) => line("", r))),
+  );
 }
 
 function matrixTable(m: Record<Code, Record<Code, number>>): HTMLElement {

@@ -3,7 +3,7 @@
  * public record of the talks. Every piece of user or game text goes through `esc`; the page
  * loads nothing external and runs no script.
  */
-import { DELEGATIONS } from "../../shared/rules/index.ts";
+import { DELEGATIONS, type Explanation } from "../../shared/rules/index.ts";
 import type { Report } from "./report.ts";
 
 export const esc = (v: unknown): string =>
@@ -16,6 +16,13 @@ function describe(a: Record<string, unknown>): string {
   if (type === "say") return `says${rest.to === "table" ? "" : ` to ${(rest.to as string[]).join(", ")}`}: “${rest.text}”`;
   const params = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : v}`).join(" ");
   return `${type}${params ? ` (${params})` : ""}`;
+}
+
+/** The article's two conditions (¶16) and Belarus's chain, as the debrief states them. */
+export function whyHtml(why: Explanation): string {
+  const li = (label: string, x: { text: string; ref: string }) => `<li>${label ? `<b>${esc(label)}</b> ` : ""}${esc(x.text)} <span class="ref">${esc(x.ref)}</span></li>`;
+  return `<h2>Why it ended here</h2><ul>${li("Was the war stopped?", why.stopped)}${li("Was Moscow strong?", why.strong)}</ul>` +
+    `<h3>Belarus's chain</h3><ul>${why.belarus.map((x) => li("", x)).join("")}</ul>`;
 }
 
 export function reportHtml(r: Report): string {
@@ -42,6 +49,7 @@ td,th{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:
 <p>Game <b>${esc(r.code)}</b> · scenario ${esc(r.scenario)} · seed ${esc(r.seed)} · ${esc(r.config.rounds)} rounds ·
 created ${esc(time(r.created))}${r.finished ? ` · finished ${esc(time(r.finished))}` : ""}</p>
 ${r.outcome ? `<p>Security credibility for Ukraine: ${esc(r.outcome.credibility)} · treaty in force: ${r.outcome.treatyInForce ? "yes" : "no"}</p>` : ""}
+${r.outcome?.why ? whyHtml(r.outcome.why) : ""}
 <h2>Scores</h2>${scores}
 <h2>Participation</h2>
 <table><thead><tr><th>Name</th><th>Role</th><th>Delegation</th><th>Moves</th><th>Statements</th><th>Back-channel</th></tr></thead><tbody>${people}</tbody></table>

@@ -46,7 +46,7 @@ export function applyPublic(s: TableState, pv: PublicView): void {
   put(s, "venue", pv.venue);
   put(s, "venueVetoed", pv.venueVetoed);
   put(s, "chair", pv.chair);
-  put(s, "byCondition", pv.byCondition);
+  put(s, "byCondition", JSON.stringify(pv.byCondition)); // {"US": …, "EU": …}: the bar per issuer
   put(s, "pardonWaves", pv.pardonWaves);
   put(s, "stagingOpen", pv.stagingOpen);
   put(s, "event", pv.event);
@@ -91,6 +91,7 @@ export function applyPublic(s: TableState, pv: PublicView): void {
     put(o, "treatyInForce", pv.outcome.treatyInForce);
     put(o, "breakdown", JSON.stringify(pv.outcome.breakdown));
     put(o, "revealed", JSON.stringify(pv.outcome.revealed));
+    put(o, "why", pv.outcome.why ? JSON.stringify(pv.outcome.why) : "");
     putMap(o.scores as never, pv.outcome.scores);
     const inForce = o.inForce as unknown as string[] & { splice(a: number, b: number): void; push(...v: string[]): void };
     if (inForce.join(",") !== pv.outcome.inForce.join(",")) {

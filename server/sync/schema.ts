@@ -73,6 +73,8 @@ export const OutcomeSchema = schema({
   breakdown: t.string(),
   /** JSON: every secret aim with what it scored (public from the debrief on). */
   revealed: t.string(),
+  /** JSON: why the game ended there (the article's two conditions, Belarus's chain); "" if none. */
+  why: t.string(),
 }, "Outcome");
 export type OutcomeSchema = SchemaType<typeof OutcomeSchema>;
 
@@ -99,6 +101,7 @@ export const TableState = schema({
   scenario: t.string(),
   remaining: t.number(),
   venueVetoed: t.boolean(),
+  /** JSON of the bar per issuer, {"US": "democratization" | "prisoners", "EU": …}. */
   byCondition: t.string(),
   /** "RU:US" → full | partial | none. */
   sanctions: t.map("string"),

@@ -16,18 +16,16 @@ export const belarus: Character = {
   fallback: (s) => s.noDeal,
   cooperation: () => 0.7,
   concession: (s) => 0.3 + 0.1 * s.p.round,
+  // Relief for Minsk comes only as a parity claim on Russia's (¶14): the driver claims it.
   wishes(s) {
-    const cond = s.p.byCondition;
     const guarantors = s.open("guaranteesUkraine")?.params.guarantors?.filter((g) => g !== "BY") ?? ["US", "EU"];
     return [
       { type: "guaranteesBelarus", guarantors: ["RU", "CN"] },
-      ...(cond === "prisoners" ? [{ type: "sanctionsRelief" as const, target: "BY" as const, issuer: "US" as const, level: "partial" as const, condition: cond }] : []),
       { type: "guaranteesUkraine", guarantors: [...guarantors, "BY"] },
       { type: "peacekeepers", contributors: ["BY", "TR", "UN"] },
       { type: "ceasefire" },
       { type: "territoryDeferred" },
       { type: "neutrality" },
-      ...(cond === "prisoners" ? [{ type: "sanctionsRelief" as const, target: "BY" as const, issuer: "EU" as const, level: "partial" as const, condition: cond }] : []),
     ];
   },
   proposals: (s) => (s.seat === "observer" ? 2 : 1),

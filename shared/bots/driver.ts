@@ -127,7 +127,7 @@ function parityMove(s: Sight): PlayerAction | null {
   for (const cl of s.p.clauses) {
     if (cl.status === "agreed" && cl.type === "sanctionsRelief" && cl.params.target === "RU") {
       const a = s.can({ type: "parityClaim", clause: cl.id });
-      if (a && s.worth({ type: "sanctionsRelief", params: { target: "BY", issuer: cl.params.issuer, level: "partial", condition: s.p.byCondition } }) > 0) return a;
+      if (a && s.worth({ type: "sanctionsRelief", params: { target: "BY", issuer: cl.params.issuer, level: "partial", condition: s.p.byCondition[cl.params.issuer!] } }) > 0) return a;
     }
   }
   return null;

@@ -40,7 +40,6 @@ export const unitedStates: Character = {
       b <= (c === "russianOffensive" ? 3 : 1) && s.p.usAid === "flowing" && (c === "russianOffensive" || s.p.round >= s.p.rounds - 1) && s.roll("pause") < 0.6
         ? { type: "signal", signal: "pauseAid" } : null,
       courted(s) >= 2 && s.roll("bar") < 0.7 ? { type: "signal", signal: "lowerTheBar" } : null,
-      courted(s) >= 2 && s.p.delegations.BY.seat !== "party" ? { type: "seatMotion", delegation: "BY", seat: "party" } : null,
       blocker && s.played("dealPressure") === 0 && (s.p.round >= 2 || s.p.momentum <= 4) && s.roll("lean") < 0.6 ? { type: "signal", signal: "dealPressure", target: blocker } : null,
       // A process near collapse: lean on both sides to keep it alive (momentum +1 each).
       s.p.momentum <= 3 && s.played("dealPressure") < 2 && s.roll("rescue") < 0.5 ? { type: "signal", signal: "dealPressure", target: s.roll("lean2") < 0.5 ? "RU" : "UA" } : null,

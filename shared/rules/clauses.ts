@@ -3,7 +3,8 @@
  * and the one place that moves clauses between proposed, agreed and superseded.
  */
 import type { Scenario } from "../scenario/types.ts";
-import { announce, mine, reject, type Ctx } from "./context.ts";
+import { scenarioOf } from "./scenario.ts";
+import { announce, mine, reject, shift, type Ctx } from "./context.ts";
 import {
   DELEGATIONS,
   EXTERNALS,
@@ -58,18 +59,13 @@ export function validateDraft(s: GameState, sc: Scenario, draft: ClauseDraft): C
       if (!given.target || !given.issuer || !given.level) {
         return reject("rule/bad_clause", "Sanctions relief needs a target (RU or BY), an issuer (US or EU) and a level.");
       }
+      if (given.target === "BY") {
+        return reject("rule/parity_only", "Relief for Belarus comes only as a parity claim on agreed relief for Russia (¶14).");
+      }
+      if (given.condition) return reject("rule/bad_clause", "Relief for Russia carries no condition.");
       params.target = given.target;
       params.issuer = given.issuer;
       params.level = given.level;
-      if (given.target === "RU") {
-        if (given.condition) return reject("rule/bad_clause", "Relief for Russia carries no condition.");
-      } else {
-        const condition = given.condition ?? s.byCondition;
-        if (condition === "prisoners" && s.byCondition !== "prisoners") {
-          return reject("rule/bar_not_lowered", "Relief for Belarus asks democratization until the US lowers the bar.");
-        }
-        params.condition = condition;
-      }
       break;
     }
     default:
@@ -117,8 +113,29 @@ export function missingSupport(s: GameState, sc: Scenario, cl: Clause): Code[] {
   return neededSupport(s, sc, cl).filter((code) => !backs(s, cl, code));
 }
 
-/** A party supporting the clause. */
-const backs = (s: GameState, cl: Clause, code: Code): boolean => s.delegations[code].seat === "party" && cl.stances[code] === "support";
+/**
+ * A party supporting the clause, in a way that counts: Moscow's support for guarantees that
+ * name Belarus does not count while its trust in Minsk is below the floor (¶11).
+ */
+const backs = (s: GameState, cl: Clause, code: Code): boolean =>
+  s.delegations[code].seat === "party" && cl.stances[code] === "support" && !(code === "RU" && moscowWithholds(s, cl));
+
+/** Moscow will not name Minsk a guarantor while it does not trust it (¶6, ¶11). */
+export const moscowWithholds = (s: GameState, cl: Pick<Clause, "type" | "params">): boolean =>
+  cl.type === "guaranteesUkraine" && !!cl.params.guarantors?.includes("BY") && s.belarus.trust < scenarioFloor(s);
+const scenarioFloor = (s: GameState): number => scenarioOf(s.scenario).trustFloor;
+
+/** Agreed relief for Russia from this issuer (¶14). */
+export const russianRelief = (s: GameState, issuer: "US" | "EU" | undefined): Clause | undefined =>
+  s.clauses.find((o) => o.status === "agreed" && o.type === "sanctionsRelief" && o.params.target === "RU" && o.params.issuer === issuer);
+
+/**
+ * Relief for Belarus stands only on agreed relief for Russia from the same issuer (¶14) and,
+ * under the lowered bar, after at least one pardon wave (¶15).
+ */
+export const reliefStands = (s: GameState, cl: Pick<Clause, "type" | "params">): boolean =>
+  cl.type !== "sanctionsRelief" || cl.params.target !== "BY" ||
+  (!!russianRelief(s, cl.params.issuer) && (cl.params.condition !== "prisoners" || s.belarus.pardonWaves > 0));
 /** Delegations named in a clause's lists must hold a party's seat (and, needed as they are, support it). */
 const listBacks = (s: GameState, cl: Clause, list: Actor[] | undefined): boolean => {
   for (const a of list ?? []) if (isCode(a) && !backs(s, cl, a)) return false;
@@ -131,6 +148,7 @@ function agreeable(s: GameState, sc: Scenario, cl: Clause): boolean {
   if (!listBacks(s, cl, cl.params.guarantors) || !listBacks(s, cl, cl.params.contributors)) return false;
   if (euConsents(s, sc, cl) && !backs(s, cl, "EU")) return false;
   if (belarusConsents(s, cl) && !backs(s, cl, "BY")) return false;
+  if (!reliefStands(s, cl)) return false;
   const needs = sc.clauses[cl.type].needs;
   if (needs && !s.clauses.some((o) => o.type === needs && o.status === "agreed")) return false;
   return true;
@@ -154,13 +172,21 @@ export function settleClauses(c: Ctx): void {
           if (old !== cl && old.status === "agreed" && slotOf(old) === slotOf(cl)) mine(c, old).status = "superseded";
         }
         mine(c, cl).status = "agreed";
-        s.queue.agreed = true;
+        if (sc.coreClauses.includes(cl.type)) s.queue.coreAgreed = true;
         changed = true;
         announce(c, "agreed", `Agreed: ${describe(sc, cl)}.`, { clause: cl.id });
+        // US relief for Russia over Europe's head strains the West (¶18–¶19).
+        if (cl.type === "sanctionsRelief" && cl.params.target === "RU" && cl.params.issuer === "US" && cl.stances.EU !== "support") {
+          const moved = shift(c, "euUnity", sc.strain.reliefOverEurope, "US relief for Russia agreed without the EU's support (¶18–¶19)");
+          if (moved) announce(c, "track", `${moved}.`, { track: "euUnity" });
+        }
       }
     }
     if (!changed) break;
   }
+  // The EU's price for Minsk drops only while its dissenters block it (¶18–¶19).
+  const euBar = s.euUnity <= sc.euBlockUnity ? "prisoners" : "democratization";
+  if (s.byCondition.EU !== euBar) s.byCondition = { ...s.byCondition, EU: euBar };
   // Sanctions tracks mirror the agreed relief clauses.
   for (const target of ["RU", "BY"] as const) {
     for (const issuer of ["US", "EU"] as const) {

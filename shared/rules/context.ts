@@ -36,6 +36,27 @@ export const clamp = (v: number, t: TrackSpec): number => Math.max(t.min, Math.m
 
 export const nameOf = (c: Ctx, code: string): string => c.sc.names[code as Code] ?? code;
 
+const TRACK_WORDS = { momentum: "Momentum", euUnity: "EU unity", battlefield: "Battlefield" } as const;
+
+/** A number with its sign, as the log writes changes: +1, −2. */
+export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
+
+/**
+ * Moves a public track by `delta` (clamped to its range) and returns the log's words for the
+ * change with its cause: "Momentum −1 (now 4): Russia pressed on the front". "" when nothing moved.
+ */
+export function shift(c: Ctx, track: keyof typeof TRACK_WORDS, delta: number, cause: string): string {
+  const before = c.s[track];
+  c.s[track] = clamp(before + delta, c.sc.tracks[track]);
+  if (c.s[track] === before) return "";
+  return `${TRACK_WORDS[track]} ${signedNumber(c.s[track] - before)} (now ${c.s[track]}): ${cause}`;
+}
+
+/** Moves one of Belarus's private tracks (autonomy, trust, US favour), clamped to its range. */
+export function nudge(c: Ctx, track: "autonomy" | "trust" | "usFavour", delta: number): void {
+  c.s.belarus[track] = clamp(c.s.belarus[track] + delta, c.sc.tracks[track]);
+}
+
 /**
  * Records a public event: it is announced on the table log and sent for animation.
  * `quiet` events animate but stay off the table (ready toggles would drown the talk).

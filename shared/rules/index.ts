@@ -8,5 +8,6 @@ export { apply } from "./apply.ts";
 export { legalMoves } from "./legal.ts";
 export { view, publicView, briefing } from "./view.ts";
 export { finalOutcome, projectOutcome } from "./score.ts";
+export { explain } from "./explain.ts";
 export { replay, type LogEntry } from "./replay.ts";
 export { scenarioOf } from "./scenario.ts";

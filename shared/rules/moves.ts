@@ -4,14 +4,16 @@
  * A probe (`c.probe`, see `refusal` in apply.ts) stops right there: `if (c.probe) return;`
  * marks the end of every ladder, and nothing above it may change the state.
  */
+import { allowStaging, ceasefireAgreed, refuseStaging } from "./belarus.ts";
 import { describe, settleClauses, slotOf, validateDraft } from "./clauses.ts";
-import { announce, clamp, gate, nameOf, mine, newId, pay, record, reject, type Ctx } from "./context.ts";
+import { announce, gate, nameOf, mine, newId, nudge, pay, record, reject, shift, type Ctx } from "./context.ts";
 import { settleReadiness } from "./phases.ts";
 import type { Clause, Code, PlayerAction, Rejection, Signal } from "./types.ts";
 
 type Handler<T extends PlayerAction["type"]> = (c: Ctx, me: Code, a: Extract<PlayerAction, { type: T }>) => Rejection | void;
 
 const ACTIVE = ["round"] as const;
+const SEAT_RANK = { absent: 0, observer: 1, party: 2 } as const;
 
 function findClause(c: Ctx, id: string): Clause | undefined {
   return c.s.clauses.find((cl) => cl.id === id);
@@ -85,6 +87,11 @@ const stance: Handler<"stance"> = (c, me, a) => {
   if (c.probe) return;
   if (opposingParity) pay(c.s, me, c.sc.costs.opposeParity);
   mine(c, cl).stances[me] = a.stance;
+  // Backing Moscow's own clauses earns Minsk its trust, once per clause (¶6, ¶8).
+  if (me === "BY" && a.stance === "support" && cl.proposer === "RU" && !c.s.belarus.backed.includes(cl.id)) {
+    c.s.belarus.backed = [...c.s.belarus.backed, cl.id];
+    nudge(c, "trust", c.sc.backRussiaTrust);
+  }
   const word = a.stance === "support" ? "supports" : a.stance === "oppose" ? "opposes" : "takes no stance on";
   announce(c, "stance", `${nameOf(c, me)} ${word} ${describe(c.sc, cl)}.`, { clause: cl.id, stance: a.stance });
   settleClauses(c);
@@ -111,10 +118,15 @@ const seatMotion: Handler<"seatMotion"> = (c, me, a) => {
   if (s.motions.some((m) => m.delegation === a.delegation && (m.status === "pending" || m.status === "approved"))) {
     return reject("rule/motion_open", `A motion on ${nameOf(c, a.delegation)}'s seat is already open.`);
   }
-  const byChair = me === s.chair;
-  if (byChair && a.delegation === "BY" && s.belarus.usFavour < sc.chairSeatFavour) {
-    return reject("rule/favour_low", `The chair can move a seat for Belarus only once Belarus's US favour is ${sc.chairSeatFavour} or more.`);
+  if (ceasefireAgreed(s)) return reject("rule/format_set", "The format is set: once a ceasefire is agreed, no more seat motions (¶9).");
+  const raisesBelarus = a.delegation === "BY" && SEAT_RANK[a.seat] > SEAT_RANK[s.delegations.BY.seat];
+  if (raisesBelarus && me !== "RU") {
+    return reject("rule/russia_sponsors", "Only Russia can sponsor a seat for Belarus: Moscow wants another loyal voice at the table (¶11).");
   }
+  if (raisesBelarus && s.belarus.trust < sc.trustFloor) {
+    return reject("rule/trust_low", `Moscow will not sponsor Belarus's seat while its trust in Minsk is below ${sc.trustFloor} (¶6, ¶11).`);
+  }
+  const byChair = me === s.chair;
   if (c.probe) return;
   pay(s, me, sc.costs.seatMotion);
   const id = newId(s, "s");
@@ -132,7 +144,10 @@ const ruleMotion: Handler<"ruleMotion"> = (c, me, a) => {
   if (!m || m.status !== "pending") return reject("rule/no_motion", "There is no pending motion with that id.");
   if (c.probe) return;
   m.status = a.approve ? "approved" : "denied";
-  announce(c, "ruling", `The chair ${a.approve ? "approves" : "denies"} the motion on ${nameOf(c, m.delegation)}'s seat${a.approve ? "; it takes effect at the round's end" : ""}.`, { motion: m.id, approve: a.approve });
+  // Turning away Moscow's loyal voice at the critical moment costs the process (¶12).
+  const cost = !a.approve && m.sponsor === "RU" && m.delegation === "BY" && SEAT_RANK[m.seat] > SEAT_RANK[c.s.delegations.BY.seat]
+    ? shift(c, "momentum", c.sc.denySeatMomentum, "the chair turned down Russia's motion to seat Belarus (¶12)") : "";
+  announce(c, "ruling", `The chair ${a.approve ? "approves" : "denies"} the motion on ${nameOf(c, m.delegation)}'s seat${a.approve ? "; it takes effect at the round's end" : ""}.${cost ? ` ${cost}.` : ""}`, { motion: m.id, approve: a.approve });
 };
 
 const torpedo: Handler<"torpedo"> = (c, me, a) => {
@@ -144,11 +159,11 @@ const torpedo: Handler<"torpedo"> = (c, me, a) => {
   if (!m && !cl) return reject("rule/no_target", "Only a pending motion or an open clause can be torpedoed.");
   if (c.probe) return;
   pay(s, me, sc.costs.torpedo);
-  s.momentum = clamp(s.momentum + sc.torpedoMomentum, sc.tracks.momentum);
+  const what = m ? `the motion on ${nameOf(c, m.delegation)}'s seat` : describe(sc, cl!);
+  const moved = shift(c, "momentum", sc.torpedoMomentum, `${nameOf(c, me)} walked out`);
   if (m) m.status = "torpedoed";
   if (cl) mine(c, cl).status = "struck";
-  const what = m ? `the motion on ${nameOf(c, m.delegation)}'s seat` : describe(sc, cl!);
-  announce(c, "torpedo", `${nameOf(c, me)} walks out over ${what}. It fails; momentum falls to ${s.momentum}.`, { target: a.target });
+  announce(c, "torpedo", `${nameOf(c, me)} walks out over ${what}. It fails.${moved ? ` ${moved}.` : ""}`, { target: a.target });
   settleClauses(c);
 };
 
@@ -167,28 +182,51 @@ const signal: Handler<"signal"> = (c, me, a) => {
   s.delegations[me].pressureBonus -= bonus;
   record(c, "signals", { delegation: me, signal: a.signal, round: s.round });
   const by = s.belarus;
-  const t = sc.tracks;
+  const who = nameOf(c, me);
+  // The public tracks this signal moved, each with its cause, for the log line.
+  const moved: string[] = [];
+  const track = (name: "momentum" | "euUnity", delta: number, cause: string) => {
+    const words = shift(c, name, delta, cause);
+    if (words) moved.push(words);
+  };
+  let violation = "";
   switch (a.signal) {
-    case "pressure": s.queue.pressure += 1; s.momentum = clamp(s.momentum - 1, t.momentum); break;
+    case "pressure":
+    case "counteroffensive": {
+      if (a.signal === "pressure") s.queue.pressure += 1;
+      else s.queue.counteroffensives += 1;
+      const act = a.signal === "pressure" ? "pressed on the front" : "launched a counteroffensive";
+      track("momentum", -1, `${who} ${act}`);
+      // Fighting on after a ceasefire was agreed is a violation the whole table sees.
+      if (ceasefireAgreed(s)) {
+        violation = ` Ceasefire violation: ${who} ${act} while a ceasefire is agreed.`;
+        track("momentum", sc.violationMomentum, "ceasefire violation");
+      }
+      break;
+    }
     case "stagingRequest": s.stagingOpen = true; break;
-    case "counteroffensive": s.queue.counteroffensives += 1; s.momentum = clamp(s.momentum - 1, t.momentum); break;
-    case "appealToAllies": s.euUnity = clamp(s.euUnity + 1, t.euUnity); break;
+    case "appealToAllies": track("euUnity", 1, "Ukraine appealed to its allies"); break;
     case "pauseAid": s.usAid = "paused"; break;
     case "resumeAid": s.usAid = "flowing"; break;
-    case "lowerTheBar": s.byCondition = "prisoners"; break;
+    case "lowerTheBar":
+      s.byCondition = { ...s.byCondition, US: "prisoners" };
+      track("euUnity", sc.strain.lowerTheBar, "Washington lowered its bar for Minsk over Europe's head (¶18–¶19)");
+      break;
     case "dealPressure":
       s.delegations[a.target!].penalty += sc.dealPressure.penalty;
-      s.momentum = clamp(s.momentum + sc.dealPressure.momentum, t.momentum);
+      track("momentum", sc.dealPressure.momentum, `the chair leaned on ${nameOf(c, a.target!)}`);
       break;
     case "aidPackage": s.queue.aidPackages += 1; break;
-    case "unitySummit": s.euUnity = clamp(s.euUnity + 1, t.euUnity); break;
-    case "pardonWave": by.pardonWaves += 1; by.usFavour = clamp(by.usFavour + 1, t.usFavour); break;
-    case "nobelPledge": by.nobelPledged = true; by.usFavour = clamp(by.usFavour + 1, t.usFavour); break;
-    case "peaceFormula": by.peaceFormula = true; s.momentum = clamp(s.momentum + 1, t.momentum); by.autonomy = clamp(by.autonomy + 1, t.autonomy); break;
-    case "offerPeacekeepers": by.peacekeepersOffered = true; by.autonomy = clamp(by.autonomy + 1, t.autonomy); break;
+    case "unitySummit": track("euUnity", 1, "a unity summit"); break;
+    case "pardonWave": by.pardonWaves += 1; nudge(c, "usFavour", 1); break;
+    case "nobelPledge": by.nobelPledged = true; nudge(c, "usFavour", 1); break;
+    case "peaceFormula": by.peaceFormula = true; track("momentum", 1, "Belarus published its peace formula"); nudge(c, "autonomy", 1); break;
+    case "offerPeacekeepers": by.peacekeepersOffered = true; nudge(c, "autonomy", 1); break;
   }
+  if (spec.trust) nudge(c, "trust", spec.trust);
   const target = a.target ? ` on ${nameOf(c, a.target)}` : "";
-  announce(c, "signal", `${nameOf(c, me)}: ${spec.label}${target}.`, { signal: a.signal, target: a.target ?? null });
+  const tracks = moved.map((m) => ` ${m}.`).join("");
+  announce(c, "signal", `${who}: ${spec.label}${target}.${violation}${tracks}`, { signal: a.signal, target: a.target ?? null, ...(violation ? { violation: true } : {}) });
   settleClauses(c);
 };
 
@@ -200,8 +238,14 @@ export function signalBlocked(c: Ctx, sig: Signal, target?: Code): Rejection | n
     return reject("rule/bad_target", `${spec.label} needs a target: ${spec.targets.map((x) => nameOf(c, x)).join(" or ")}.`);
   }
   if (!spec.targets && target) return reject("rule/bad_target", `${spec.label} takes no target.`);
-  const once = { nobelPledge: s.belarus.nobelPledged, peaceFormula: s.belarus.peaceFormula, offerPeacekeepers: s.belarus.peacekeepersOffered, lowerTheBar: s.byCondition === "prisoners" } as Partial<Record<Signal, boolean>>;
+  const once = { nobelPledge: s.belarus.nobelPledged, peaceFormula: s.belarus.peaceFormula, offerPeacekeepers: s.belarus.peacekeepersOffered, lowerTheBar: s.byCondition.US === "prisoners" } as Partial<Record<Signal, boolean>>;
   if (spec.once && once[sig]) return reject("rule/once", `${spec.label} can be played only once a game.`);
+  if (sig === "lowerTheBar") {
+    if (s.belarus.usFavour < sc.lowerBarFavour) return reject("rule/favour_low", `The US lowers its bar for Minsk only once Belarus's US favour is ${sc.lowerBarFavour} or more.`);
+    if (!s.clauses.some((cl) => (cl.status === "proposed" || cl.status === "agreed") && cl.type === "sanctionsRelief" && cl.params.target === "RU" && cl.params.issuer === "US")) {
+      return reject("rule/no_russian_relief", "The US lowers its bar for Minsk only once US relief for Russia is on the table (¶15).");
+    }
+  }
   if (sig === "pauseAid" && s.usAid === "paused") return reject("rule/aid_paused", "Aid is already paused.");
   if (sig === "resumeAid" && s.usAid === "flowing") return reject("rule/aid_flowing", "Aid is already flowing.");
   if (sig === "pardonWave" && s.belarus.pardonWaves >= sc.maxPardonWaves) return reject("rule/pardons_spent", `At most ${sc.maxPardonWaves} pardon waves a game.`);
@@ -217,14 +261,8 @@ const respondStaging: Handler<"respondStaging"> = (c, me, a) => {
   if (!s.stagingOpen) return reject("rule/no_staging", "There is no staging request to answer.");
   if (c.probe) return;
   s.stagingOpen = false;
-  if (a.allow) {
-    s.queue.stagingAllowed += 1;
-    s.belarus.autonomy = clamp(s.belarus.autonomy + sc.staging.allowAutonomy, sc.tracks.autonomy);
-  } else {
-    s.belarus.autonomy = clamp(s.belarus.autonomy + sc.staging.refuseAutonomy, sc.tracks.autonomy);
-    s.delegations.BY.penalty += sc.staging.refusePenalty;
-  }
-  announce(c, "staging", a.allow ? "Belarus lets Russian forces stage on its soil." : "Belarus refuses Russia's staging request.", { allow: a.allow });
+  if (a.allow) allowStaging(c, "Belarus lets Russian forces stage on its soil.");
+  else refuseStaging(c);
 };
 
 const parityClaim: Handler<"parityClaim"> = (c, me, a) => {
@@ -238,7 +276,7 @@ const parityClaim: Handler<"parityClaim"> = (c, me, a) => {
   }
   if (s.clauses.some((cl) => cl.parityOf === ru.id)) return reject("rule/claimed", "Parity was already claimed on that clause.");
   const level = ru.params.level === "full" && sc.parityCap === "partial" ? "partial" : ru.params.level!;
-  const params = { target: "BY" as const, issuer: ru.params.issuer!, level, condition: s.byCondition };
+  const params = { target: "BY" as const, issuer: ru.params.issuer!, level, condition: s.byCondition[ru.params.issuer!] };
   if (s.clauses.some((cl) => (cl.status === "proposed" || cl.status === "agreed") && slotOf(cl) === slotOf({ type: "sanctionsRelief", params }) && JSON.stringify(cl.params) === JSON.stringify(params))) {
     return reject("rule/duplicate", "The same relief for Belarus is already on the table.");
   }

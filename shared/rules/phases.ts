@@ -3,7 +3,8 @@
  */
 import type { EventSpec } from "../scenario/types.ts";
 import { settleClauses } from "./clauses.ts";
-import { announce, clamp, nameOf, type Ctx } from "./context.ts";
+import { allowStaging } from "./belarus.ts";
+import { announce, clamp, nameOf, nudge, shift, type Ctx } from "./context.ts";
 import { nextInt, shuffled } from "./random.ts";
 import { finalOutcome } from "./score.ts";
 import { emptyQueue } from "./setup.ts";
@@ -61,19 +62,21 @@ export function applyEvent(c: Ctx, ev: EventSpec): void {
   const { s, sc } = c;
   s.event = ev.id;
   const skipped = ev.needsPardon && s.belarus.pardonWaves === 0;
+  const moved: string[] = [];
   if (!skipped) {
-    if (ev.momentum) s.momentum = clamp(s.momentum + ev.momentum, sc.tracks.momentum);
-    if (ev.euUnity) s.euUnity = clamp(s.euUnity + ev.euUnity, sc.tracks.euUnity);
-    if (ev.autonomy) s.belarus.autonomy = clamp(s.belarus.autonomy + ev.autonomy, sc.tracks.autonomy);
-    if (ev.usFavour) s.belarus.usFavour = clamp(s.belarus.usFavour + ev.usFavour, sc.tracks.usFavour);
+    if (ev.momentum) moved.push(shift(c, "momentum", ev.momentum, ev.title));
+    if (ev.euUnity) moved.push(shift(c, "euUnity", ev.euUnity, ev.title));
+    if (ev.autonomy) nudge(c, "autonomy", ev.autonomy);
+    if (ev.usFavour) nudge(c, "usFavour", ev.usFavour);
     if (ev.pausesAid) s.usAid = "paused";
     if (ev.pressureBonus) s.delegations.RU.pressureBonus += ev.pressureBonus;
     if (ev.battlefield === "random") s.queue.eventShift += nextInt(s, 2) === 0 ? 1 : -1;
     else if (ev.battlefield) s.queue.eventShift += ev.battlefield;
   }
-  const shift = s.queue.eventShift;
-  const tail = skipped ? " (no pardon wave yet: no effect)" : ev.battlefield === "random" ? ` (the front shifts ${shift > 0 ? "in Russia's favour" : "in Ukraine's favour"} at the round's end)` : "";
-  announce(c, "event", `Event: ${ev.title}. ${ev.text}${tail}`, { event: ev.id, skipped: !!skipped });
+  const front = s.queue.eventShift;
+  const tail = skipped ? " (no pardon wave yet: no effect)" : ev.battlefield === "random" ? ` (the front shifts ${front > 0 ? "in Russia's favour" : "in Ukraine's favour"} at the round's end)` : "";
+  const tracks = moved.filter(Boolean).map((m) => ` ${m}.`).join("");
+  announce(c, "event", `Event: ${ev.title}. ${ev.text}${tail}${tracks}`, { event: ev.id, skipped: !!skipped });
   // Unity can cross the EU's blocking line, which changes who must consent to relief.
   settleClauses(c);
 }
@@ -91,31 +94,37 @@ export function endRound(c: Ctx): void {
       const d = s.delegations[m.delegation];
       const up = SEAT_RANK[m.seat] > SEAT_RANK[d.seat];
       d.seat = m.seat;
-      if (m.sponsor === "RU" && m.delegation === "BY" && up) {
-        s.belarus.autonomy = clamp(s.belarus.autonomy + sc.sponsoredSeatAutonomy, sc.tracks.autonomy);
-      }
+      if (m.sponsor === "RU" && m.delegation === "BY" && up) nudge(c, "autonomy", sc.sponsoredSeatAutonomy);
       announce(c, "seat", `${nameOf(c, m.delegation)} now sits as ${article(m.seat)}.`, { delegation: m.delegation, seat: m.seat, sponsor: m.sponsor });
     }
   }
   // Unanswered staging requests count as allowed: the troops are already there (¶8).
   if (s.stagingOpen) {
     s.stagingOpen = false;
-    s.queue.stagingAllowed += 1;
-    s.belarus.autonomy = clamp(s.belarus.autonomy + sc.staging.allowAutonomy, sc.tracks.autonomy);
-    announce(c, "staging", "Belarus did not answer Russia's staging request; the troops move through anyway.");
+    allowStaging(c, "Belarus did not answer Russia's staging request; the troops move through anyway.");
   }
   settleClauses(c);
   // 2. The front moves.
   const q = s.queue;
-  const shift = q.pressure + q.stagingAllowed * sc.staging.allowBattlefield - q.aidPackages - q.counteroffensives + (s.usAid === "paused" ? 1 : 0) + q.eventShift;
+  const drift = q.pressure + q.stagingAllowed * sc.staging.allowBattlefield - q.aidPackages - q.counteroffensives + (s.usAid === "paused" ? 1 : 0) + q.eventShift;
   const before = s.battlefield;
-  s.battlefield = clamp(s.battlefield + shift, sc.tracks.battlefield);
+  s.battlefield = clamp(s.battlefield + drift, sc.tracks.battlefield);
   if (s.battlefield !== before) {
-    announce(c, "battlefield", `The front moves ${s.battlefield > before ? "in Russia's favour" : "in Ukraine's favour"} (battlefield ${signed(s.battlefield)}).`, { from: before, to: s.battlefield });
+    const causes = [
+      [q.pressure, "Russian pressure"],
+      [q.stagingAllowed * sc.staging.allowBattlefield, "staging through Belarus"],
+      [-q.aidPackages, "European aid"],
+      [-q.counteroffensives, "Ukraine's counteroffensive"],
+      [s.usAid === "paused" ? 1 : 0, "paused US aid"],
+      [q.eventShift, "the event"],
+    ] as const;
+    const parts = causes.filter(([n]) => n !== 0).map(([n, what]) => `${what} ${signed(n)}`).join(", ");
+    announce(c, "battlefield", `The front moves ${s.battlefield > before ? "in Russia's favour" : "in Ukraine's favour"} (battlefield ${signed(s.battlefield)}): ${parts}.`, { from: before, to: s.battlefield });
   }
-  // 3. Momentum follows agreement.
-  s.momentum = clamp(s.momentum + (q.agreed ? 1 : -1), sc.tracks.momentum);
-  announce(c, "momentum", q.agreed ? `A clause was agreed this round: momentum rises to ${s.momentum}.` : `Nothing was agreed this round: momentum falls to ${s.momentum}.`, { momentum: s.momentum }, true);
+  // 3. Momentum follows agreement on the core of the deal, not on Minsk's extras (¶12).
+  const why = q.coreAgreed ? "a core clause was agreed this round" : "no core clause (ceasefire, withdrawal, aid, neutrality, territory, Ukraine's guarantees) was agreed this round";
+  const moved = shift(c, "momentum", q.coreAgreed ? 1 : -1, why);
+  announce(c, "momentum", moved ? `${moved}.` : `Momentum stays at ${s.momentum}: ${why}.`, { momentum: s.momentum }, true);
   // 4. End checks.
   const early: OutcomeId | "" =
     s.battlefield >= sc.tracks.battlefield.max ? "ukraine_falls"

@@ -3,6 +3,7 @@
  * (scenario `objectives`), evaluated here by one small condition language.
  */
 import type { Condition, Scenario } from "../scenario/types.ts";
+import { explain, strongTerms } from "./explain.ts";
 import { scenarioOf } from "./scenario.ts";
 import { DELEGATIONS, type Actor, type Clause, type Code, type GameState, type Outcome, type OutcomeId, type ScoreLine } from "./types.ts";
 
@@ -51,17 +52,21 @@ export function treatyOf(s: GameState, sc: Scenario): Treaty {
     }
     if (cl.type === "guaranteesUkraine") for (const a of guarantors ?? []) credibility += sc.credibility[a] ?? 0;
   }
+  // Relief for Belarus binds only with Minsk's signature (¶15) and only beside relief for
+  // Russia from the same issuer in force (¶14).
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const cl = clauses[i]!;
+    if (cl.type !== "sanctionsRelief" || cl.params.target !== "BY") continue;
+    const russia = clauses.some((o) => o.type === "sanctionsRelief" && o.params.target === "RU" && o.params.issuer === cl.params.issuer);
+    if (!russia || !signedBy(s, "BY")) clauses.splice(i, 1);
+  }
   return { inForce, clauses, credibility };
 }
 
 function classify(s: GameState, sc: Scenario, t: Treaty): OutcomeId {
   if (s.ended) return s.ended;
   if (!t.inForce) return "no_deal";
-  const has = (type: string) => t.clauses.some((cl) => cl.type === type);
-  const strongTerms =
-    ["aidFreeze", "neutrality", "territoryDeferred"].filter(has).length +
-    (t.clauses.some((cl) => cl.type === "sanctionsRelief" && cl.params.target === "RU") ? 1 : 0);
-  return s.battlefield >= 0 || strongTerms >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
+  return s.battlefield >= 0 || strongTerms(sc, t).length >= sc.strongClauses ? "ceasefire_strong" : "ceasefire_weakened";
 }
 
 const b = (x: boolean) => (x ? 1 : 0);
@@ -127,7 +132,7 @@ function compile(cond: Condition): Test {
     return (s, _o, t) => {
       const v =
         track === "credibility" ? t.credibility
-        : track === "autonomy" || track === "usFavour" || track === "pardonWaves" ? s.belarus[track]
+        : track === "autonomy" || track === "trust" || track === "usFavour" || track === "pardonWaves" ? s.belarus[track]
         : s[track];
       return b((min === undefined || v >= min) && (max === undefined || v <= max));
     };
@@ -186,8 +191,12 @@ function scoreAs(s: GameState): Outcome {
   return { id, scores, breakdown, credibility: t.credibility, treatyInForce: t.inForce, inForce: t.clauses.map((cl) => cl.id), revealed };
 }
 
-/** The game's result, computed once when it ends. */
-export const finalOutcome = (s: GameState): Outcome => scoreAs(s);
+/** The game's result, computed once when it ends, with the reasons behind it. */
+export function finalOutcome(s: GameState): Outcome {
+  const o = scoreAs(s);
+  const sc = scenarioOf(s.scenario);
+  return { ...o, why: explain(s, sc, o.id, treatyOf(s, sc)) };
+}
 
 /**
  * "If the game ended now": an early end if a track is at its limit, otherwise every party that

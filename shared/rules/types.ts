@@ -141,12 +141,19 @@ export interface DelegationState {
 
 export interface BelarusState {
   autonomy: number;
+  /** Moscow's trust in Minsk (¶6, ¶8): gates Russia's sponsorship and Minsk as a guarantor. */
+  trust: number;
   usFavour: number;
   pardonWaves: number;
   nobelPledged: boolean;
   peaceFormula: boolean;
   peacekeepersOffered: boolean;
+  /** Clauses Russia proposed that Belarus has supported (each earns trust once). */
+  backed: string[];
 }
+
+/** The West's price for relief to Belarus, per issuer (¶15). */
+export type ReliefBars = Record<"US" | "EU", ReliefCondition>;
 
 /** Effects queued during a round and resolved at its end (DESIGN §2.5 step 2). */
 export interface RoundQueue {
@@ -155,8 +162,8 @@ export interface RoundQueue {
   aidPackages: number;
   counteroffensives: number;
   eventShift: number;
-  /** Whether any clause became agreed during this round (step 3). */
-  agreed: boolean;
+  /** Whether a core clause (scenario `coreClauses`) became agreed during this round (step 3). */
+  coreAgreed: boolean;
 }
 
 export interface GameConfig {
@@ -195,8 +202,12 @@ export interface GameState {
   delegations: Record<Code, DelegationState>;
   belarus: BelarusState;
   sanctions: Record<"RU" | "BY", Record<"US" | "EU", SanctionLevel>>;
-  /** What the West asks of Minsk for relief (¶15); `lowerTheBar` moves it to "prisoners". */
-  byCondition: ReliefCondition;
+  /**
+   * What each issuer asks of Minsk for relief (¶15): `lowerTheBar` moves the US bar to
+   * "prisoners"; the EU's is "prisoners" only while EU unity is at the blocking line or below.
+   * Replaced, never changed in place.
+   */
+  byCondition: ReliefBars;
   clauses: Clause[];
   motions: Motion[];
   table: TableEntry[];
@@ -221,6 +232,22 @@ export interface ScoreLine {
   ref: string;
   points: number;
 }
+/** One step of an explanation, with the paragraph (or "design assumption") behind it. */
+export interface Reason {
+  text: string;
+  ref: string;
+}
+
+/** Why the game ended where it did: the article's two conditions (¶16) and Belarus's chain. */
+export interface Explanation {
+  /** Was the war stopped: which clauses, signed by whom. */
+  stopped: Reason & { held: boolean };
+  /** Did Moscow keep a strong hand: the battlefield and the treaty terms that counted. */
+  strong: Reason & { held: boolean };
+  /** The chain behind Belarus's score: seat, relief, guarantees, the outcome. */
+  belarus: Reason[];
+}
+
 export interface Outcome {
   id: OutcomeId;
   scores: Record<Code, number>;
@@ -231,6 +258,8 @@ export interface Outcome {
   inForce: string[];
   /** Every secret aim, revealed with what it scored: the debrief makes them public. */
   revealed: (ScoreLine & { delegation: Code })[];
+  /** Why, in the article's terms: set on the final outcome only (not on projections). */
+  why?: Explanation;
 }
 
 /* ---------- actions ---------- */
@@ -359,7 +388,7 @@ export interface PublicView {
   venue: string;
   venueVetoed: boolean;
   chair: Code;
-  byCondition: ReliefCondition;
+  byCondition: ReliefBars;
   sanctions: GameState["sanctions"];
   pardonWaves: number;
   stagingOpen: boolean;

@@ -14,11 +14,18 @@ import type {
   Signal,
 } from "../rules/types.ts";
 
-/** A rule's citation and the project's own one-line paraphrase of the source. */
+/**
+ * A rule's citation and the project's own one-line paraphrase of the source: `ref` is "¶14"
+ * (or "¶18–¶19") where the article says it, `ASSUMPTION` where the game needs a mechanism the
+ * article does not describe.
+ */
 export interface Cite {
-  ref: string; // "¶14"
+  ref: string;
   note: string;
 }
+
+/** The `ref` of a mechanism the source does not describe. */
+export const ASSUMPTION = "design assumption";
 
 export interface TrackSpec {
   min: number;
@@ -34,6 +41,8 @@ export interface SignalSpec extends Cite {
   once?: boolean;
   /** Needs a target delegation among these. */
   targets?: Code[];
+  /** Moscow's trust in Minsk moves by this much when the signal is played (¶6, ¶8). */
+  trust?: number;
 }
 
 export interface ClauseSpec extends Cite {
@@ -84,13 +93,30 @@ export type Condition =
       /** Count every matching clause ("per issuer"); otherwise the aim scores once. */
       perClause?: boolean;
     }
-  | { track: "momentum" | "battlefield" | "euUnity" | "autonomy" | "usFavour" | "pardonWaves" | "credibility"; min?: number; max?: number }
+  | { track: "momentum" | "battlefield" | "euUnity" | "autonomy" | "trust" | "usFavour" | "pardonWaves" | "credibility"; min?: number; max?: number }
   | { usAid: "flowing" | "paused" }
   | { flag: "nobelPledged" | "peaceFormula" | "peacekeepersOffered" }
   | { venue: string }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
+
+/** The mechanisms the rulebook cites one by one (FIDELITY §"The chain"). */
+export type RuleId =
+  | "seatThroughMoscow"
+  | "denySeat"
+  | "formatSet"
+  | "trust"
+  | "trustGuarantor"
+  | "parityOnly"
+  | "reliefFollows"
+  | "twoPartPrice"
+  | "euBar"
+  | "bindsOnSignature"
+  | "voidAfterStaging"
+  | "coreMomentum"
+  | "strain"
+  | "violation";
 
 export interface ObjectiveSpec extends Cite {
   id: string;
@@ -109,6 +135,8 @@ export interface Scenario {
     battlefield: TrackSpec;
     euUnity: TrackSpec;
     autonomy: TrackSpec;
+    /** Moscow's trust in Minsk (¶6, ¶8): private to Belarus, like autonomy. */
+    trust: TrackSpec;
     usFavour: TrackSpec;
   };
   maxPardonWaves: number;
@@ -125,8 +153,25 @@ export interface Scenario {
     opposeParity: number;
   };
   torpedoMomentum: number;
-  /** Min US favour before the chair may move a seat for Belarus itself (¶1, ¶7). */
-  chairSeatFavour: number;
+  /**
+   * Below this trust Moscow neither sponsors Belarus's seat nor counts as backing guarantees
+   * for Ukraine that name Belarus (¶6, ¶11).
+   */
+  trustFloor: number;
+  /** Trust Belarus earns the first time it supports a clause Russia proposed. */
+  backRussiaTrust: number;
+  /** Min US favour before the US may lower its bar for Minsk (¶15). */
+  lowerBarFavour: number;
+  /** Momentum when the chair denies a seat for Belarus that Russia sponsored (¶12). */
+  denySeatMomentum: number;
+  /** EU unity when the US goes over Europe's head (¶18–¶19). */
+  strain: { reliefOverEurope: number; lowerTheBar: number };
+  /** Extra momentum lost to fighting while a ceasefire is agreed. */
+  violationMomentum: number;
+  /** Clause types whose agreement keeps the talks alive at the round's end (¶12). */
+  coreClauses: ClauseType[];
+  /** The mechanisms of the rules, each with its citation, for the rulebook and the debrief. */
+  rules: Record<RuleId, Cite & { title: string }>;
   /** Autonomy Belarus loses when a seat sponsored by Russia takes effect (¶11). */
   sponsoredSeatAutonomy: number;
   /** EU unity at or below which dissenters block the EU's say on relief (¶19). */
@@ -140,6 +185,8 @@ export interface Scenario {
     allowAutonomy: number;
     refuseAutonomy: number;
     refusePenalty: number;
+    allowTrust: number;
+    refuseTrust: number;
   };
   dealPressure: { momentum: number; penalty: number };
   clauses: Record<ClauseType, ClauseSpec>;

@@ -84,7 +84,9 @@ describe("clause builder", () => {
       expect(r.ok, `${type}: ${r.ok ? "" : r.message}`).toBe(true);
     }
     expect(fieldsFor("sanctionsRelief", "RU").map((f) => f.key)).toEqual(["target", "issuer", "level"]);
-    expect(fieldsFor("sanctionsRelief", "BY").map((f) => f.key)).toContain("condition");
+    // ¶14: relief for Belarus is not tabled; it comes only as a parity claim.
+    expect(fieldsFor("sanctionsRelief", "BY").map((f) => f.key)).toEqual(["target", "issuer", "level"]);
+    expect(buildDraft({ type: "sanctionsRelief", lists: {}, choices: { target: "BY", issuer: "EU", level: "full", condition: "prisoners" } })).toEqual({ type: "sanctionsRelief", target: "RU", issuer: "EU", level: "full" });
     expect(buildDraft({ type: "guaranteesBelarus", lists: { guarantors: ["US", "CN", "EU"] }, choices: {} })).toEqual({ type: "guaranteesBelarus", guarantors: ["CN", "US"] });
     expect(buildDraft({ type: "ceasefire", lists: {}, choices: { target: "RU" } })).toEqual({ type: "ceasefire" });
   });

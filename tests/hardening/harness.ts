@@ -201,7 +201,7 @@ export function expectedPublic(pv: PublicView): Record<string, unknown> {
   return {
     scenario: pv.scenario, phase: pv.phase, round: pv.round, rounds: pv.rounds, deadline: pv.deadline, paused: pv.paused,
     remaining: pv.remaining, momentum: pv.momentum, battlefield: pv.battlefield, euUnity: pv.euUnity, usAid: pv.usAid,
-    venue: pv.venue, venueVetoed: pv.venueVetoed, chair: pv.chair, byCondition: pv.byCondition, pardonWaves: pv.pardonWaves,
+    venue: pv.venue, venueVetoed: pv.venueVetoed, chair: pv.chair, byCondition: JSON.stringify(pv.byCondition), pardonWaves: pv.pardonWaves,
     stagingOpen: pv.stagingOpen, event: pv.event,
     sanctions: { "RU:US": pv.sanctions.RU.US, "RU:EU": pv.sanctions.RU.EU, "BY:US": pv.sanctions.BY.US, "BY:EU": pv.sanctions.BY.EU },
     delegations: Object.fromEntries(DELEGATIONS.map((c) => {

@@ -67,7 +67,7 @@ describe("§2.4 agreement", () => {
     t.signal("BY", "offerPeacekeepers");
     const by = t.agree({ type: "peacekeepers", contributors: ["BY", "CN"] });
     expect(t.status(by)).toBe("proposed");
-    t.seat("BY", "party", "EU");
+    t.seat("BY", "party");
     t.stance("BY", by);
     expect(t.status(by)).toBe("agreed");
   });
@@ -100,7 +100,8 @@ describe("§2.4 agreement", () => {
   it("¶10 ¶14 clauses about Belarus need no Belarusian consent while Belarus is not a party", () => {
     const t = atRound();
     const g = t.agree({ type: "guaranteesBelarus", guarantors: ["CN"] });
-    const r = t.agree({ type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" });
+    const r = t.parity("US");
+    expect(t.s.delegations.BY.seat).toBe("absent");
     expect(t.status(g)).toBe("agreed");
     expect(t.status(r)).toBe("agreed");
     expect(t.s.sanctions.BY.US).toBe("partial");
@@ -110,14 +111,16 @@ describe("§2.4 agreement", () => {
     const t = atRound({ rounds: 4 });
     t.seat("BY", "party", "RU");
     const g = t.agree({ type: "guaranteesBelarus", guarantors: ["TR"] });
-    const r = t.agree({ type: "sanctionsRelief", target: "BY", issuer: "US", level: "full" });
+    const r = t.parity("US", "full");
     expect(t.status(g)).toBe("proposed");
+    expect(t.status(r)).toBe("agreed"); // Belarus's claim carries its own support
+    t.stance("BY", r, "none");
     expect(t.status(r)).toBe("proposed");
     t.stance("BY", g);
     t.stance("BY", r);
     expect(t.status(g)).toBe("agreed");
     expect(t.status(r)).toBe("agreed");
-    expect(t.s.sanctions.BY.US).toBe("none");
+    expect(t.s.sanctions.BY.US).toBe("partial"); // parity is capped at partial
   });
 
   it("¶10 Belarus winning a party's seat un-agrees a clause about Belarus it has not supported", () => {
@@ -160,7 +163,9 @@ describe("§2.4 agreement", () => {
     const t = atRound({ rounds: 3 });
     const usPartial = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
     const euPartial = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "EU", level: "partial" }, ["EU"]);
-    const byPartial = t.agree({ type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" });
+    t.do("BY", { type: "parityClaim", clause: usPartial });
+    const byPartial = t.s.clauses.at(-1)!.id;
+    for (const code of ["RU", "UA", "US"] as const) t.stance(code, byPartial);
     expect([t.status(usPartial), t.status(euPartial), t.status(byPartial)]).toEqual(["agreed", "agreed", "agreed"]);
     t.advance();
     const usFull = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "full" });
@@ -192,20 +197,41 @@ describe("§2.4 agreement", () => {
 });
 
 describe("¶15 lowering the bar", () => {
-  it("¶15 relief for Belarus asks democratization until the US lowers the bar", () => {
+  it("¶14 relief for Belarus cannot be tabled directly: it comes only as a parity claim", () => {
     const t = atRound();
-    t.refuse("US", { type: "propose", clause: { type: "sanctionsRelief", target: "BY", issuer: "EU", level: "partial", condition: "prisoners" } }, "rule/bar_not_lowered");
-    t.propose("US", { type: "sanctionsRelief", target: "BY", issuer: "EU", level: "partial" });
-    expect(t.s.clauses.at(-1)!.params.condition).toBe("democratization");
+    for (const condition of [undefined, "democratization", "prisoners"] as const) {
+      t.refuse("US", { type: "propose", clause: { type: "sanctionsRelief", target: "BY", issuer: "EU", level: "partial", ...(condition ? { condition } : {}) } }, "rule/parity_only");
+    }
+    const r = t.try("RU", { type: "propose", clause: { type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" } });
+    expect(!r.ok && r.message).toContain("parity claim");
+    t.seat("BY", "observer");
+    t.refuse("BY", { type: "suggest", clause: { type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" } }, "rule/parity_only");
   });
 
-  it("¶15 after lowering the bar, Belarus relief defaults to prisoner releases; democratization may still be asked", () => {
+  it("¶15 the US lowers its own bar only at US favour 2 and once US relief for Russia is on the table; the EU keeps its bar", () => {
     const t = atRound();
+    expect(sc.lowerBarFavour).toBe(2);
+    t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/favour_low");
+    t.signal("BY", "nobelPledge");
+    t.signal("BY", "pardonWave");
+    t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/no_russian_relief");
+    t.propose("US", { type: "sanctionsRelief", target: "RU", issuer: "EU", level: "partial" });
+    t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/no_russian_relief");
+    t.propose("US", { type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
     t.signal("US", "lowerTheBar");
-    t.propose("US", { type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" });
-    expect(t.s.clauses.at(-1)!.params.condition).toBe("prisoners");
-    t.propose("US", { type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial", condition: "democratization" });
-    expect(t.s.clauses.at(-1)!.params.condition).toBe("democratization");
+    expect(t.s.byCondition).toEqual({ US: "prisoners", EU: "democratization" });
+  });
+
+  it("¶18–¶19 the EU's bar drops to prisoner releases only while its unity is at the blocking line or below", () => {
+    const t = atRound({ rounds: 4 });
+    t.inject("hungaryVeto");
+    expect(t.s.euUnity).toBe(4);
+    expect(t.s.byCondition.EU).toBe("democratization");
+    t.inject("hungaryVeto");
+    expect(t.s.euUnity).toBe(sc.euBlockUnity);
+    expect(t.s.byCondition).toEqual({ US: "democratization", EU: "prisoners" });
+    t.signal("EU", "unitySummit");
+    expect(t.s.byCondition.EU).toBe("democratization");
   });
 });
 
@@ -230,8 +256,10 @@ describe("¶14 parity claim", () => {
 
   it("¶14 parity on partial US relief gives partial US relief under the current (lowered) condition", () => {
     const t = atRound();
-    t.signal("US", "lowerTheBar");
+    t.signal("BY", "nobelPledge");
+    t.signal("BY", "pardonWave");
     const ru = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
+    t.signal("US", "lowerTheBar");
     t.do("BY", { type: "parityClaim", clause: ru });
     expect(t.s.clauses.at(-1)!.params).toEqual({ target: "BY", issuer: "US", level: "partial", condition: "prisoners" });
   });
@@ -271,8 +299,10 @@ describe("¶14 parity claim", () => {
 
   it("¶14 parity adds no second copy of relief for Belarus already on the table", () => {
     const t = atRound();
-    const ru = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "full" });
-    t.propose("US", { type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" });
+    const full = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "full" });
+    t.do("BY", { type: "parityClaim", clause: full });
+    const ru = t.agree({ type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
+    expect(t.status(full)).toBe("superseded");
     const before = t.s.clauses.length;
     t.refuse("BY", { type: "parityClaim", clause: ru }, "rule/duplicate");
     expect(t.s.clauses).toHaveLength(before);

@@ -122,6 +122,23 @@ export class Table {
     }
     return id;
   }
+  /**
+   * Relief for Russia from `issuer`, agreed, then Belarus's parity claim on it, supported by
+   * Russia, Ukraine and the chair (¶14); returns the claim's id.
+   */
+  parity(issuer: "US" | "EU", level: "partial" | "full" = "partial", also: Code[] = []): string {
+    const open = this.state.clauses.find((c) => (c.status === "proposed" || c.status === "agreed") && c.type === "sanctionsRelief" && c.params.target === "RU" && c.params.issuer === issuer && c.params.level === level);
+    const ru = open?.id ?? this.propose("US", { type: "sanctionsRelief", target: "RU", issuer, level });
+    for (const code of ["RU", "UA", this.state.chair, ...(issuer === "EU" ? ["EU" as const] : []), ...also] as Code[]) {
+      if (this.state.clauses.find((c) => c.id === ru)!.stances[code] !== "support") this.stance(code, ru);
+    }
+    this.do("BY", { type: "parityClaim", clause: ru });
+    const id = this.state.clauses.at(-1)!.id;
+    for (const code of ["RU", "UA", this.state.chair, ...(issuer === "EU" ? ["EU" as const] : []), ...also] as Code[]) {
+      if (this.state.clauses.find((c) => c.id === id)!.stances[code] !== "support") this.stance(code, id);
+    }
+    return id;
+  }
   /** Moves a delegation's seat through a motion the chair approves, then ends the round. */
   seat(delegation: Code, seat: "absent" | "observer" | "party", sponsor: Code = "RU"): void {
     this.do(sponsor, { type: "seatMotion", delegation, seat });

@@ -229,28 +229,36 @@ describe("§2.7 objectives", () => {
     t.signal("BY", "pardonWave");
     t.signal("BY", "pardonWave");
     t.signal("BY", "offerPeacekeepers");
-    t.signal("US", "lowerTheBar");
+    t.signal("RU", "stagingRequest");
+    t.do("BY", { type: "respondStaging", allow: true });
     t.agree({ type: "ceasefire" });
     t.agree({ type: "territoryDeferred" });
     t.agree({ type: "neutrality" });
     const ruUs = t.propose("RU", { type: "sanctionsRelief", target: "RU", issuer: "US", level: "full" });
-    t.stance("UA", ruUs);
-    t.stance("US", ruUs);
+    for (const c of ["EU", "UA", "US"] as Code[]) t.stance(c, ruUs); // with Europe on board: no strain
     const ruEu = t.propose("EU", { type: "sanctionsRelief", target: "RU", issuer: "EU", level: "partial" });
     for (const c of ["RU", "UA", "US"] as Code[]) t.stance(c, ruEu);
+    t.signal("US", "lowerTheBar");
+    t.signal("EU", "unitySummit");
     t.advance();
     expect(t.s.delegations.BY.seat).toBe("party");
-    // Round 2
+    // Round 2: backing Moscow's relief restores its trust to the floor, so Minsk may guarantee.
+    t.stance("BY", ruUs);
+    expect(t.s.belarus.trust).toBe(sc.trustFloor);
     const gu = t.propose("UA", { type: "guaranteesUkraine", guarantors: ["US", "EU", "BY"] });
     for (const c of ["RU", "US", "EU", "BY"] as Code[]) t.stance(c, gu);
     const gb = t.propose("RU", { type: "guaranteesBelarus", guarantors: ["RU", "CN"] });
     for (const c of ["UA", "US", "BY"] as Code[]) t.stance(c, gb);
     const pk = t.propose("EU", { type: "peacekeepers", contributors: ["BY", "UN"] });
     for (const c of ["RU", "UA", "US", "BY"] as Code[]) t.stance(c, pk);
-    const byUs = t.propose("BY", { type: "sanctionsRelief", target: "BY", issuer: "US", level: "full" });
+    t.do("BY", { type: "parityClaim", clause: ruUs });
+    const byUs = t.s.clauses.at(-1)!.id;
     for (const c of ["RU", "UA", "US"] as Code[]) t.stance(c, byUs);
-    const byEu = t.propose("BY", { type: "sanctionsRelief", target: "BY", issuer: "EU", level: "partial", condition: "democratization" });
+    t.do("BY", { type: "parityClaim", clause: ruEu });
+    const byEu = t.s.clauses.at(-1)!.id;
     for (const c of ["RU", "UA", "US", "EU"] as Code[]) t.stance(c, byEu);
+    expect(t.s.clauses.find((c) => c.id === byUs)!.params).toEqual({ target: "BY", issuer: "US", level: "partial", condition: "prisoners" });
+    expect(t.s.clauses.find((c) => c.id === byEu)!.params).toEqual({ target: "BY", issuer: "EU", level: "partial", condition: "democratization" });
     for (const id of [ruUs, ruEu, gu, gb, pk, byUs, byEu]) expect(t.status(id)).toBe("agreed");
     t.advance();
     const o = conclude(t, ["RU", "UA", "US", "EU", "BY"]);
@@ -258,18 +266,18 @@ describe("§2.7 objectives", () => {
     expect(o.credibility).toBe(7);
     expect(t.s.momentum).toBe(6);
     expectAims(o, "BY", {
-      "by-party": 1, "by-guarantor": 1, "by-own-guarantees": 1, "by-relief": 2, "by-relief-full": 1,
+      "by-party": 1, "by-guarantor": 1, "by-own-guarantees": 1, "by-relief": 2,
       "by-democratization": 1, "by-ceasefire-strong": 1, "by-peacekeepers": 1, "by-minsk-venue": 1,
     });
     expectAims(o, "RU", {
       "ru-territory": 1, "ru-neutrality": 1, "ru-relief": 2, "ru-relief-full": 1, "ru-by-party": 1,
       "ru-by-guarantor": 1, "ru-western-guarantor": 1,
     });
-    expectAims(o, "UA", { "ua-credible": 1, "ua-by-party": 1 });
+    expectAims(o, "UA", { "ua-credible": 1, "ua-by-party": 1, "ua-by-guarantor": 1, "ua-by-keepers": 1 });
     expectAims(o, "US", { "us-deal": 1, "us-ru-relief": 1, "us-guarantor": 1, "us-nobel": 1 });
     expectAims(o, "EU", {
       "eu-credible": 1, "eu-unity": 1, "eu-by-relief": 1, "eu-pardons": 1, "eu-ru-relief-partial": 1,
-      "eu-signed": 1, "eu-ceasefire": 1,
+      "eu-signed": 1, "eu-ceasefire": 1, "eu-by-guarantor": 1, "eu-by-keepers": 1,
     });
   });
 
@@ -331,22 +339,33 @@ describe("§2.7 objectives", () => {
   // DESIGN §2.7 gives the EU "BY relief without democratization −2" flat, while Belarus's and
   // Russia's relief aims are explicitly "per issuer". (Regression: the engine once charged −4.)
   it("¶15 Belarus relief without democratization costs the EU its points once, not once per issuer", () => {
-    const t = atRound({ rounds: 1 });
-    t.signal("US", "lowerTheBar");
+    const t = atRound({ rounds: 2 });
+    t.seat("BY", "party");
+    t.signal("BY", "nobelPledge");
+    t.signal("BY", "pardonWave");
+    t.inject("hungaryVeto");
+    t.inject("hungaryVeto");
+    expect(t.s.byCondition.EU).toBe("prisoners"); // the EU's dissenters block its bar (¶18–¶19)
     t.agree({ type: "ceasefire" });
-    t.agree({ type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" });
-    t.agree({ type: "sanctionsRelief", target: "BY", issuer: "EU", level: "partial" }, ["EU"]);
-    const o = conclude(t, ["RU", "UA", "US", "EU"]);
-    expect(o.inForce).toHaveLength(3);
+    t.propose("US", { type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
+    t.signal("US", "lowerTheBar");
+    t.parity("US");
+    t.parity("EU");
+    const o = conclude(t, ["RU", "UA", "US", "EU", "BY"]);
+    expect(o.inForce).toHaveLength(5);
     expect(o.breakdown.EU.find((l) => l.aim === "eu-by-relief")?.points).toBe(aim("eu-by-relief").points);
   });
 
   it("¶15 Belarus relief on prisoner releases from one issuer costs the EU", () => {
-    const t = atRound({ rounds: 1 });
-    t.signal("US", "lowerTheBar");
+    const t = atRound({ rounds: 2 });
+    t.seat("BY", "party");
+    t.signal("BY", "nobelPledge");
+    t.signal("BY", "pardonWave");
     t.agree({ type: "ceasefire" });
-    t.agree({ type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" });
-    const o = conclude(t, ["RU", "UA", "US", "EU"]);
+    t.propose("US", { type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
+    t.signal("US", "lowerTheBar");
+    t.parity("US");
+    const o = conclude(t, ["RU", "UA", "US", "EU", "BY"]);
     expect(has(o, "EU", "eu-by-relief")).toBe(true);
     expect(o.breakdown.EU.find((l) => l.aim === "eu-by-relief")?.points).toBe(aim("eu-by-relief").points);
   });
@@ -406,7 +425,7 @@ describe("§2.7 objectives", () => {
 
   it("¶13 an observer's seat scores less than a party's", () => {
     const t = atRound({ rounds: 2 });
-    t.seat("BY", "observer", "EU");
+    t.seat("BY", "observer");
     const o = conclude(t, []);
     expect(has(o, "BY", "by-observer")).toBe(true);
     expect(has(o, "BY", "by-party")).toBe(false);
@@ -469,14 +488,21 @@ describe("§2.7 objectives", () => {
     expect(has(finalOutcome(t.s), "EU", "eu-pardons")).toBe(true);
   });
 
-  it("¶15 relief conditioned on democratization costs Belarus only if Belarus signs it", () => {
+  it("¶15 relief binds only if Belarus signs: no dodging its democratization price by refusing to sign", () => {
     const t = atRound({ rounds: 3 });
-    t.seat("BY", "party", "EU");
+    t.seat("BY", "party");
     t.agree({ type: "ceasefire" });
-    t.agree({ type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" }, ["BY"]);
-    const o = conclude(t, ["RU", "UA", "US", "EU"]);
+    const by = t.parity("US");
+    expect(t.status(by)).toBe("agreed");
+    expect(t.s.clauses.find((c) => c.id === by)!.params.condition).toBe("democratization");
+    t.toSigning();
+    const unsigned = finalOutcome(edited(t.s, (d) => { for (const c of ["RU", "UA", "US", "EU"] as const) d.delegations[c].signature = "signed"; d.delegations.BY.signature = "refused"; }));
+    expect(unsigned.treatyInForce).toBe(true);
+    expect(has(unsigned, "BY", "by-relief")).toBe(false);
+    expect(has(unsigned, "BY", "by-democratization")).toBe(false);
+    const o = conclude(t, ["RU", "UA", "US", "EU", "BY"]);
     expect(has(o, "BY", "by-relief")).toBe(true);
-    expect(has(o, "BY", "by-democratization")).toBe(false);
+    expect(has(o, "BY", "by-democratization")).toBe(true);
   });
 
   it("§2.7 the briefing's live progress is the projection of the game as it stands", () => {

@@ -104,6 +104,7 @@ function checkTracks(s: GameState): void {
   check(within(s.euUnity, t.euUnity), `euUnity ${s.euUnity} out of range`);
   check(within(s.belarus.autonomy, t.autonomy), `autonomy ${s.belarus.autonomy} out of range`);
   check(within(s.belarus.usFavour, t.usFavour), `usFavour ${s.belarus.usFavour} out of range`);
+  check(within(s.belarus.trust, t.trust), `trust ${s.belarus.trust} out of range`);
   check(s.belarus.pardonWaves >= 0 && s.belarus.pardonWaves <= sc.maxPardonWaves, `pardonWaves ${s.belarus.pardonWaves}`);
   for (const code of CODES) {
     const d = s.delegations[code];
@@ -134,6 +135,13 @@ function notAgreeable(s: GameState, c: GameState["clauses"][number]): string {
     if (c.stances[code] !== "support") return `${code} does not support`;
   }
   if (c.type === "withdrawal" && !s.clauses.some((x) => x.type === "ceasefire" && x.status === "agreed")) return "no agreed ceasefire";
+  // ¶11: Moscow's support for Minsk as a guarantor does not count below the trust floor.
+  if (c.type === "guaranteesUkraine" && c.params.guarantors?.includes("BY") && s.belarus.trust < sc.trustFloor) return "Moscow's trust is low";
+  // ¶14–¶15: relief for Belarus stands on Russia's, from the same issuer; the lowered bar needs a pardon wave.
+  if (c.type === "sanctionsRelief" && c.params.target === "BY") {
+    if (!s.clauses.some((x) => x.status === "agreed" && x.type === "sanctionsRelief" && x.params.target === "RU" && x.params.issuer === c.params.issuer)) return "no agreed relief for Russia from that issuer";
+    if (c.params.condition === "prisoners" && s.belarus.pardonWaves === 0) return "no pardon wave under the lowered bar";
+  }
   return "";
 }
 
@@ -180,7 +188,8 @@ function checkOutcome(s: GameState): void {
     const k = c.params.contributors?.filter(counts);
     if ((g && g.length === 0) || (k && k.length === 0)) return [];
     return [{ ...c, params: { ...c.params, guarantors: g, contributors: k } }];
-  });
+  }).filter((c, _i, all) => c.type !== "sanctionsRelief" || c.params.target !== "BY" ||
+    (signed("BY") && all.some((x) => x.type === "sanctionsRelief" && x.params.target === "RU" && x.params.issuer === c.params.issuer)));
   check(JSON.stringify(o.inForce) === JSON.stringify(clauses.map((c) => c.id)), `in force ${o.inForce.join()} expected ${clauses.map((c) => c.id).join()}`);
   const credibility = clauses.filter((c) => c.type === "guaranteesUkraine").flatMap((c) => c.params.guarantors ?? []).reduce((a, g) => a + (sc.credibility[g] ?? 0), 0);
   check(o.credibility === credibility, `credibility ${o.credibility}, expected ${credibility}`);
@@ -210,14 +219,15 @@ function checkRoundEnd(prev: GameState, next: GameState): void {
   const battlefield = clampTo(prev.battlefield + shift, sc.tracks.battlefield);
   check(next.battlefield === battlefield, `battlefield ${next.battlefield}, formula gives ${battlefield} (from ${prev.battlefield}, queue ${JSON.stringify(q)}, staging open ${prev.stagingOpen}, aid ${prev.usAid})`);
   // 3. Momentum ±1 (unless the new round's card also agreed a clause, which would blur the count).
-  const newlyAgreed = next.clauses.some((c) => c.status === "agreed" && prev.clauses.find((x) => x.id === c.id)?.status !== "agreed");
-  if (!(next.phase === "round" && next.queue.agreed)) {
-    let momentum = clampTo(prev.momentum + (q.agreed || newlyAgreed ? 1 : -1), sc.tracks.momentum);
+  // Only core clauses keep the talks alive (¶12).
+  const newlyAgreed = next.clauses.some((c) => c.status === "agreed" && sc.coreClauses.includes(c.type) && prev.clauses.find((x) => x.id === c.id)?.status !== "agreed");
+  if (!(next.phase === "round" && next.queue.coreAgreed)) {
+    let momentum = clampTo(prev.momentum + (q.coreAgreed || newlyAgreed ? 1 : -1), sc.tracks.momentum);
     if (next.phase === "round" && next.config.events) {
       const ev = sc.events.find((e) => e.id === next.event)!;
       if (ev.momentum && !(ev.needsPardon && next.belarus.pardonWaves === 0)) momentum = clampTo(momentum + ev.momentum, sc.tracks.momentum);
     }
-    check(next.momentum === momentum, `momentum ${next.momentum}, expected ${momentum} (from ${prev.momentum}, agreed ${q.agreed || newlyAgreed}, card ${next.event})`);
+    check(next.momentum === momentum, `momentum ${next.momentum}, expected ${momentum} (from ${prev.momentum}, agreed ${q.coreAgreed || newlyAgreed}, card ${next.event})`);
   }
   // 4. End checks.
   const early = battlefield >= sc.tracks.battlefield.max ? "ukraine_falls" : battlefield <= sc.tracks.battlefield.min ? "moscow_defeated" : "";

@@ -14,7 +14,7 @@ describe("§2.1 tracks", () => {
     expect(s.euUnity).toBe(6);
     expect(s.usAid).toBe("flowing");
     expect(s.sanctions).toEqual({ RU: { US: "full", EU: "full" }, BY: { US: "full", EU: "full" } });
-    expect(s.byCondition).toBe("democratization");
+    expect(s.byCondition).toEqual({ US: "democratization", EU: "democratization" });
   });
 
   it("¶1 ¶6 ¶7 Belarus starts with Autonomy 3, US favour 0 and no pardon waves", () => {
@@ -119,7 +119,7 @@ describe("§2.2 seats", () => {
 
   it("¶9 an observer speaks at the table and suggests clauses, but cannot propose, take a stance or sign", () => {
     const t = atRound({ rounds: 3 });
-    t.seat("BY", "observer", "EU");
+    t.seat("BY", "observer");
     expect(t.s.delegations.BY.seat).toBe("observer");
     t.do("BY", { type: "say", to: "table", text: "Belarus speaks inside the room." });
     expect(t.s.table.at(-1)).toMatchObject({ kind: "say", from: "BY" });
@@ -136,7 +136,7 @@ describe("§2.2 seats", () => {
 
   it("¶9 a party adopts an observer's suggestion and pays the proposal cost for it", () => {
     const t = atRound({ rounds: 3 });
-    t.seat("BY", "observer", "EU");
+    t.seat("BY", "observer");
     t.do("BY", { type: "suggest", clause: { type: "territoryDeferred" } });
     const id = t.s.clauses.at(-1)!.id;
     t.refuse("BY", { type: "adopt", suggestion: id }, "rule/not_party");
@@ -181,18 +181,23 @@ describe("§2.2 seat motions", () => {
     expect(t.s.belarus.autonomy).toBe(sc.tracks.autonomy.start - 1);
   });
 
-  it("¶11 a seat for Belarus sponsored by another party costs no Autonomy", () => {
-    const t = atRound();
-    t.seat("BY", "observer", "EU");
+  it("¶11 any party may move to lower Belarus's seat; only raising it needs Moscow", () => {
+    const t = atRound({ rounds: 3 });
+    t.seat("BY", "party");
+    t.refuse("UA", { type: "seatMotion", delegation: "BY", seat: "party" }, "rule/same_seat");
+    t.seat("BY", "observer", "UA");
     expect(t.s.delegations.BY.seat).toBe("observer");
-    expect(t.s.belarus.autonomy).toBe(sc.tracks.autonomy.start);
+    t.refuse("UA", { type: "seatMotion", delegation: "BY", seat: "party" }, "rule/russia_sponsors");
   });
 
   it("¶12 the chair denies a motion and nothing changes at the round's end", () => {
     const t = atRound();
     t.do("RU", { type: "seatMotion", delegation: "BY", seat: "party" });
     const id = t.s.motions.at(-1)!.id;
-    t.do("US", { type: "ruleMotion", motion: id, approve: false });
+    const events = t.do("US", { type: "ruleMotion", motion: id, approve: false });
+    expect(sc.denySeatMomentum).toBe(-1);
+    expect(t.s.momentum).toBe(sc.tracks.momentum.start + sc.denySeatMomentum);
+    expect(events.at(-1)!.text).toContain("Momentum −1 (now 4): the chair turned down Russia's motion to seat Belarus");
     t.advance();
     expect(t.s.motions.find((m) => m.id === id)!.status).toBe("denied");
     expect(t.s.delegations.BY.seat).toBe("absent");
@@ -221,23 +226,20 @@ describe("§2.2 seat motions", () => {
     t.refuse("RU", { type: "seatMotion", delegation: "UA", seat: "party" }, "rule/same_seat");
   });
 
-  it("¶1 ¶7 the chair may move Belarus's seat itself only at US favour ≥ 3, and that seat costs no Autonomy", () => {
+  it("¶1–¶3 ¶11 Washington amplifies, never seats: only Russia may sponsor a seat for Belarus, whatever the US favour", () => {
     const t = atRound();
-    expect(sc.chairSeatFavour).toBe(3);
-    t.refuse("US", { type: "seatMotion", delegation: "BY", seat: "party" }, "rule/favour_low");
-    t.signal("BY", "pardonWave");
-    t.signal("BY", "pardonWave");
-    expect(t.s.belarus.usFavour).toBe(2);
-    t.refuse("US", { type: "seatMotion", delegation: "BY", seat: "party" }, "rule/favour_low");
-    t.signal("BY", "nobelPledge");
+    t.inject("presidentPraises");
+    t.inject("presidentPraises");
+    t.inject("presidentPraises");
     expect(t.s.belarus.usFavour).toBe(3);
-    const before = t.inf("US");
-    t.do("US", { type: "seatMotion", delegation: "BY", seat: "party" });
-    expect(t.inf("US")).toBe(before - sc.costs.seatMotion);
-    expect(t.s.motions.at(-1)).toMatchObject({ sponsor: "US", status: "approved" });
-    t.advance();
-    expect(t.s.delegations.BY.seat).toBe("party");
-    expect(t.s.belarus.autonomy).toBe(sc.tracks.autonomy.start);
+    const msg = t.refuse("US", { type: "seatMotion", delegation: "BY", seat: "party" }, "rule/russia_sponsors");
+    expect(msg).toBe("rule/russia_sponsors");
+    t.refuse("UA", { type: "seatMotion", delegation: "BY", seat: "observer" }, "rule/russia_sponsors");
+    t.refuse("EU", { type: "seatMotion", delegation: "BY", seat: "party" }, "rule/russia_sponsors");
+    const r = t.try("US", { type: "seatMotion", delegation: "BY", seat: "party" });
+    expect(!r.ok && r.message).toContain("¶11");
+    t.do("RU", { type: "seatMotion", delegation: "BY", seat: "party" });
+    expect(t.s.motions.at(-1)).toMatchObject({ sponsor: "RU", status: "pending" });
   });
 
   it("¶11 a party can move another delegation's seat down as well as up", () => {

@@ -185,11 +185,17 @@ describe("§2.3 signals", () => {
     expect(t.s.battlefield).toBe(3);
   });
 
-  it("¶15 lower the bar: the US pays 1, Belarus relief defaults to prisoner releases, once a game", () => {
+  it("¶15 ¶18–¶19 lower the bar: the US pays 1 and lowers its own bar to prisoner releases, once a game, at a cost in EU unity", () => {
     const t = atRound();
-    t.signal("US", "lowerTheBar");
+    t.inject("presidentPraises");
+    t.inject("presidentPraises");
+    t.propose("RU", { type: "sanctionsRelief", target: "RU", issuer: "US", level: "full" });
+    const events = t.signal("US", "lowerTheBar");
     expect(t.inf("US")).toBe(3);
-    expect(t.s.byCondition).toBe("prisoners");
+    expect(t.s.byCondition).toEqual({ US: "prisoners", EU: "democratization" });
+    expect(sc.strain.lowerTheBar).toBe(-1);
+    expect(t.s.euUnity).toBe(sc.tracks.euUnity.start - 1);
+    expect(events.at(-1)!.text).toContain("EU unity −1 (now 5): Washington lowered its bar for Minsk over Europe's head");
     t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/once");
   });
 

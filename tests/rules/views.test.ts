@@ -107,7 +107,7 @@ describe("views", () => {
 
   it("§2.7 a briefing lists the delegation's aims with points, ¶ refs and live progress", () => {
     const t = atRound({ rounds: 3 });
-    t.seat("BY", "party", "EU");
+    t.seat("BY", "party");
     const b = briefing(t.s, "BY");
     const party = b.aims.find((a) => a.id === "by-party")!;
     expect(party).toMatchObject({ points: sc.objectives.find((o) => o.id === "by-party")!.points, secret: false, ref: "¶13" });
