@@ -143,6 +143,19 @@ describe("policy seats", () => {
     }
   });
 
+  it("play the documented examples and the scripted Belarus lines without a policy error", async () => {
+    const files = ["docs/policies/by-loyal-ally.mjs", "docs/policies/by-court-washington.ts", ...["flatterer.ts", "loyal-ally.mjs", "passive.mjs", "checklist.ts", "refuser.ts"].map((f) => `${P}/${f}`)];
+    for (const file of files) {
+      const policies = await loadPolicies({ BY: url(file) });
+      for (let i = 0; i < 2; i++) {
+        const seed = gameSeed(30, i);
+        const r = playGame({ seed, players: players(policies, seed) });
+        expect(r.playerErrors, file).toEqual([]);
+        expect(r.state.phase).toBe("debrief");
+      }
+    }
+  });
+
   it("are offered only moves the engine takes: every listed action is accepted for that seat", () => {
     const seen = new Set<string>();
     const check = (s: GameState, me: Code): PlayerAction | null => {
