@@ -12,8 +12,8 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { enableCompileCache } from "node:module";
-import { extname, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { extname, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { GameLine, Summary } from "../shared/bots/tally.ts";
 import type { GameRecord } from "../shared/bots/lab.ts";
@@ -147,10 +147,11 @@ async function run(args: Args): Promise<{ lines: GameLine[]; records: GameRecord
 /** A worker thread's first code: the compile cache on, then the worker module. */
 const WORKER_BOOT = `require("node:module").enableCompileCache(); import(${JSON.stringify(new URL("./simulate-worker.ts", import.meta.url).href)});`;
 
-function human(s: Summary): string {
+function human(s: Summary, policies: Args["policies"]): string {
   const pct = (n: number) => `${((100 * n) / s.games).toFixed(1)}%`;
   const out: string[] = [];
-  out.push(`${s.games} bot-only games, seed ${s.seed}, ${s.seconds.toFixed(1)} s (${(s.games / Math.max(s.seconds, 1e-9)).toFixed(0)} games/s)`);
+  out.push(`${s.games} ${s.policyErrors === undefined ? "bot-only " : ""}games, seed ${s.seed}, ${s.seconds.toFixed(1)} s (${(s.games / Math.max(s.seconds, 1e-9)).toFixed(0)} games/s)`);
+  for (const [code, url] of Object.entries(policies)) out.push(`  ${code} played by ${relative(process.cwd(), fileURLToPath(url))}`);
   out.push("", "Outcomes");
   for (const o of OUTCOMES) out.push(`  ${o.padEnd(20)} ${String(s.outcomes[o]).padStart(6)}  ${pct(s.outcomes[o]).padStart(6)}`);
   out.push("", "Scores           mean     sd    min    max");
@@ -186,5 +187,5 @@ if (summary.policyErrors) {
   for (const e of policyErrors.slice(0, 5)) process.stderr.write(`simulate:   ${e}\n`);
   if (policyErrors.length > 5) process.stderr.write(`simulate:   … and ${policyErrors.length - 5} more games\n`);
 }
-process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : human(summary));
+process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : human(summary, args.policies));
 if (errors.length) process.exitCode = 1;
