@@ -43,7 +43,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     send: (lines) => {
       const to = this.clients.filter((c) => (c.userData as UserData | undefined)?.role === "facilitator");
       if (to.length === 0) return;
-      store().commit();
+      this.ctx.store.commit();
       const payload = lines();
       for (const c of to) c.send(MSG.participation, payload);
     },
