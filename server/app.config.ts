@@ -7,6 +7,7 @@ import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/cor
 import { resolve } from "node:path";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import { defaultSettings, runtime, type Settings } from "./context.ts";
+import { limitRequestBodies } from "./http/bodyLimit.ts";
 import { health, mountRoutes } from "./http/routes.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
 import { scaleOut } from "./scaleOut.ts";
@@ -30,6 +31,8 @@ export function createServer(opts: AppOptions): Server {
   runtime.pacing = new Pacing(runtime.settings.patchWindowMs);
   health.ready = false;
   health.restored = 0;
+  health.damaged = [];
+  health.warnings = [...runtime.store.warnings];
   const distDir = opts.distDir ?? resolve(import.meta.dirname, "..", "dist");
   // 64 KB frames: anything over the 16 KB message limit still gets an `error` reply rather
   // than a dropped socket; only larger frames close the connection (1009).
@@ -64,7 +67,9 @@ export async function restoreGames(): Promise<number> {
       await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: runtime.restoreSecret });
       n++;
     } catch (err) {
-      console.error(`[restore] game ${code} could not be restored:`, err instanceof Error ? err.message : err);
+      const reason = err instanceof Error ? err.message : String(err);
+      health.damaged.push({ code, reason });
+      console.error(`[restore] game ${code} could not be restored: ${reason}`);
     }
   }
   health.restored = n;
@@ -81,7 +86,10 @@ export interface Started {
 export async function startServer(opts: AppOptions & { host?: string; port?: number }): Promise<Started> {
   const server = createServer(opts);
   const host = opts.host ?? "0.0.0.0";
-  await server.listen(opts.port ?? 2567, host);
+  // A port in use is an error here (Colyseus would only log it and never listen).
+  const failed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));
+  await Promise.race([server.listen(opts.port ?? 2567, host), failed]);
+  limitRequestBodies(server.transport.server!);
   const address = server.transport.server?.address();
   const port = typeof address === "object" && address ? address.port : (opts.port ?? 2567);
   // @colyseus/testing's ColyseusTestServer reads the port from here (port 0 = any free one).
