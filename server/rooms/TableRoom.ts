@@ -9,6 +9,7 @@ import { HandOver } from "./HandOver.ts";
 import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
+import { logRefusal } from "../log.ts";
 import { runtime, store } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
 import { TableState } from "../sync/schema.ts";
@@ -204,6 +205,9 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** A bug in one handler must cost one message, not every game on the server. */
   onUncaughtException(err: Error, method: string): void {
+    // A refused join is expected traffic, not a bug: one short budgeted line, no stack.
+    const refused = /^(?:join|create)\/[a-z_]+/.exec(err?.message ?? "");
+    if (method === "onAuth" && refused) return logRefusal(this.roomId, refused[0]);
     console.error(`[room ${this.roomId}] ${method}: ${err.stack ?? err}`);
   }
 
