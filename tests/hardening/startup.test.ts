@@ -1,5 +1,5 @@
 /**
- * Damaged data and a bad start (issue 12, item 10), with real server processes: a damaged row,
+ * Damaged data and a bad start, with real server processes: a damaged row,
  * a write-ahead log cut short, a port already in use, a file that is not a database. Each is
  * said — at /healthz and in the output, or by exiting non-zero with one clear line — never
  * passed over with `{"ok":true}` or a server that runs without listening.
