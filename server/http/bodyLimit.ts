@@ -21,7 +21,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
   if (res.headersSent) return void req.destroy();
   res.writeHead(413, { "Content-Type": "application/json", Connection: "close" });
-  res.end(JSON.stringify({ code: "http/too_large", message: `The request body is over ${limit / 1024} KB.` }), () => req.destroy());
+  res.end(JSON.stringify({ code: "http/too_large", message: `Request refused: the body is over ${limit / 1024} KB.` }), () => req.destroy());
 }
 
 /** Puts the cap in front of every `request` listener the server has (call after `listen`). */
