@@ -6,7 +6,7 @@ import type { Code } from "../shared/rules/types.ts";
 import type { CreateConfig, JoinOptions } from "../shared/protocol/messages.ts";
 import { Store } from "./model/store.ts";
 import { forget, loadSaved, route } from "./model/tokens.ts";
-import { Connection } from "./net/Connection.ts";
+import { Connection, refusalReason, tokenIsDead } from "./net/Connection.ts";
 import { renderHome } from "./ui/home.ts";
 import { renderPicker } from "./ui/picker.ts";
 import { GameView } from "./ui/GameView.ts";
@@ -87,21 +87,65 @@ function pick(code: string, name: string): void {
   renderPicker(root, code, name, (d) => joinWith(code, { name, role: "player", delegation: d }, () => pick(code, name)), () => showHome(code));
 }
 
+/** Waits before the next try of a token rejoin: 1, 2, 4, 8, then 15 s between tries. */
+const retryDelay = (attempt: number): number => Math.min(15_000, 1000 * 2 ** attempt);
+/** Bumped by "Stop" and by any new join: a pending retry of an older one then does nothing. */
+let joinRun = 0;
+
+/** Says, in words on the page, that a rejoin is waiting for the server and will try again. */
+function showRetrying(code: string, why: string, seconds: number, stop: () => void): void {
+  root.querySelector(".rejoin-status")?.remove();
+  const banner = h(
+    "div",
+    { class: "error-banner rejoin-status", role: "status" },
+    `Reconnecting to ${code}: ${why}. Your seat is kept; trying again in ${seconds} s… `,
+    h("button", { type: "button", onclick: stop }, "Stop and go home"),
+  );
+  if (!root.querySelector(".home, .picker")) root.replaceChildren(banner);
+  else root.prepend(banner);
+}
+
+function whyNot(e: unknown): string {
+  const reason = refusalReason(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/locked/i.test(msg)) return "the session is full or busy right now";
+  if (/not found|disposed/i.test(msg)) return "the session is not open yet (the server may be restarting)";
+  if (reason === "create/too_many" || /too many/i.test(msg)) return "the server is busy";
+  if (/fetch|network|failed|ECONN|offline/i.test(msg)) return "the server cannot be reached";
+  return reason || "the server did not answer";
+}
+
 /**
  * Joins a session. With `early`, the table is mounted while the join is in flight (a refresh
  * or the projector: the answer is almost always yes), so the first frame does not wait for it.
+ * A rejoin with a saved token forgets the token only when the server says it is dead
+ * (`join/bad_token`, `join/not_facilitator`); any other failure keeps it and tries again, with
+ * backoff, saying so on the page.
  */
-function joinWith(code: string, options: JoinOptions, onRefused: () => void, early = false): void {
+function joinWith(code: string, options: JoinOptions, onRefused: () => void, early = false, attempt = 0): void {
+  const run = attempt === 0 ? ++joinRun : joinRun;
   void loadTable().catch(() => undefined);
   if (early) void mountGame(options.role === "spectator");
   conn.join(code, options).then(
-    (w) => (setUrl(w.code, options.role === "facilitator" ? "&role=facilitator" : options.role === "spectator" ? "&view=projector" : ""), mountGame(options.role === "spectator")),
+    (w) => {
+      root.querySelector(".rejoin-status")?.remove();
+      setUrl(w.code, options.role === "facilitator" ? "&role=facilitator" : options.role === "spectator" ? "&view=projector" : "");
+      return mountGame(options.role === "spectator");
+    },
     (e: Error) => {
+      if (run !== joinRun) return;
       if (mounted) unmount();
-      // A stale token (game over, or a server that forgot it) must not trap the student.
+      const withToken = !!(options.playerToken || options.facilitatorToken);
+      if (withToken && !tokenIsDead(e)) {
+        const wait = retryDelay(attempt);
+        showRetrying(code, whyNot(e), Math.round(wait / 1000), () => (joinRun++, showHome(code)));
+        setTimeout(() => run === joinRun && joinWith(code, options, onRefused, false, attempt + 1), wait);
+        return;
+      }
+      // The server says the token is dead (game over and gone, kicked, another game's).
       if (options.playerToken) forget(localStorage, code, "playerToken");
       if (options.facilitatorToken) forget(localStorage, code, "facilitatorToken");
-      if (options.playerToken || options.facilitatorToken) return onRefused();
+      if (withToken) return onRefused();
       fail(`Could not join ${code}: ${e.message}`, onRefused);
     },
   );

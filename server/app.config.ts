@@ -9,6 +9,7 @@ import type { Server as HttpServer } from "node:http";
 import { resolve } from "node:path";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import { closeContext, defaultSettings, newContext, type ServerContext, type Settings } from "./context.ts";
+import { limitRequestBodies } from "./http/bodyLimit.ts";
 import { health, mountRoutes } from "./http/routes.ts";
 import { installGate } from "./rooms/gate.ts";
 import { stampPeers } from "./rooms/peer.ts";
@@ -31,6 +32,8 @@ export function createServer(opts: AppOptions): Server {
   const ctx = newContext({ ...defaultSettings(opts.dataDir), ...opts.settings, dataDir: opts.dataDir });
   health.ready = false;
   health.restored = 0;
+  health.damaged = [];
+  health.warnings = [...ctx.store.warnings];
   const distDir = opts.distDir ?? resolve(import.meta.dirname, "..", "dist");
   // Frames up to 32 KB (an oversized message still gets an `error`), metered per socket
   // before they are decoded (server/transport.ts).
@@ -43,7 +46,7 @@ export function createServer(opts: AppOptions): Server {
     greet: false,
     devMode: false,
     gracefullyShutdown: opts.gracefullyShutdown ?? true,
-    express: (app) => mountRoutes(app as never, distDir, ctx.store),
+    express: (app) => mountRoutes(app as never, distDir, ctx.store, ctx.settings),
   });
   // After every room has been disposed (SIGTERM/SIGINT or a test's shutdown): close the
   // database cleanly. Every action was already committed when it was accepted.
@@ -67,7 +70,9 @@ export async function restoreGames(server: Server): Promise<number> {
       await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: ctx.restoreSecret });
       n++;
     } catch (err) {
-      console.error(`[restore] game ${code} could not be restored:`, err instanceof Error ? err.message : err);
+      const reason = err instanceof Error ? err.message : String(err);
+      health.damaged.push({ code, reason });
+      console.error(`[restore] game ${code} could not be restored: ${reason}`);
     }
   }
   health.restored = n;
@@ -84,10 +89,14 @@ export interface Started {
 export async function startServer(opts: AppOptions & { host?: string; port?: number }): Promise<Started> {
   const server = createServer(opts);
   const host = opts.host ?? "0.0.0.0";
-  await server.listen(opts.port ?? 2567, host);
-  // Before any request is read (listen() has just installed Colyseus's own handler).
+  // A port in use is an error here (Colyseus would only log it and never listen).
+  const failed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));
+  await Promise.race([server.listen(opts.port ?? 2567, host), failed]);
+  // Before any request is read (listen() has just installed Colyseus's own handler): every
+  // request is stamped with its client address, then its body is capped.
   const ctx = contexts.get(server)!;
   stampPeers(server.transport.server as HttpServer, ctx.settings.trustProxy);
+  limitRequestBodies(server.transport.server!);
   const address = server.transport.server?.address();
   const port = typeof address === "object" && address ? address.port : (opts.port ?? 2567);
   // @colyseus/testing's ColyseusTestServer reads the port from here (port 0 = any free one).

@@ -9,6 +9,7 @@
  */
 import { resolve } from "node:path";
 import { startServer } from "./app.config.ts";
+import { health } from "./http/routes.ts";
 
 function botDelay(v: string | undefined): [number, number] | undefined {
   if (!v) return undefined;
@@ -22,6 +23,16 @@ const createBurst = num(process.env.CREATE_BURST);
 const createsPerSecond = num(process.env.CREATES_PER_SECOND);
 const handOverSeconds = num(process.env.HANDOVER_SECONDS);
 const patchWindowMs = num(process.env.PATCH_WINDOW_MS);
+/** A start that cannot work says why in one line and exits non-zero (never runs half-started). */
+function fatal(err: unknown): never {
+  const e = err as NodeJS.ErrnoException;
+  const port = process.env.PORT || 2567;
+  if (e?.code === "EADDRINUSE") console.error(`Seat at the Table cannot start: port ${port} is already in use (another server?). Stop it or set PORT.`);
+  else if (e?.code === "EACCES") console.error(`Seat at the Table cannot start: no permission to listen on port ${port}.`);
+  else console.error(`Seat at the Table cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+
 const started = await startServer({
   host: process.env.HOST || "0.0.0.0",
   port: Number(process.env.PORT || 2567),
@@ -34,5 +45,7 @@ const started = await startServer({
     ...(handOverSeconds !== undefined ? { handOverMs: handOverSeconds * 1000 } : {}),
     ...(patchWindowMs !== undefined ? { patchWindowMs } : {}),
   },
-});
+}).catch(fatal);
 console.log(`Seat at the Table listening on http://${started.host}:${started.port} (data in ${resolve(process.env.DATA_DIR || "./data")})`);
+for (const w of health.warnings) console.error(`[store] warning: ${w}`);
+if (health.damaged.length) console.error(`[restore] ${health.damaged.length} game(s) could not be restored (listed at /healthz): ${health.damaged.map((d) => d.code).join(", ")}`);

@@ -8,15 +8,33 @@ import { MSG, ROOM_NAME, type CreateOptions, type JoinOptions, type Participatio
 import type { FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import type { Briefing, GameEvent, PlayerAction, PrivateMessage } from "../../shared/rules/types.ts";
 import type { Store } from "../model/store.ts";
-import { save } from "../model/tokens.ts";
+import { forget, save } from "../model/tokens.ts";
 
-/** The server's address: the page's own origin, except under the Vite dev server. */
+/**
+ * The server's address: always the page's own origin in a built page. Only the Vite dev server
+ * (`import.meta.env.DEV`, never in a build) talks to a separate game server, by default on port
+ * 2567 of the same host or wherever `?server=` says — a link that could send the console's token
+ * to another host must not work in production.
+ */
 export function endpoint(): string {
-  const q = new URLSearchParams(location.search).get("server");
-  if (q) return q;
-  if (import.meta.env.DEV) return `${location.protocol}//${location.hostname}:2567`;
+  if (import.meta.env.DEV) return new URLSearchParams(location.search).get("server") || `${location.protocol}//${location.hostname}:2567`;
   return location.origin;
 }
+
+/**
+ * The refusals that mean a saved token is dead: the server does not know it, or it is not the
+ * facilitator's. Anything else (locked, not found while the server restores, a network error,
+ * too many requests) is passing: keep the token and try again.
+ */
+export const DEAD_TOKEN = ["join/bad_token", "join/not_facilitator"] as const;
+
+/** The stable reason at the start of a refusal's message ("join/bad_token: …"), or "". */
+export function refusalReason(e: unknown): string {
+  const m = /^((?:join|create)\/[a-z_]+)\b/.exec(e instanceof Error ? e.message : String(e ?? ""));
+  return m ? m[1] : "";
+}
+
+export const tokenIsDead = (e: unknown): boolean => (DEAD_TOKEN as readonly string[]).includes(refusalReason(e));
 
 export class Connection {
   private client = new Client(endpoint());
@@ -112,6 +130,8 @@ export class Connection {
       // Rejoining would fight the other tab or fail on a dead token, so stop here and say why.
       if (code === 4000) {
         store.set({ connection: "closed" });
+        // Kicked: the server killed this seat's token, so a refresh must not try it again.
+        if (reason === "kicked" && this.room?.roomId) forget(localStorage, this.room.roomId, "playerToken");
         store.toast("closed", reason === "kicked" ? "The facilitator removed you from this session." : "This seat is now open in another tab or window.");
         return;
       }
@@ -150,7 +170,8 @@ export class Connection {
         try {
           await this.join(w.code, options);
           return;
-        } catch {
+        } catch (e) {
+          if (tokenIsDead(e)) break; // the seat is gone: say so instead of knocking 20 times
           /* server still away: keep trying */
         }
       }

@@ -1,7 +1,11 @@
 /**
- * CSV exports (RFC 4180: comma-separated, CRLF, fields quoted when needed). Cells that a
- * spreadsheet would run as a formula (=, +, -, @ first) are prefixed with ' — student text is
- * untrusted. Two layouts, documented in docs/PROTOCOL.md:
+ * CSV exports (RFC 4180: comma-separated, CRLF). Student text is untrusted, and a spreadsheet
+ * may split on `,`, `;` or tab depending on its locale, so:
+ * - every text field holding a separator, a quote or a line break is quoted — it stays one cell
+ *   whichever separator the spreadsheet picks, so no piece of it can start a cell of its own;
+ * - a text field starting with a formula character (= + - @ tab CR) gets a leading ';
+ * - numbers are written as numbers (a score of -3 stays the number -3).
+ * Two layouts, documented in docs/PROTOCOL.md:
  * - `rows=students` (default): one row per student with participation and the delegation's score;
  * - `rows=actions`: one row per log entry.
  */
@@ -14,10 +18,11 @@ export const STUDENT_COLUMNS = [
 
 export const ACTION_COLUMNS = ["code", "seq", "time", "who", "member", "name", "kind", "type", "action_json"] as const;
 
-function cell(v: unknown): string {
+export function cell(v: unknown): string {
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   let s = v === null || v === undefined ? "" : String(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const line = (cells: unknown[]): string => cells.map(cell).join(",");

@@ -13,6 +13,25 @@ const TYPES: Record<string, string> = {
   ".map": "application/json", ".webmanifest": "application/manifest+json",
 };
 
+/**
+ * The app page's policy: scripts, styles and the socket from this origin only (no inline script;
+ * the `style` attributes Phaser and the panels set stay allowed), images also from `data:`/`blob:`
+ * (the QR code, textures), no plugins, and no framing by another site (clickjacking the console).
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 export function serveStatic(distDir: string, urlPath: string, req: IncomingMessage, res: ServerResponse): void {
   const root = resolve(distDir);
   let path: string;
@@ -37,6 +56,7 @@ export function serveStatic(distDir: string, urlPath: string, req: IncomingMessa
     "Content-Type": TYPES[extname(target)] ?? "application/octet-stream",
     "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
     "X-Content-Type-Options": "nosniff",
+    ...(extname(target) === ".html" ? { "Content-Security-Policy": APP_CSP, "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer" } : {}),
   });
   if (req.method === "HEAD") return void res.end();
   createReadStream(target).pipe(res);

@@ -11,7 +11,7 @@
  * - finished games are kept for reports; only `live` games are restored at boot.
  */
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Action, Code, GameConfig, Outcome, Who } from "../../shared/rules/index.ts";
 import type { Role } from "../../shared/protocol/messages.ts";
@@ -70,17 +70,72 @@ CREATE TABLE IF NOT EXISTS members (
 CREATE INDEX IF NOT EXISTS members_token ON members (token_hash);
 `;
 
+/** The database file cannot be opened as this server's store: said plainly, at start. */
+export class StoreError extends Error {}
+
+/**
+ * A write-ahead log whose length is not a whole number of frames was cut short (a full disk, a
+ * copy taken mid-write): SQLite drops the torn tail without a word, and with it the last moves
+ * or a whole game. Said once, before SQLite opens (and checkpoints) it.
+ */
+export function tornWal(file: string): string | null {
+  const wal = `${file}-wal`;
+  if (!existsSync(wal)) return null;
+  const size = statSync(wal).size;
+  if (size === 0) return null;
+  if (size < 32) return `the write-ahead log ${wal} is cut short (${size} bytes): the last moves before the stop may be lost`;
+  const head = Buffer.alloc(32);
+  const fd = openSync(wal, "r");
+  try {
+    readSync(fd, head, 0, 32, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const page = head.readUInt32BE(8);
+  const frame = page + 24;
+  if (page < 512 || (size - 32) % frame === 0) return null;
+  return `the write-ahead log ${wal} ends in a torn write (${size} bytes, not a whole number of ${frame}-byte frames): the last moves before the stop may be lost`;
+}
+
+/** A stored JSON column, or an error that names the damaged row. */
+function parseRow(text: string, what: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StoreError(`${what} is damaged (not valid JSON)`);
+  }
+}
+
 export class Store {
   readonly db: DatabaseSync;
   #q: Record<string, StatementSync>;
   #open = false;
+  /** Problems found when the file was opened (a torn write-ahead log); shown by /healthz. */
+  readonly warnings: string[] = [];
 
-  constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, "games.sqlite"));
-    // WAL + synchronous=NORMAL survives a killed process (not a power cut) and keeps appends fast.
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-    this.db.exec(SCHEMA);
+  /** `readOnly`: a reader beside the server's own connection (the report worker). */
+  constructor(dataDir: string, opts: { readOnly?: boolean } = {}) {
+    const file = join(dataDir, "games.sqlite");
+    try {
+      if (opts.readOnly) {
+        this.db = new DatabaseSync(file, { readOnly: true });
+        this.db.exec("PRAGMA busy_timeout = 2000;");
+      } else {
+        mkdirSync(dataDir, { recursive: true });
+        const torn = tornWal(file);
+        if (torn) this.warnings.push(torn);
+        this.db = new DatabaseSync(file);
+        // WAL + synchronous=NORMAL survives a killed process (not a power cut) and keeps appends fast.
+        this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        this.db.exec(SCHEMA);
+      }
+    } catch (e) {
+      throw new StoreError(
+        `The game store ${file} cannot be opened (${e instanceof Error ? e.message : String(e)}). ` +
+          "It is damaged or not this server's database: move it aside (or restore a backup) and start again; " +
+          "nothing was changed.",
+      );
+    }
     const p = (sql: string) => this.db.prepare(sql);
     this.#q = {
       hasGame: p("SELECT 1 FROM games WHERE code = ?"),
@@ -97,6 +152,12 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code, id) DO UPDATE SET name = excluded.name,
         delegation = excluded.delegation, kicked = excluded.kicked`),
       members: p("SELECT * FROM members WHERE code = ? ORDER BY joined, id"),
+      // Changes whenever anything a report shows changes: a new log row, a member joining,
+      // renamed, moved or kicked, the game finishing. Two index lookups and a few members.
+      stamp: p(`SELECT g.status || ':' || g.finished || ':' ||
+        (SELECT COALESCE(MAX(seq), 0) FROM actions a WHERE a.code = g.code) || ':' ||
+        (SELECT COUNT(*) || ':' || COALESCE(SUM(kicked), 0) || ':' || COALESCE(GROUP_CONCAT(id || delegation || name, '|'), '')
+           FROM members m WHERE m.code = g.code) AS s FROM games g WHERE g.code = ?`),
     };
   }
 
@@ -116,10 +177,10 @@ export class Store {
       code: String(r.code),
       created: Number(r.created),
       scenario: String(r.scenario),
-      config: JSON.parse(String(r.config)),
+      config: parseRow(String(r.config), `game ${code}: config`),
       status: r.status as GameStatus,
       finished: Number(r.finished),
-      outcome: r.outcome ? JSON.parse(String(r.outcome)) : null,
+      outcome: r.outcome ? parseRow(String(r.outcome), `game ${code}: outcome`) : null,
     };
   }
 
@@ -127,6 +188,12 @@ export class Store {
   facilitatorHash(code: string): string {
     const r = this.#q.facHash.get(code) as { h: string } | undefined;
     return r?.h ?? "";
+  }
+
+  /** A short fingerprint of everything a report of this game shows ("" for no such game). */
+  recordStamp(code: string): string {
+    const r = this.#q.stamp.get(code) as { s: string } | undefined;
+    return r?.s ?? "";
   }
 
   liveGames(): string[] {
@@ -168,7 +235,7 @@ export class Store {
       who: r.who as Who,
       student: String(r.student),
       kind: r.kind as LogKind,
-      action: JSON.parse(String(r.action)),
+      action: parseRow(String(r.action), `game ${code}: log entry ${r.seq}`),
     }));
   }
 

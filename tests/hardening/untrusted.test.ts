@@ -65,7 +65,8 @@ it("names and chat come back verbatim, and the reports neutralise them (HTML esc
     expect(r.headers.get("content-type")).toMatch(/^text\/csv/);
     const cells = parseCsv(await r.text()).flat();
     expect(cells.some((c) => c.includes("HYPERLINK"))).toBe(true);
-    for (const c of cells) expect(c, `formula cell ${c}`).not.toMatch(/^[=+\-@\t\r]/);
+    // Numbers stay numbers (a score of -2 is the number -2); no text cell may start a formula.
+    for (const c of cells) if (!/^-?\d+(\.\d+)?$/.test(c)) expect(c, `formula cell ${c}`).not.toMatch(/^[=+\-@\t\r]/);
   }
 
   // JSON: served as JSON (never sniffed as a page); the strings inside are verbatim data.
