@@ -110,8 +110,8 @@ describe("npm run simulate --policy", () => {
   it("loads the policy in the worker threads, which play its games", async () => {
     // The policy throws only when it runs outside the main thread.
     const [two, one] = await Promise.all([
-      simulate("--games", "48", "--seed", "2", "--json", "--workers", "2", "--policy", `BY=${P}/faulty/thread.mjs`),
-      simulate("--games", "8", "--seed", "2", "--json", "--policy", `BY=${P}/faulty/thread.mjs`),
+      simulate("--games", "32", "--seed", "2", "--json", "--workers", "2", "--policy", `BY=${P}/faulty/thread.mjs`),
+      simulate("--games", "4", "--seed", "2", "--json", "--policy", `BY=${P}/faulty/thread.mjs`),
     ]);
     expect(JSON.parse(two.stdout).policyErrors).toBeGreaterThan(0);
     expect(two.stderr).toMatch(/played in a worker thread/);
