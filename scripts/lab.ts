@@ -9,8 +9,13 @@ import type { Player } from "../shared/bots/selfPlay.ts";
 import { view } from "../shared/rules/view.ts";
 import type { Code } from "../shared/rules/types.ts";
 
-/** A policy taking longer than this over one decision has made a policy error. */
+/**
+ * A decision using more than this much of its thread's CPU time is a policy error. CPU time,
+ * not the clock: a busy machine does not turn a quick decision into an error.
+ */
 export const POLICY_MS = 100;
+/** A decision that takes longer than this by the clock (a policy that waits) is one too. */
+export const POLICY_WAIT_MS = 1000;
 
 /** Imports each seat's policy module; throws with the module's name when its default export is no function. */
 export async function loadPolicies(urls: Partial<Record<Code, string>>): Promise<Partial<Record<Code, Policy>>> {
@@ -46,7 +51,8 @@ function frozenCopy<T>(x: T, memo: WeakMap<object, unknown>): T {
 /**
  * The seat players of one game. Each call hands the policy a frozen copy of the engine's view
  * (a policy can change nothing of the game's state), the moves and the seat's generator; a
- * throw, a promise or more than POLICY_MS is a policy error (selfPlay counts it as null).
+ * throw, a promise, more than POLICY_MS of computing or POLICY_WAIT_MS by the clock is a policy
+ * error (selfPlay counts it as null).
  */
 export function players(policies: Partial<Record<Code, Policy>>, gameSeed: number): Partial<Record<Code, Player>> {
   const out: Partial<Record<Code, Player>> = {};
@@ -56,10 +62,14 @@ export function players(policies: Partial<Record<Code, Policy>>, gameSeed: numbe
     out[code] = (s, me) => {
       const v = frozenCopy(view(s, me), memo);
       const moves = labMoves(s, me, v.briefings[me]?.moves);
+      const cpu = process.threadCpuUsage();
       const started = performance.now();
       const a = decide(v, moves, rng) as unknown;
-      const ms = performance.now() - started;
-      if (ms > POLICY_MS) throw new Error(`took ${ms.toFixed(0)} ms (limit ${POLICY_MS} ms)`);
+      const wait = performance.now() - started;
+      const used = process.threadCpuUsage(cpu);
+      const ms = (used.user + used.system) / 1000;
+      if (ms > POLICY_MS) throw new Error(`used ${ms.toFixed(0)} ms of computing (limit ${POLICY_MS} ms)`);
+      if (wait > POLICY_WAIT_MS) throw new Error(`took ${wait.toFixed(0)} ms (limit ${POLICY_WAIT_MS} ms by the clock)`);
       if (a && typeof (a as { then?: unknown }).then === "function") throw new Error("returned a promise: decide must answer at once");
       return (a ?? null) as ReturnType<Player>;
     };

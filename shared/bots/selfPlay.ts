@@ -114,6 +114,15 @@ const PHASE_LIMIT = 400;
  */
 export const PLAYER_ACTIONS = 60;
 
+/** A player's action for an error message, whatever the player returned. */
+function shown(a: unknown): string {
+  try {
+    return JSON.stringify(a) ?? String(a);
+  } catch {
+    return String(a);
+  }
+}
+
 export function playGame(opts: SelfPlayOptions): SelfPlayResult {
   const bot = opts.bot ?? botMove;
   let s = newGame({ roundSeconds: 0, seed: opts.seed, events: opts.events ?? true, ...(opts.rounds ? { rounds: opts.rounds } : {}) });
@@ -159,7 +168,7 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
             continue;
           }
           const r = a && apply(s, a, me, 0);
-          if (r && !r.ok) failed(`${JSON.stringify(a)} refused (${r.code}: ${r.message})`);
+          if (r && !r.ok) failed(`${shown(a)} refused (${r.code}: ${r.message})`);
           if (!r || !r.ok) {
             done.add(me);
             continue;
