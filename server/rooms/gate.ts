@@ -7,10 +7,10 @@
  *   request and by nothing else but the server's own restore (which never comes through here).
  * - `joinById` parses its options strictly first (bad options reserve nothing), then looks the
  *   code up. A token that holds a seat always gets in. A failed lookup (unknown code, a token
- *   that holds no seat) spends the address's lookup budget; once it is spent, every lookup from
- *   that address without a good token is refused the same way, live code or not. A token-less
- *   join (new student, spectator) holds one of the address's few pending reservations until its
- *   websocket arrives or the reservation lapses.
+ *   that holds no seat, a `reconnect` to an unknown room) spends the address's lookup budget;
+ *   once it is spent, every lookup from that address without a good token is refused the same
+ *   way, live code or not. A token-less join (new student, spectator) holds one of the
+ *   address's few pending reservations until its websocket arrives or the reservation lapses.
  * Colyseus's matchmaker is process-wide, so the door is too: `installGate` returns the undo.
  */
 import { ErrorCode, matchMaker, ServerError, type AuthContext } from "@colyseus/core";
@@ -59,7 +59,7 @@ export function installGate(ctx: ServerContext): () => void {
     try {
       return await invoke("reconnect", roomId, options, auth);
     } catch (e) {
-      lookups.take();
+      if ((e as { code?: number }).code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) lookups.take();
       throw e;
     }
   }

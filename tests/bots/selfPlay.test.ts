@@ -20,7 +20,8 @@ describe("bot-only games", () => {
       expect(r.state.phase).toBe("debrief");
       expect(OUTCOMES).toContain(r.outcome.id);
     }
-  });
+    // Pure CPU: on a loaded machine this may take minutes, not the default 30 s.
+  }, 180_000);
 
   it("also play games with the event deck off and with a shorter game", () => {
     for (let i = 0; i < 40; i++) {

@@ -193,6 +193,7 @@ describe("join codes cannot be tried at speed", () => {
     const lines: string[] = [];
     const warn = vi.spyOn(console, "warn").mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(" ")));
     const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(" ")));
+    const t0 = Date.now();
     try {
       await Promise.all(Array.from({ length: 200 }, (_, i) => matchmake(b.http, "joinById", randomCode(i), { role: "spectator" })));
       await sleep(50);
@@ -200,8 +201,10 @@ describe("join codes cannot be tried at speed", () => {
       warn.mockRestore();
       error.mockRestore();
     }
+    // Five lines a second, plus one summing up the rest: however long a busy machine took.
+    const windows = Math.ceil((Date.now() - t0) / 1000) + 1;
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines.length).toBeLessThanOrEqual(Math.min(6 * windows, 199));
     for (const l of lines) {
       expect(l.length).toBeLessThan(200);
       expect(l).not.toMatch(/\n\s+at /);
