@@ -144,6 +144,8 @@ export class GameView {
     this.hud.textContent = `${phaseLabel(p.phase, p.round, p.rounds)} · Momentum ${p.momentum} · Battlefield ${signed(p.battlefield)} · EU unity ${p.euUnity}${p.paused ? " · paused" : ""}`;
     if (s.role === "facilitator" && p.phase === "lobby") this.lobby.render(s);
     this.lobby.el.hidden = !(s.role === "facilitator" && p.phase === "lobby");
+    // The room's participation figures (every 2 s at most) concern the console alone.
+    if (changed.has("participation") && s.role === "facilitator" && p.phase !== "lobby" && p.phase !== "debrief") this.console.render(s);
     if (!changed.has("pub") && !changed.has("briefings") && !changed.has("messages") && !changed.has("welcome") && !changed.has("roster")) return;
     this.log.render(p.table);
     if (p.phase === "debrief") return this.debrief.render(s);
