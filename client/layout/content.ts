@@ -7,12 +7,12 @@ import type { PublicState } from "../model/publicState.ts";
 /** At most this many clause cards are laid out; the treaty panel lists every clause. */
 export const MAX_CARDS = 12;
 
-export function seatStatus(p: PublicState, c: Code): string {
+/** "Party · ◆3 · 2 students"; compact: the seat on one line, influence and who plays on the next. */
+export function seatStatus(p: PublicState, c: Code, compact = false): string {
   const d = p.delegations[c];
-  const parts = [seatLabel(d.seat), `◆${d.influence}`];
-  if (d.bot) parts.push("bot");
-  else if (d.members.length) parts.push(d.members.length === 1 ? "1 student" : `${d.members.length} students`);
-  return parts.join(" · ");
+  const who = d.bot ? "bot" : d.members.length === 1 ? "1 student" : d.members.length ? `${d.members.length} students` : "";
+  if (compact) return `${seatLabel(d.seat)}\n◆${d.influence}${who ? ` ${who}` : ""}`;
+  return [seatLabel(d.seat), `◆${d.influence}`, who].filter(Boolean).join(" · ");
 }
 
 export function seatBadges(p: PublicState, c: Code): string {

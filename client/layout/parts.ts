@@ -17,7 +17,11 @@ export const small = (f: number): number => Math.max(MIN_TEXT, Math.round(f * 0.
 /** A label at (x, y) of width w: as many lines (≤ maxLines) as its text needs. */
 export function label(id: string, full: string, x: number, y: number, w: number, size: number, opts: { bold?: boolean; align?: Label["align"]; lines?: number } = {}): Label {
   const bold = opts.bold ?? false;
-  const lines = w > 0 ? wrap(full, w, size, opts.lines ?? 1, bold) : [];
+  // "\n" starts a new line (each part wrapped on its own); the full text reads it as " · ".
+  const parts = full.split("\n");
+  const max = opts.lines ?? 1;
+  const lines = w > 0 ? (parts.length > 1 ? parts.flatMap((x) => wrap(x, w, size, 1, bold)).slice(0, max) : wrap(full, w, size, max, bold)) : [];
+  full = parts.join(" · ");
   return { id, full, x: Math.round(x), y: Math.round(y), w: Math.max(0, Math.floor(w)), h: lines.length * lineH(size), lines, size, bold, align: opts.align ?? "left" };
 }
 
@@ -29,7 +33,7 @@ export function label(id: string, full: string, x: number, y: number, w: number,
 export function seat(p: PublicState, code: Code, x: number, y: number, w: number, f: number, where: SeatSpot["where"], compact: boolean, withName = true): SeatSpot {
   [x, y, w] = [Math.round(x), Math.round(y), Math.floor(w)];
   const fs = small(f);
-  const d = Math.round(f * (compact ? 2.1 : 2.6));
+  const d = Math.round(f * (compact ? 2.1 : 3));
   const ring = { x: x + Math.floor(w / 2), y: y + Math.floor(d / 2), r: Math.floor(d / 2) };
   const tagSize = Math.max(MIN_TEXT, Math.round(d * 0.34));
   const tag = label(`seat-${code}-tag`, code, ring.x - ring.r, y + d - lineH(tagSize), d, tagSize, { bold: true, align: "center" });
@@ -40,7 +44,7 @@ export function seat(p: PublicState, code: Code, x: number, y: number, w: number
   let badges: Label;
   let icons: Label;
   if (compact) {
-    status = [status, badgesText, iconsText].filter(Boolean).join(" ");
+    status = seatStatus(p, code, true) + [badgesText, iconsText].filter(Boolean).map((x) => ` ${x}`).join("");
     badges = label(`seat-${code}-badges`, "", ring.x + ring.r, y, 0, fs);
     icons = label(`seat-${code}-icons`, "", ring.x - ring.r, y, 0, fs);
   } else {
@@ -90,7 +94,7 @@ function fitCards(region: Box, n: number, chips: number, maxSize: number, levels
         const rows = Math.ceil(n / cols);
         const w = Math.floor((region.w - (cols - 1) * gap) / cols);
         if (w < minW) break;
-        if (rows * h + (rows - 1) * gap <= region.h) return { size, level, cols, w: Math.min(w, Math.max(minW, Math.round(size * 18))), h, gap };
+        if (rows * h + (rows - 1) * gap <= region.h) return { size, level, cols, w: Math.min(w, Math.max(minW, Math.round(size * 26))), h, gap };
       }
     }
   }

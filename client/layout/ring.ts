@@ -33,7 +33,7 @@ export function ringAt(screen: ScreenClass, W: number, H: number, p: PublicState
   const top = pad + gh + pad;
 
   // Chairs: width from the screen, never narrower than the ring and its badges.
-  const d = Math.round(f * 2.6);
+  const d = Math.round(f * 3);
   const minSw = d + 2 * (textWidth("★✓✍", fs) + 4);
   const sw = Math.max(minSw, Math.min(Math.round(W * 0.16), Math.round(f * 11)));
   need(sw * 3 + 6 * pad <= W, "no room for three chairs across");
@@ -82,11 +82,11 @@ export function ringAt(screen: ScreenClass, W: number, H: number, p: PublicState
   need(ew >= textWidth("Border incident", evTitleSize, true) / 2 + 2 * pad, "event card too narrow");
   let event: TableLayout["event"] = null;
   if (ev) {
-    const box = { x: ex, y: footY, w: ew, h: footH };
     const t = label("event-title", ev.title, ex + pad, footY + pad, ew - 2 * pad, evTitleSize, { bold: true, align: "center", lines: 2 });
     const rest = Math.floor((footH - 2 * pad - t.h) / lineH(fs));
     const text = rest > 0 ? label("event-text", ev.text, ex + pad, t.y + t.h, ew - 2 * pad, fs, { align: "center", lines: rest }) : null;
-    event = { box, title: t, text };
+    // The card is as tall as its words, at the foot's top.
+    event = { box: { x: ex, y: footY, w: ew, h: t.h + (text?.h ?? 0) + 2 * pad }, title: t, text };
   }
 
   // The centre: outcome on top, notes at the bottom, cards between.

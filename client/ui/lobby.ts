@@ -1,6 +1,7 @@
 /**
- * The facilitator's lobby: the join code big enough to read from the back row, the join URL and
- * its QR code, who has joined which delegation, bots per delegation, and "Start".
+ * The lobby: the join code big enough to read from the back row, the join URL and its QR code,
+ * who has joined which delegation. The facilitator also gets bots per delegation and "Start";
+ * the projector shows the code and the QR code as large as the screen allows.
  */
 import type { Code } from "../../shared/rules/types.ts";
 import type { ClientState } from "../model/store.ts";
@@ -18,9 +19,12 @@ export class LobbyPanel {
   private qrFor = "";
   private members = h("div", { class: "lobby-delegations" });
   private conn: Connection;
+  private projector: boolean;
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, projector = false) {
     this.conn = conn;
+    this.projector = projector;
+    if (projector) this.el.classList.add("lobby-projector");
   }
 
   render(s: ClientState): void {
@@ -29,7 +33,7 @@ export class LobbyPanel {
       this.qrFor = code;
       // The QR library is only needed here, so it loads with the lobby, not with every page.
       void import("qrcode")
-        .then((m) => m.default.toCanvas(this.qr, joinUrl(code), { width: 220, margin: 1, color: { dark: "#0b0f14", light: "#f4f1e8" } }))
+        .then((m) => m.default.toCanvas(this.qr, joinUrl(code), { width: this.projector ? 560 : 320, margin: 1, color: { dark: "#0b0f14", light: "#f4f1e8" } }))
         .catch(() => undefined);
     }
     if (!this.el.firstChild) {
@@ -42,13 +46,15 @@ export class LobbyPanel {
           this.qr,
         ),
         this.members,
-        h("div", { class: "row" }, h("button", { type: "button", class: "primary big", onclick: () => this.conn.facilitator({ type: "start" }) }, "Start"), h("a", { class: "button", href: `/?code=${code}&view=projector`, target: "_blank", rel: "noopener" }, "Open projector view")),
+        ...(this.projector
+          ? []
+          : [h("div", { class: "row" }, h("button", { type: "button", class: "primary big", onclick: () => this.conn.facilitator({ type: "start" }) }, "Start"), h("a", { class: "button", href: `/?code=${code}&view=projector`, target: "_blank", rel: "noopener" }, "Open projector view"))]),
       );
     }
     const p = s.pub;
     replace(
       this.members,
-      h("p", { class: "muted" }, `${p.rounds} rounds. Tick a bot for any delegation no student should play.`),
+      h("p", { class: "muted" }, this.projector ? `${p.rounds} rounds. Open the join URL or scan the code, then pick a delegation.` : `${p.rounds} rounds. Tick a bot for any delegation no student should play.`),
       h(
         "ul",
         { class: "delegation-list" },
@@ -60,7 +66,7 @@ export class LobbyPanel {
             codeTag(c, nameOf(c)),
             h("span", { class: "muted" }, ` · ${d.seat}`),
             h("ul", { class: "members" }, ...(d.members.length ? d.members.map((m) => h("li", {}, m.name, m.connected ? "" : " (away)")) : [h("li", { class: "muted" }, "no students yet")])),
-            botToggle(c, d.bot, (bot) => this.conn.facilitator({ type: "setBot", delegation: c, bot })),
+            this.projector ? (d.bot ? h("p", { class: "muted" }, "played by a bot") : null) : botToggle(c, d.bot, (bot) => this.conn.facilitator({ type: "setBot", delegation: c, bot })),
           );
         }),
       ),
