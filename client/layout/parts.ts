@@ -83,12 +83,18 @@ function cardHeight(size: number, level: Level, pad: number): number {
 }
 
 /** The largest legible cards that put `n` cards in the region, or null. */
+/** A card that says more is worth a point or two of type size: the detail line, then a second title line. */
+const PENALTY: Record<Level, number> = { full: 0, medium: 1, compact: 3 };
+
 function fitCards(region: Box, n: number, chips: number, maxSize: number, levels: Level[]): CardFit | null {
-  for (let size = Math.max(MIN_TEXT, maxSize); size >= MIN_TEXT; size--) {
+  const tries: [number, Level][] = [];
+  for (let size = Math.max(MIN_TEXT, maxSize); size >= MIN_TEXT; size--) for (const level of levels) tries.push([size, level]);
+  tries.sort((a, b) => b[0] - PENALTY[b[1]] - (a[0] - PENALTY[a[1]]) || PENALTY[a[1]] - PENALTY[b[1]]);
+  for (const [size, level] of tries) {
     const pad = Math.max(3, Math.round(size * 0.3));
     const gap = Math.max(4, Math.round(size * 0.5));
     const minW = Math.max(chips * (chipW(size) + 2) + 2 * pad, textWidth("Ceasefire", size, true) + 2 * pad);
-    for (const level of levels) {
+    {
       const h = cardHeight(size, level, pad);
       for (let cols = 1; cols <= n; cols++) {
         const rows = Math.ceil(n / cols);

@@ -136,7 +136,7 @@ export function ringAt(screen: ScreenClass, W: number, H: number, p: PublicState
     notes,
     event,
     outcome,
-    bubbleWidth: Math.round(sw * 1.4),
+    bubbleWidth: Math.round(sw + 2 * pad),
   };
 }
 

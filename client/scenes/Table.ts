@@ -158,8 +158,8 @@ export class Table extends Scene {
     this.heard = p.table.at(-1) ?? null;
     for (const e of p.table.slice(from).slice(-3)) {
       if (e.kind !== "say" || !isCode(e.from)) continue;
-      const seat = this.seats.get(e.from);
-      if (seat) this.fx.bubble(e.from, seat.centre(), e.text, l.bubbleWidth, { w: l.w, h: l.h });
+      const spot = this.seats.get(e.from)?.spot;
+      if (spot) this.fx.bubble(e.from, spot.box, e.text, l.bubbleWidth, { w: l.w, h: l.h }, Math.max(14, Math.round(l.font * 0.75)));
     }
   }
 
@@ -176,8 +176,12 @@ export class Table extends Scene {
       if (!seat?.spot || !this.layout) continue;
       if (event.kind === "sign") this.fx.stamp(seat.spot.ring.x, seat.spot.ring.y, event.data?.sign === true, Math.max(14, this.layout.font));
       if (event.kind === "torpedo") {
+        // The chair backs away from the table's centre, never off the canvas.
         const c = seat.centre();
-        this.fx.walkout(seat.container, { x: (c.x - this.layout.w / 2) * 0.08, y: (c.y - this.layout.h / 2) * 0.08 }, seat.spot.box);
+        const b = seat.spot.box;
+        const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+        const away = { x: clamp((c.x - this.layout.w / 2) * 0.08, -b.x, this.layout.w - b.x - b.w), y: clamp((c.y - this.layout.h / 2) * 0.08, -b.y, this.layout.h - b.y - b.h) };
+        this.fx.walkout(seat.container, away, b);
       }
     }
   }

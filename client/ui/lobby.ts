@@ -18,6 +18,9 @@ export class LobbyPanel {
   private qr = h("canvas", { class: "qr", role: "img", "aria-label": "QR code for the join URL" });
   private qrFor = "";
   private members = h("div", { class: "lobby-delegations" });
+  private code = h("p", { class: "join-code", "data-testid": "join-code" });
+  private url = h("a", { target: "_blank", rel: "noopener" });
+  private projectorLink = h("a", { class: "button", target: "_blank", rel: "noopener" }, "Open projector view");
   private conn: Connection;
   private projector: boolean;
 
@@ -39,18 +42,18 @@ export class LobbyPanel {
     if (!this.el.firstChild) {
       this.el.append(
         h("h2", { id: "lobby-title" }, "Students join with this code"),
-        h(
-          "div",
-          { class: "lobby-code" },
-          h("div", {}, h("p", { class: "join-code", "data-testid": "join-code" }, code), h("p", { class: "join-url" }, h("a", { href: joinUrl(code), target: "_blank", rel: "noopener" }, joinUrl(code)))),
-          this.qr,
-        ),
+        h("div", { class: "lobby-code" }, h("div", {}, this.code, h("p", { class: "join-url" }, this.url)), this.qr),
         this.members,
         ...(this.projector
           ? []
-          : [h("div", { class: "row" }, h("button", { type: "button", class: "primary big", onclick: () => this.conn.facilitator({ type: "start" }) }, "Start"), h("a", { class: "button", href: `/?code=${code}&view=projector`, target: "_blank", rel: "noopener" }, "Open projector view"))]),
+          : [h("div", { class: "row" }, h("button", { type: "button", class: "primary big", onclick: () => this.conn.facilitator({ type: "start" }) }, "Start"), this.projectorLink)]),
       );
     }
+    // The code may arrive after the first render (the projector mounts while it joins).
+    this.code.textContent = code;
+    this.url.textContent = joinUrl(code);
+    this.url.href = joinUrl(code);
+    this.projectorLink.href = `/?code=${code}&view=projector`;
     const p = s.pub;
     replace(
       this.members,

@@ -38,7 +38,7 @@ export class Effects {
     card.destroy();
     if (!this.motion) {
       this.flash(b, 0xff8a5b);
-      const t = this.text(b.x + b.w / 2, b.y + b.h / 2, "Torpedoed", 16, "#ff8a5b").setOrigin(0.5);
+      const t = this.text(b.x + b.w / 2, b.y + b.h / 2, "Torpedoed", 16, "#ff8a5b").setOrigin(0.5).setBackgroundColor("#0b0f14").setPadding(6, 2, 6, 2);
       this.later(1400, () => t.destroy());
       return;
     }
@@ -65,16 +65,18 @@ export class Effects {
     } else this.later(2000, () => t.destroy());
   }
 
-  /** A line said at the table, in a bubble by the speaker's chair (one bubble per speaker). */
-  bubble(who: string, from: { x: number; y: number }, text: string, width: number, view: { w: number; h: number }): void {
+  /**
+   * A line said at the table, in a bubble by the speaker's chair (one bubble per speaker): under
+   * a chair in the top half, over one in the bottom half, in the chair's own column.
+   */
+  bubble(who: string, seat: Box, text: string, width: number, view: { w: number; h: number }, size: number): void {
     this.bubbles.get(who)?.destroy();
-    const size = 14;
-    const lines = wrap(text, width - 16, size, 3);
+    const lines = wrap(text, width - 20, size, 3);
     const w = Math.min(width, Math.ceil(Math.max(...lines.map((l) => measure(l, size, false)))) + 20);
     const h = lines.length * lineH(size) + 12;
-    // Towards the middle of the canvas from the chair, kept on the canvas.
-    const bx = Math.min(view.w - w - 4, Math.max(4, from.x < view.w / 2 ? from.x + 24 : from.x - 24 - w));
-    const by = Math.min(view.h - h - 4, Math.max(4, from.y - h - 8));
+    const bx = Math.min(view.w - w - 4, Math.max(4, seat.x + seat.w / 2 - w / 2));
+    const below = seat.y + seat.h / 2 < view.h / 2;
+    const by = Math.min(view.h - h - 4, Math.max(4, below ? seat.y + seat.h + 6 : seat.y - h - 6));
     const g = this.scene.add.graphics();
     g.fillStyle(0xf4f1e8, 0.96).fillRoundedRect(0, 0, w, h, 10).lineStyle(2, 0x0b0f14, 1).strokeRoundedRect(0, 0, w, h, 10);
     const texts = lines.map((l, i) => this.text(10, 6 + i * lineH(size), fitLine(l, w - 20, size, false), size, "#0b0f14", false));
@@ -93,8 +95,8 @@ export class Effects {
   }
 
   /** A gauge's change and its cause, rising from the gauge ("−2 walkout"). */
-  float(x: number, y: number, s: string, good: boolean, size: number): void {
-    const t = this.text(x, y, s, size, good ? "#7fd1ae" : "#ff8a5b").setOrigin(0, 0);
+  float(x: number, y: number, s: string, good: boolean, size: number, width: number): void {
+    const t = this.text(x, y, fitLine(s, width, Math.max(MIN_TEXT, size), true), size, good ? "#7fd1ae" : "#ff8a5b").setOrigin(0, 0);
     t.setStroke("#0b0f14", 3);
     if (this.motion) this.scene.tweens.add({ targets: t, y: y + size * 1.5, alpha: 0, delay: 1200, duration: 900, onComplete: () => t.destroy() });
     else this.later(2200, () => t.destroy());

@@ -55,7 +55,7 @@ export class Gauges {
         if (!d) continue;
         // Positive battlefield favours Russia; for the others, up is good for the talks.
         const why = cause(s.id);
-        this.fx.float(s.bar.x, s.bar.y + s.bar.h + 2, `${signed(d)}${why ? ` ${why}` : ""}`, s.id === "battlefield" ? d < 0 : d > 0, Math.max(12, s.label.size - 4));
+        this.fx.float(s.bar.x, s.bar.y + s.bar.h + 2, `${signed(d)}${why ? ` ${why}` : ""}`, s.id === "battlefield" ? d < 0 : d > 0, Math.max(12, s.label.size - 4), s.box.w);
         if (!this.motion) this.fx.flash(s.box);
       }
     this.value = next;
