@@ -74,6 +74,7 @@ export class Table extends Scene {
   private lastSeq = 0;
   private cause = "";
   private heard: TableEntry | null = null;
+  private busyUntil = 0;
   private unsubscribe: (() => void) | null = null;
 
   constructor() {
@@ -107,10 +108,27 @@ export class Table extends Scene {
     window.__tableDrawn = () => this.drawn();
     this.draw(p);
     performance.mark("table:created");
-    this.time.addEvent({ delay: 250, loop: true, callback: () => this.gauges.tick(this.store.state.pub) });
+    // The timer ticks outside Phaser's loop, which sleeps whenever nothing moves.
+    const ticker = setInterval(() => this.idle(), 250);
+    this.events.once("shutdown", () => clearInterval(ticker));
+  }
+
+  /**
+   * Keeps the loop running for `ms` (the longest effect lasts about 5 s). A still table is not
+   * redrawn 60 times a second: the loop sleeps until the state, a resize or the timer changes it.
+   */
+  private awake(ms: number): void {
+    this.busyUntil = Math.max(this.busyUntil, performance.now() + ms);
+    this.game.loop.wake(true);
+  }
+
+  private idle(): void {
+    if (this.gauges.tick(this.store.state.pub)) this.awake(100);
+    if (this.game.loop.running && performance.now() > this.busyUntil && this.tweens.getTweens().length === 0) this.game.loop.sleep();
   }
 
   private draw(p: PublicState): void {
+    this.awake(5200);
     const w = Math.round(this.scale.width);
     const h = Math.round(this.scale.height);
     if (w < 50 || h < 50) return;
@@ -165,6 +183,7 @@ export class Table extends Scene {
 
   /** Engine events that deserve more than a redraw: a walkout, a signature, a torpedoed card. */
   private animate(s: ClientState): void {
+    this.awake(5200);
     for (const { seq, event } of s.events) {
       if (seq <= this.lastSeq) continue;
       this.lastSeq = seq;

@@ -45,7 +45,7 @@ export class GameView {
   private below = h("div", { class: "below" });
   /** A line at the top of the game view for what the phase asks of you now. */
   readonly banner = h("div", { class: "banner-slot", id: "phase-banner" });
-  private aimsToggle = h("button", { type: "button", class: "small link aims-toggle", "aria-expanded": "false", onclick: () => this.toggleAims() }, "Show all aims");
+  private aimsToggle = h("button", { type: "button", class: "small link aims-toggle", "aria-expanded": "false", onclick: () => this.toggleAims() }, "Show aim notes");
   private groups = new Map<TabId, HTMLElement>();
   private active: TabId = "briefing";
   private lobby: LobbyPanel;
@@ -199,10 +199,10 @@ export class GameView {
     this.stage.style.height = `${h}px`;
   }
 
-  /** Rounds on a laptop: the aims fold to their summary line (the points if the game ended now). */
+  /** Rounds on a laptop: the aims fold to one line each (text and points), their notes hidden. */
   private collapseAims(on: boolean): void {
     this.groups.get("briefing")?.classList.toggle("aims-collapsed", on);
-    this.aimsToggle.textContent = on ? "Show all aims" : "Fold the aims";
+    this.aimsToggle.textContent = on ? "Show aim notes" : "Fold the aims";
     this.aimsToggle.setAttribute("aria-expanded", String(!on));
   }
 

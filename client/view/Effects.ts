@@ -80,7 +80,13 @@ export class Effects {
     const g = this.scene.add.graphics();
     g.fillStyle(0xf4f1e8, 0.96).fillRoundedRect(0, 0, w, h, 10).lineStyle(2, 0x0b0f14, 1).strokeRoundedRect(0, 0, w, h, 10);
     const texts = lines.map((l, i) => this.text(10, 6 + i * lineH(size), fitLine(l, w - 20, size, false), size, "#0b0f14", false));
-    const c = this.scene.add.container(bx, by, [g, ...texts]).setDepth(8);
+    const c = this.scene.add.container(bx, by, [g, ...texts]).setDepth(8).setSize(w, h);
+    // The newest line wins: a bubble it would cover is taken away (the log keeps every line).
+    for (const [other, o] of this.bubbles)
+      if (o.x < bx + w && bx < o.x + o.width && o.y < by + h && by < o.y + o.height) {
+        this.bubbles.delete(other);
+        o.destroy();
+      }
     this.bubbles.set(who, c);
     if (this.motion) {
       c.setAlpha(0).setScale(0.9);

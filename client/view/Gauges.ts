@@ -20,6 +20,7 @@ export class Gauges {
   private marker: GameObjects.Arc;
   private round: LabelView;
   private timer: LabelView;
+  private timerText = "";
   private labels = new Map<string, LabelView>();
   private spots: GaugeSpot[] = [];
   private shown: Record<Track, number> | null = null;
@@ -40,6 +41,7 @@ export class Gauges {
     this.spots = l.gauges;
     this.round.set(l.round);
     this.timer.set(l.timer);
+    this.timerText = "\u0000";
     this.tick(p);
     for (const s of l.gauges) {
       for (const lab of [s.label, ...s.ends]) {
@@ -85,9 +87,14 @@ export class Gauges {
     }
   }
 
-  tick(p: PublicState): void {
+  /** Updates the timer; true when its text changed (the canvas needs a frame). */
+  tick(p: PublicState): boolean {
     const left = timeLeft(p, Date.now());
-    this.timer.setText(0, left === null ? "" : `${clock(left)}${p.paused ? " paused" : ""}`);
+    const text = left === null ? "" : `${clock(left)}${p.paused ? " paused" : ""}`;
+    if (text === this.timerText) return false;
+    this.timerText = text;
+    this.timer.setText(0, text);
+    return true;
   }
 
   labelViews(): LabelView[] {

@@ -88,7 +88,7 @@ async function teacherStarts(): Promise<{ code: string; teacher: Page }> {
 }
 
 describe("layout in Chromium", () => {
-  it("laptop 1366×768: actions under the table, aims folded, nothing overlaps", async () => {
+  it("laptop 1366×768: actions under the table, aims folded to one line each, nothing overlaps", async () => {
     const p = await person(suite.browser, { width: 1366, height: 768 });
     suite.people.push(p);
     const page = p.page;
@@ -102,10 +102,14 @@ describe("layout in Chromium", () => {
     await actions.waitFor();
     expect((await actions.boundingBox())!.y).toBeLessThan(768);
     await expect.poll(() => page.locator(".aims-collapsed").count()).toBe(1);
-    expect(await page.locator(".briefing .aims").isVisible()).toBe(false);
-    await page.getByRole("button", { name: "Show all aims" }).click();
-    expect(await page.locator(".briefing .aims").isVisible()).toBe(true);
+    // Folded: one line per aim, no notes; the toggle brings the notes back and folds them again.
+    const note = page.locator(".briefing .aim .note").first();
+    expect(await note.isVisible()).toBe(false);
+    expect(await page.locator(".briefing .aim-text").first().isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Show aim notes" }).click();
+    expect(await note.isVisible()).toBe(true);
     await page.getByRole("button", { name: "Fold the aims" }).click();
+    expect(await note.isVisible()).toBe(false);
     const c = await canvasProblems(page);
     expect(c.problems).toEqual([]);
     expect(c.layout.screen).toBe("laptop");
