@@ -5,7 +5,7 @@
  * stays in the DOM. The layout is public data: it is exposed as window.__tableLayout, and what
  * was actually drawn as window.__tableDrawn(), for the browser tests.
  */
-import { Scene, type GameObjects } from "phaser";
+import { Scene } from "phaser";
 import type { Code, GameEvent, TableEntry } from "../../shared/rules/types.ts";
 import { layoutTable, screenClass, type TableLayout } from "../layout/index.ts";
 import { eventCard, signalLabel } from "../model/format.ts";
@@ -62,7 +62,7 @@ export class Table extends Scene {
   private motion = 1;
   private projector = false;
   private layout: TableLayout | null = null;
-  private decor!: GameObjects.Graphics;
+  private decor = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   private fx!: Effects;
   private seats = new Map<Code, SeatView>();
   private gauges!: Gauges;
@@ -89,7 +89,10 @@ export class Table extends Scene {
 
   create(): void {
     performance.mark("table:create");
-    this.decor = this.add.graphics().setDepth(0);
+    this.decor.setAttribute("class", "table-decor");
+    this.decor.setAttribute("aria-hidden", "true");
+    this.game.canvas.before(this.decor);
+    this.events.once("shutdown", () => this.decor.remove());
     this.fx = new Effects(this, this.motion);
     this.gauges = new Gauges(this, this.fx, this.motion);
     this.cards = new ClauseCards(this, this.fx, this.motion);
@@ -153,20 +156,27 @@ export class Table extends Scene {
     this.speak(p, l);
   }
 
+  /**
+   * The room itself — felt, anteroom, door — is still: it is an SVG under Phaser's canvas (which
+   * is transparent), redrawn only when the layout moves it, so its large fills are not repainted
+   * every frame.
+   */
   private drawDecor(l: TableLayout): void {
-    const g = this.decor.clear();
     const f = l.felt;
-    if (l.arrangement === "ring") {
-      g.fillStyle(0x3b2a1e, 1).fillEllipse(f.x + f.w / 2, f.y + f.h / 2, f.w, f.h);
-      g.fillStyle(0x1f4d3a, 1).fillEllipse(f.x + f.w / 2, f.y + f.h / 2, f.w - 24, f.h - 24);
-      g.lineStyle(3, 0xe69f00, 0.35).strokeEllipse(f.x + f.w / 2, f.y + f.h / 2, f.w - 24, f.h - 24);
-    } else g.fillStyle(0x1f4d3a, 0.55).fillRoundedRect(f.x, f.y, f.w, f.h, 10);
     const a = l.anteroom.box;
-    g.lineStyle(2, 0x56606e, 1).strokeRoundedRect(a.x, a.y, a.w, a.h, 10);
-    // The door: the anteroom's side nearest the table, where a chair waits while a motion is open.
     const d = l.anteroom.door;
-    g.lineStyle(1, 0xe69f00, 0.35).strokeRoundedRect(d.x, d.y, d.w, d.h, 8);
-    g.lineStyle(4, 0xe69f00, 0.8).lineBetween(a.x + a.w, d.y + 6, a.x + a.w, d.y + d.h - 6);
+    const key = JSON.stringify([l.w, l.h, l.arrangement, f, a, d]);
+    if (this.decor.dataset.key === key) return;
+    this.decor.dataset.key = key;
+    const felt =
+      l.arrangement === "ring"
+        ? `<ellipse cx="${f.x + f.w / 2}" cy="${f.y + f.h / 2}" rx="${f.w / 2}" ry="${f.h / 2}" fill="#3b2a1e"/><ellipse cx="${f.x + f.w / 2}" cy="${f.y + f.h / 2}" rx="${f.w / 2 - 12}" ry="${f.h / 2 - 12}" fill="#1f4d3a" stroke="#e69f00" stroke-opacity="0.35" stroke-width="3"/>`
+        : `<rect x="${f.x}" y="${f.y}" width="${f.w}" height="${f.h}" rx="10" fill="#1f4d3a" fill-opacity="0.55"/>`;
+    this.decor.setAttribute("viewBox", `0 0 ${l.w} ${l.h}`);
+    this.decor.setAttribute("width", String(l.w));
+    this.decor.setAttribute("height", String(l.h));
+    // The door: the anteroom's side nearest the table, where a chair waits while a motion is open.
+    this.decor.innerHTML = `${felt}<rect x="${a.x}" y="${a.y}" width="${a.w}" height="${a.h}" rx="10" fill="none" stroke="#56606e" stroke-width="2"/><rect x="${d.x}" y="${d.y}" width="${d.w}" height="${d.h}" rx="8" fill="none" stroke="#e69f00" stroke-opacity="0.35"/><line x1="${a.x + a.w}" y1="${d.y + 6}" x2="${a.x + a.w}" y2="${d.y + d.h - 6}" stroke="#e69f00" stroke-opacity="0.8" stroke-width="4"/>`;
   }
 
   /** New table talk appears as a bubble at the speaker's chair. */

@@ -23,7 +23,8 @@ export function startTable(parent: HTMLElement, store: Store, projector: boolean
     // many school laptops and in headless Chromium). ?renderer=webgl opts back in.
     type: new URLSearchParams(location.search).get("renderer") === "webgl" ? AUTO : CANVAS,
     parent,
-    backgroundColor: "#0f141b",
+    // Transparent: the still room (felt, anteroom) is painted once underneath (see Table.drawDecor).
+    transparent: true,
     // The canvas takes its parent's size in CSS pixels: the layout functions place everything
     // for that size, so text keeps its size in pixels on every screen (never scaled down).
     width: Math.max(1, parent.clientWidth),

@@ -50,6 +50,7 @@ export class ClauseCards {
     for (const [id, card] of this.cards)
       if (!keep.has(id)) {
         this.cards.delete(id);
+        for (const chip of card.chips.values()) this.scene.tweens.killTweensOf([chip.bg, chip.text]);
         const s = card.spot.box;
         if (this.torn.has(id)) this.fx.tear(s, card.box);
         else this.scene.tweens.add({ targets: card.box, alpha: 0, duration: this.motion ? 300 : 0, onComplete: () => card.box.destroy() });
@@ -144,6 +145,8 @@ export class ClauseCards {
       duration: 120,
       ease: "Sine.easeIn",
       onComplete: () => {
+        // The card may have left the table mid-flip (torn, struck): nothing left to turn.
+        if (!view.text.scene) return;
         view.text.setText(text);
         this.scene.tweens.add({ targets, scaleY: 1, duration: 160, ease: "Sine.easeOut" });
       },
