@@ -84,7 +84,7 @@ function cardHeight(size: number, level: Level, pad: number): number {
 
 /** The largest legible cards that put `n` cards in the region, or null. */
 /** A card that says more is worth a point or two of type size: the detail line, then a second title line. */
-const PENALTY: Record<Level, number> = { full: 0, medium: 1, compact: 3 };
+const PENALTY: Record<Level, number> = { full: 0, medium: 1, compact: 6 };
 
 function fitCards(region: Box, n: number, chips: number, maxSize: number, levels: Level[]): CardFit | null {
   const tries: [number, Level][] = [];
