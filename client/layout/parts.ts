@@ -134,7 +134,7 @@ export function cards(p: PublicState, live: Clause[], region: Box, maxSize: numb
     const titleText = level === "compact" && detailText ? `${cardTitle(c)} — ${detailText}` : cardTitle(c);
     const title = label(`card-${c.id}-title`, titleText, box.x + pad, box.y + pad, w - 2 * pad, size, { bold: true, align: "center", lines: level === "full" ? 2 : 1 });
     title.full = cardFull(c);
-    const detail = level === "compact" ? null : label(`card-${c.id}-detail`, detailText, box.x + pad, box.y + pad + (level === "full" ? 2 : 1) * lineH(size), w - 2 * pad, detailSize, { align: "center" });
+    const detail = level === "compact" ? null : label(`card-${c.id}-detail`, detailText, box.x + pad, title.y + Math.max(title.h, lineH(size)), w - 2 * pad, detailSize, { align: "center" });
     const codes = stanceCodes(p, c);
     const cw = chipW(size);
     const chipLeft = box.x + Math.floor((w - (codes.length * (cw + 2) - 2)) / 2);

@@ -154,6 +154,7 @@ export class GameView {
       replace(this.panels, ...groups.map(([id, label, secs]) => this.group(id, label, ...secs)));
       const brief = this.groups.get("briefing");
       if (brief && !phone && s.role === "player") brief.prepend(this.aimsToggle);
+      else this.aimsToggle.remove();
       this.collapseAims(!phone && s.role === "player" && s.pub.phase !== "briefing" && s.pub.phase !== "lobby");
       replace(
         this.tabs,
