@@ -219,7 +219,7 @@ export class GameView {
 
   private tick(): void {
     const left = timeLeft(this.store.state.pub, Date.now());
-    this.timer.textContent = left === null ? "" : `${clock(left)}${this.store.state.pub.paused ? " ⏸" : ""}`;
+    this.timer.textContent = left === null ? "" : `${clock(left)}${this.store.state.pub.paused ? " paused" : ""}`;
   }
 
   private renderToasts(s: ClientState): void {
