@@ -7,7 +7,6 @@ import { AUTO, CANVAS, Game, Scale } from "phaser";
 import type { Store } from "../model/store.ts";
 import { Boot } from "./Boot.ts";
 import { Table } from "./Table.ts";
-import { textScale } from "../view/SeatView.ts";
 
 declare global {
   interface Window {
@@ -18,17 +17,19 @@ declare global {
 
 export function startTable(parent: HTMLElement, store: Store, projector: boolean): Game {
   performance.mark("table:start");
-  textScale.value = projector ? 1.35 : 1;
   const game = new Game({
     // The table is a few dozen vector shapes and texts: the Canvas renderer draws it easily and
     // starts in ~100 ms, where WebGL first compiles its shaders (600 ms+ on software GL, as on
     // many school laptops and in headless Chromium). ?renderer=webgl opts back in.
     type: new URLSearchParams(location.search).get("renderer") === "webgl" ? AUTO : CANVAS,
     parent,
-    backgroundColor: "#0f141b",
-    width: 1600,
-    height: 900,
-    scale: { mode: Scale.FIT, autoCenter: Scale.CENTER_BOTH },
+    // Transparent: the still room (felt, anteroom) is painted once underneath (see Table.drawDecor).
+    transparent: true,
+    // The canvas takes its parent's size in CSS pixels: the layout functions place everything
+    // for that size, so text keeps its size in pixels on every screen (never scaled down).
+    width: Math.max(1, parent.clientWidth),
+    height: Math.max(1, parent.clientHeight),
+    scale: { mode: Scale.RESIZE },
     scene: [Boot, Table],
     banner: false,
     disableContextMenu: true,

@@ -1,10 +1,13 @@
 /**
  * The screen once a browser is in a session: top bar (phase, timer, tracks, who you are,
- * connection), the table canvas, and the DOM panels. On a phone the panels become tabs.
- * Which panels show depends on the role and the phase.
+ * connection), a banner line, the table canvas, and the DOM panels. On a laptop the actions (or
+ * the facilitator's console) sit under the table and the aims fold to their summary; on a phone
+ * the panels become tabs; the projector fits one screen. The canvas's height comes from the
+ * layout's stageSize, so the table's layout and the page agree.
  */
 import type { ClientState, Store } from "../model/store.ts";
 import { clock, phaseLabel, signed, timeLeft } from "../model/format.ts";
+import { PROJECTOR_CHROME, screenClass, stageSize } from "../layout/index.ts";
 import { nameOf } from "../model/palette.ts";
 import type { Connection } from "../net/Connection.ts";
 import { ActionsPanel } from "./actions.ts";
@@ -38,6 +41,11 @@ export class GameView {
   private toasts = h("div", { class: "toasts", "aria-live": "assertive" });
   private tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Panels" });
   private panels = h("div", { class: "panels" });
+  /** Under the table on a laptop: the actions (students) or the console (facilitator). */
+  private below = h("div", { class: "below" });
+  /** A line at the top of the game view for what the phase asks of you now. */
+  readonly banner = h("div", { class: "banner-slot", id: "phase-banner" });
+  private aimsToggle = h("button", { type: "button", class: "small link aims-toggle", "aria-expanded": "false", onclick: () => this.toggleAims() }, "Show aim notes");
   private groups = new Map<TabId, HTMLElement>();
   private active: TabId = "briefing";
   private lobby: LobbyPanel;
@@ -55,7 +63,7 @@ export class GameView {
   constructor(store: Store, connection: Connection, projector: boolean) {
     this.store = store;
     this.projector = projector;
-    this.lobby = new LobbyPanel(connection);
+    this.lobby = new LobbyPanel(connection, projector);
     this.console = new ConsolePanel(connection);
     this.briefing = new BriefingPanel(connection);
     this.actions = new ActionsPanel(connection);
@@ -67,9 +75,16 @@ export class GameView {
       "div",
       { class: projector ? "app projector" : "app" },
       h("header", { class: "topbar" }, h("span", { class: "brand" }, "Seat at the Table"), this.hud, this.timer, this.who, this.conn),
+      this.banner,
       this.toasts,
-      h("main", { class: "game", id: "main" }, h("div", { class: "stage-wrap" }, this.stage, this.lobby.el), this.tabs, this.panels),
+      h("main", { class: "game", id: "main" }, h("div", { class: "stage-wrap" }, this.stage, this.lobby.el, this.below), this.tabs, this.panels),
     );
+    // Crossing the phone breakpoint moves panels between the tabs and the space under the table.
+    matchMedia("(max-width: 700px)").addEventListener("change", () => {
+      this.layoutKey = "";
+      this.render(this.store.state, new Set(["pub"]));
+    });
+    addEventListener("resize", () => this.sizeStage());
     // Arrow keys move between tabs, as the ARIA tabs pattern expects.
     this.tabs.addEventListener("keydown", (e) => {
       if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
@@ -124,12 +139,23 @@ export class GameView {
       this.conn.className = `conn conn-${s.connection}`;
     }
     if (changed.has("toasts")) this.renderToasts(s);
-    const groups = this.layout(s);
-    const key = `${s.role}|${s.pub.phase === "lobby" || s.pub.phase === "debrief" ? s.pub.phase : "play"}`;
+    let groups = this.layout(s);
+    const key = `${s.role}|${s.pub.phase === "lobby" || s.pub.phase === "debrief" || s.pub.phase === "briefing" ? s.pub.phase : "play"}`;
     if (key !== this.layoutKey) {
       this.layoutKey = key;
-      if (!groups.some(([id]) => id === this.active) && groups[0]) this.active = groups[0][0];
+      // Phone: every panel is a tab. Laptop: the actions or the console go under the table.
+      const phone = this.screen() === "phone";
+      const under = phone || this.projector ? [] : groups.filter(([id]) => id === "actions" || id === "console");
+      const side = groups.filter((g) => !under.includes(g));
+      if (!side.some(([id]) => id === this.active) && side[0]) this.active = side[0][0];
+      replace(this.below, ...under.map(([id, label, secs]) => this.group(id, label, ...secs)));
+      for (const [id] of under) this.groups.get(id)?.classList.add("active");
+      groups = side;
       replace(this.panels, ...groups.map(([id, label, secs]) => this.group(id, label, ...secs)));
+      const brief = this.groups.get("briefing");
+      if (brief && !phone && s.role === "player") brief.prepend(this.aimsToggle);
+      else this.aimsToggle.remove();
+      this.collapseAims(!phone && s.role === "player" && s.pub.phase !== "briefing" && s.pub.phase !== "lobby");
       replace(
         this.tabs,
         ...groups.map(([id, label]) =>
@@ -137,13 +163,16 @@ export class GameView {
         ),
       );
       this.select(this.active);
-      this.el.classList.toggle("in-lobby", s.pub.phase === "lobby" && s.role === "facilitator");
+      this.el.classList.toggle("in-lobby", s.pub.phase === "lobby" && (s.role === "facilitator" || this.projector));
+      this.el.classList.toggle("in-debrief", s.pub.phase === "debrief");
+      this.sizeStage();
     }
     if (s.welcome) replace(this.who, s.delegation ? codeTag(s.delegation, nameOf(s.delegation)) : s.role === "facilitator" ? "Facilitator" : "Projector", h("span", { class: "muted" }, ` · ${s.welcome.code}`));
     const p = s.pub;
     this.hud.textContent = `${phaseLabel(p.phase, p.round, p.rounds)} · Momentum ${p.momentum} · Battlefield ${signed(p.battlefield)} · EU unity ${p.euUnity}${p.paused ? " · paused" : ""}`;
-    if (s.role === "facilitator" && p.phase === "lobby") this.lobby.render(s);
-    this.lobby.el.hidden = !(s.role === "facilitator" && p.phase === "lobby");
+    const lobby = p.phase === "lobby" && (s.role === "facilitator" || this.projector);
+    if (lobby) this.lobby.render(s);
+    this.lobby.el.hidden = !lobby;
     // The room's participation figures (every 2 s at most) concern the console alone.
     if (changed.has("participation") && s.role === "facilitator" && p.phase !== "lobby" && p.phase !== "debrief") this.console.render(s);
     if (!changed.has("pub") && !changed.has("briefings") && !changed.has("messages") && !changed.has("welcome") && !changed.has("roster")) return;
@@ -158,15 +187,41 @@ export class GameView {
     this.talk.render(s);
   }
 
+  private screen(): "projector" | "laptop" | "phone" {
+    return screenClass(innerWidth, this.projector);
+  }
+
+  /** The canvas's height, as the layout functions expect it for this screen. */
+  private sizeStage(): void {
+    const s = this.store.state;
+    const screen = this.screen();
+    let h = stageSize(screen, innerWidth, innerHeight).h;
+    if (screen === "projector") h = Math.max(240, innerHeight - PROJECTOR_CHROME);
+    // The facilitator's lobby keeps the table small: the join code and the roster come first.
+    if (s.pub.phase === "lobby" && s.role === "facilitator") h = Math.min(h, Math.max(220, Math.round(innerHeight * 0.34)));
+    this.stage.style.height = `${h}px`;
+  }
+
+  /** Rounds on a laptop: the aims fold to one line each (text and points), their notes hidden. */
+  private collapseAims(on: boolean): void {
+    this.groups.get("briefing")?.classList.toggle("aims-collapsed", on);
+    this.aimsToggle.textContent = on ? "Show aim notes" : "Fold the aims";
+    this.aimsToggle.setAttribute("aria-expanded", String(!on));
+  }
+
+  private toggleAims(): void {
+    this.collapseAims(!this.groups.get("briefing")?.classList.contains("aims-collapsed"));
+  }
+
   private select(id: TabId): void {
     this.active = id;
-    for (const [gid, g] of this.groups) g.classList.toggle("active", gid === id);
+    for (const [gid, g] of this.groups) g.classList.toggle("active", gid === id || this.below.contains(g));
     for (const b of this.tabs.querySelectorAll("button")) b.setAttribute("aria-selected", String(b.id === `tabbtn-${id}`));
   }
 
   private tick(): void {
     const left = timeLeft(this.store.state.pub, Date.now());
-    this.timer.textContent = left === null ? "" : `${clock(left)}${this.store.state.pub.paused ? " ⏸" : ""}`;
+    this.timer.textContent = left === null ? "" : `${clock(left)}${this.store.state.pub.paused ? " paused" : ""}`;
   }
 
   private renderToasts(s: ClientState): void {

@@ -1,82 +1,103 @@
 /**
- * The public tracks across the top: round and timer, Momentum, Battlefield (UA ◀ ● ▶ RU) and EU
- * unity. Ranges come from the scenario; values from the synced state.
+ * The public tracks from the layout: round and timer, Momentum, Battlefield (UA ◀ ● ▶ RU) and
+ * EU unity. Ranges come from the scenario, values from the synced state; bars glide to a new
+ * value and the change floats up with its cause.
  */
 import type { GameObjects, Scene } from "phaser";
-import { clock, phaseLabel, signed, timeLeft, tracks } from "../model/format.ts";
+import { clock, signed, timeLeft, tracks } from "../model/format.ts";
 import type { PublicState } from "../model/publicState.ts";
-import { TEXT_FONT, TEXT_RES, px } from "./SeatView.ts";
+import type { GaugeSpot, TableLayout } from "../layout/types.ts";
+import type { Effects } from "./Effects.ts";
+import { LabelView } from "./LabelView.ts";
 
-const W = 300;
+type Track = "momentum" | "battlefield" | "euUnity";
 
 export class Gauges {
   private scene: Scene;
-  private g: GameObjects.Graphics;
-  private round: GameObjects.Text;
-  private timer: GameObjects.Text;
-  private labels: GameObjects.Text[] = [];
-  private marker: GameObjects.Arc;
-  private shown = { momentum: -1, battlefield: 99, euUnity: -1 };
+  private fx: Effects;
   private motion: number;
+  private g: GameObjects.Graphics;
+  private marker: GameObjects.Arc;
+  private round: LabelView;
+  private timer: LabelView;
+  private timerText = "";
+  private labels = new Map<string, LabelView>();
+  private spots: GaugeSpot[] = [];
+  private shown: Record<Track, number> | null = null;
+  private value: Record<Track, number> = { momentum: 0, battlefield: 0, euUnity: 0 };
 
-  constructor(scene: Scene, motion: number) {
+  constructor(scene: Scene, fx: Effects, motion: number) {
     this.scene = scene;
+    this.fx = fx;
     this.motion = motion;
-    const st = (size: number, colour = "#f4f1e8") => ({ fontFamily: TEXT_FONT, fontSize: px(size), color: colour });
-    this.round = scene.add.text(30, 22, "", st(32)).setResolution(TEXT_RES);
-    this.timer = scene.add.text(30, 62, "", st(30, "#ffd166")).setResolution(TEXT_RES);
-    this.g = scene.add.graphics();
-    for (const [i, name] of ["Momentum", "Battlefield", "EU unity"].entries())
-      this.labels.push(scene.add.text(360 + i * 400, 18, name, st(24)).setResolution(TEXT_RES));
-    this.marker = scene.add.circle(760 + W / 2, 78, 12, 0xf4f1e8).setStrokeStyle(3, 0x0b0f14);
-    // Which end favours whom, at the ends of the bar (positive favours Russia, DESIGN §2.1).
-    scene.add.text(752, 78, "UA", st(18, "#f0e442")).setOrigin(1, 0.5).setResolution(TEXT_RES);
-    scene.add.text(768 + W, 78, "RU", st(18, "#ff9a5a")).setOrigin(0, 0.5).setResolution(TEXT_RES);
+    this.g = scene.add.graphics().setDepth(1);
+    this.marker = scene.add.circle(0, 0, 8, 0xf4f1e8).setStrokeStyle(3, 0x0b0f14).setDepth(2);
+    this.round = new LabelView(scene, null, "#f4f1e8");
+    this.timer = new LabelView(scene, null, "#ffd166");
   }
 
-  update(p: PublicState): void {
-    this.round.setText(phaseLabel(p.phase, p.round, p.rounds));
-    const t = tracks;
-    this.labels[0].setText(`Momentum ${p.momentum}/${t.momentum.max}`);
-    this.labels[1].setText(`Battlefield ${signed(p.battlefield)}`);
-    this.labels[2].setText(`EU unity ${p.euUnity}/${t.euUnity.max}`);
-    const x = 760 + (W * (p.battlefield - t.battlefield.min)) / (t.battlefield.max - t.battlefield.min);
-    if (this.shown.battlefield !== p.battlefield) {
-      this.shown.battlefield = p.battlefield;
-      this.scene.tweens.add({ targets: this.marker, x, duration: this.motion ? 350 : 0, ease: "Cubic.easeOut" });
+  /** Lays the gauges out; `cause` names what moved them, for the floating change. */
+  update(l: TableLayout, p: PublicState, cause: (t: Track) => string): void {
+    this.spots = l.gauges;
+    this.round.set(l.round);
+    this.timer.set(l.timer);
+    this.timerText = "\u0000";
+    this.tick(p);
+    for (const s of l.gauges) {
+      for (const lab of [s.label, ...s.ends]) {
+        let v = this.labels.get(lab.id);
+        if (!v) this.labels.set(lab.id, (v = new LabelView(this.scene, null, lab.id.endsWith("-ua") ? "#f0e442" : lab.id.endsWith("-ru") ? "#ff9a5a" : "#f4f1e8")));
+        v.set(lab);
+      }
     }
-    // The bars glide to their new values; the labels above already say the exact number.
-    if (this.shown.momentum < 0) Object.assign(this.shown, { momentum: p.momentum, euUnity: p.euUnity });
+    const next: Record<Track, number> = { momentum: p.momentum, battlefield: p.battlefield, euUnity: p.euUnity };
+    if (this.shown)
+      for (const s of l.gauges) {
+        const d = next[s.id] - this.value[s.id];
+        if (!d) continue;
+        // Positive battlefield favours Russia; for the others, up is good for the talks.
+        const why = cause(s.id);
+        this.fx.float(s.bar.x, s.bar.y + s.bar.h + 2, `${signed(d)}${why ? ` ${why}` : ""}`, s.id === "battlefield" ? d < 0 : d > 0, Math.max(12, s.label.size - 4), s.box.w);
+        if (!this.motion) this.fx.flash(s.box);
+      }
+    this.value = next;
+    this.shown ??= { ...next };
     this.scene.tweens.killTweensOf(this.shown);
-    this.scene.tweens.add({
-      targets: this.shown,
-      momentum: p.momentum,
-      euUnity: p.euUnity,
-      duration: this.motion ? 350 : 0,
-      ease: "Cubic.easeOut",
-      onUpdate: () => this.drawBars(),
-      onComplete: () => this.drawBars(),
-    });
-    this.drawBars();
+    this.scene.tweens.add({ targets: this.shown, ...next, duration: this.motion ? 400 : 0, ease: "Cubic.easeOut", onUpdate: () => this.draw(), onComplete: () => this.draw() });
+    this.draw();
   }
 
-  private drawBars(): void {
-    const t = tracks;
+  private draw(): void {
     const g = this.g.clear();
-    const bar = (x: number, value: number, min: number, max: number, colour: number): void => {
-      g.fillStyle(0x2a3442, 1).fillRoundedRect(x, 66, W, 24, 6);
-      g.fillStyle(colour, 1).fillRoundedRect(x, 66, Math.max(8, (W * (value - min)) / (max - min)), 24, 6);
-      for (let v = min + 1; v < max; v++) g.fillStyle(0x0b0f14, 0.5).fillRect(x + (W * (v - min)) / (max - min), 66, 2, 24);
-    };
-    bar(360, this.shown.momentum, t.momentum.min, t.momentum.max, 0x009e73);
-    bar(1160, this.shown.euUnity, t.euUnity.min, t.euUnity.max, 0xcc79a7);
-    g.fillStyle(0x2a3442, 1).fillRoundedRect(760, 70, W, 16, 8);
-    g.fillStyle(0xd55e00, 1).fillRect(760 + W / 2, 70, W / 2, 16);
-    g.fillStyle(0xf0e442, 1).fillRect(760, 70, W / 2, 16);
+    const v = this.shown;
+    if (!v) return;
+    for (const s of this.spots) {
+      const { x, y, w, h } = s.bar;
+      const t = tracks[s.id];
+      const at = (n: number) => x + (w * (n - t.min)) / (t.max - t.min);
+      if (s.id === "battlefield") {
+        g.fillStyle(0xf0e442, 1).fillRect(x, y, w / 2, h);
+        g.fillStyle(0xd55e00, 1).fillRect(x + w / 2, y, w / 2, h);
+        this.marker.setPosition(at(v.battlefield), y + h / 2).setRadius(Math.max(5, h * 0.75));
+        continue;
+      }
+      g.fillStyle(0x2a3442, 1).fillRoundedRect(x, y, w, h, Math.min(6, h / 2));
+      g.fillStyle(s.id === "momentum" ? 0x009e73 : 0xcc79a7, 1).fillRoundedRect(x, y, Math.max(h, at(v[s.id]) - x), h, Math.min(6, h / 2));
+      for (let n = t.min + 1; n < t.max; n++) g.fillStyle(0x0b0f14, 0.5).fillRect(at(n), y, 2, h);
+    }
   }
 
-  tick(p: PublicState): void {
+  /** Updates the timer; true when its text changed (the canvas needs a frame). */
+  tick(p: PublicState): boolean {
     const left = timeLeft(p, Date.now());
-    this.timer.setText(left === null ? "" : `${clock(left)}${p.paused ? "  paused" : ""}`);
+    const text = left === null ? "" : `${clock(left)}${p.paused ? " paused" : ""}`;
+    if (text === this.timerText) return false;
+    this.timerText = text;
+    this.timer.setText(0, text);
+    return true;
+  }
+
+  labelViews(): LabelView[] {
+    return [this.round, this.timer, ...this.labels.values()];
   }
 }

@@ -1,59 +1,74 @@
 /**
- * One delegation's chair: ring in its colour, its flag and code (never colour alone), seat,
- * influence, chair star, ready and signature marks, and icons for signals played this round.
+ * One delegation's chair, drawn from its SeatSpot: ring in its colour, its flag and code (never
+ * colour alone), name, seat and influence, chair star, ready and signature marks, and icons for
+ * signals played this round. The chair glides when its spot moves (anteroom → door → table).
  */
-import type { GameObjects, Scene, Types } from "phaser";
+import type { GameObjects, Scene } from "phaser";
 import type { Code } from "../../shared/rules/types.ts";
-import type { Delegation } from "../model/publicState.ts";
-import { SIGNAL_ICON, seatLabel } from "../model/format.ts";
-import { COLOURS, colourNumber, nameOf } from "../model/palette.ts";
+import type { SeatSpot } from "../layout/types.ts";
+import { COLOURS, colourNumber } from "../model/palette.ts";
 import { drawFlag } from "./flags.ts";
-
-/** Text is rasterised at the screen's pixel ratio (at most 2): sharp, without 4× textures on plain screens. */
-export const TEXT_RES = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
-/** Text size multiplier: 1 on laptops and phones, larger on the projector (read at 3 m). */
-export const textScale = { value: 1 };
-export const px = (size: number): string => `${Math.round(size * textScale.value)}px`;
-export const TEXT_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+import { LabelView } from "./LabelView.ts";
 
 export class SeatView {
   readonly container: GameObjects.Container;
-  private status: GameObjects.Text;
-  private badges: GameObjects.Text;
-  private icons: GameObjects.Text;
   readonly code: Code;
+  private g: GameObjects.Graphics;
+  private tag: LabelView;
+  private name: LabelView;
+  private status: LabelView;
+  private badges: LabelView;
+  private icons: LabelView;
+  private scene: Scene;
+  spot: SeatSpot | null = null;
 
-  constructor(scene: Scene, code: Code, x: number, y: number, big: boolean) {
+  constructor(scene: Scene, code: Code) {
+    this.scene = scene;
     this.code = code;
-    const k = big ? 1.2 : 1;
-    const g = scene.add.graphics();
-    g.fillStyle(0x1d2530, 1).fillCircle(0, 0, 62 * k);
-    g.lineStyle(6, colourNumber(code), 1).strokeCircle(0, 0, 62 * k);
-    drawFlag(g, code, -36 * k, -46 * k, 72 * k, 44 * k);
-    const style = (size: number, colour = "#f4f1e8", bold = false): Types.GameObjects.Text.TextStyle => ({
-      fontFamily: TEXT_FONT,
-      fontSize: px(size),
-      color: colour,
-      fontStyle: bold ? "bold" : "normal",
-      align: "center",
-    });
-    const codeText = scene.add.text(0, 12 * k, code, style(32, COLOURS[code], true)).setOrigin(0.5);
-    const name = scene.add.text(0, 82 * k, nameOf(code), style(25, "#f4f1e8", true)).setOrigin(0.5);
-    this.status = scene.add.text(0, 110 * k, "", style(22, "#d0d6de")).setOrigin(0.5);
-    this.badges = scene.add.text(62 * k, -58 * k, "", style(28, "#ffd166")).setOrigin(0, 0.5);
-    this.icons = scene.add.text(-62 * k, -58 * k, "", style(26, "#f4f1e8")).setOrigin(1, 0.5);
-    for (const t of [codeText, name, this.status, this.badges, this.icons]) t.setResolution(TEXT_RES);
-    this.container = scene.add.container(x, y, [g, codeText, name, this.status, this.badges, this.icons]);
-    this.container.setSize(140 * k, 220 * k);
+    this.container = scene.add.container(0, 0).setDepth(3);
+    this.g = scene.add.graphics();
+    this.container.add(this.g);
+    this.tag = new LabelView(scene, this.container, COLOURS[code]);
+    this.name = new LabelView(scene, this.container, "#f4f1e8");
+    this.status = new LabelView(scene, this.container, "#d0d6de");
+    this.badges = new LabelView(scene, this.container, "#ffd166");
+    this.icons = new LabelView(scene, this.container, "#f4f1e8");
   }
 
-  update(d: Delegation, chair: boolean, signals: string[]): void {
-    const parts = [seatLabel(d.seat), `◆${d.influence}`];
-    if (d.bot) parts.push("bot");
-    else if (d.members.length) parts.push(d.members.length === 1 ? "1 student" : `${d.members.length} students`);
-    this.status.setText(parts.join(" · "));
-    const b = `${chair ? "★" : ""}${d.ready ? "✓" : ""}${d.signature === "signed" ? "✍" : d.signature === "refused" ? "✗" : ""}`;
-    this.badges.setText(b);
-    this.icons.setText(signals.map((s) => SIGNAL_ICON[s] ?? "•").join(" "));
+  /** Lays the chair out at its spot; returns true when it moved (the caller animates it). */
+  apply(s: SeatSpot, observer: boolean, duration: number): boolean {
+    const prev = this.spot;
+    this.spot = s;
+    const { x, y } = s.box;
+    const r = s.ring.r;
+    const cx = s.ring.x - x;
+    const cy = s.ring.y - y;
+    const g = this.g.clear();
+    g.fillStyle(0x1d2530, 1).fillCircle(cx, cy, r);
+    g.lineStyle(Math.max(2, Math.round(r / 10)), colourNumber(this.code), 1).strokeCircle(cx, cy, r);
+    // The flag sits in the ring's upper part, above the code.
+    const top = cy - r * 0.72;
+    const fh = Math.max(4, s.tag.y - y - 1 - top);
+    const fw = Math.min(Math.round(fh * 1.6), Math.round(r * 1.3));
+    drawFlag(g, this.code, cx - fw / 2, top, fw, Math.min(fh, Math.round(fw / 1.4)));
+    for (const [v, l] of [[this.tag, s.tag], [this.name, s.name], [this.status, s.status], [this.badges, s.badges], [this.icons, s.icons]] as const) v.set(l, x, y);
+    this.container.setSize(s.box.w, s.box.h);
+    this.container.setAlpha(observer ? 0.8 : 1);
+    const moved = !!prev && (prev.box.x !== x || prev.box.y !== y);
+    if (moved && duration > 0) {
+      this.scene.tweens.killTweensOf(this.container);
+      this.scene.tweens.add({ targets: this.container, x, y, duration, ease: "Cubic.easeOut" });
+    } else if (!this.scene.tweens.isTweening(this.container)) this.container.setPosition(x, y);
+    return moved;
+  }
+
+  /** The ring's centre on the canvas, where cards start and bubbles point. */
+  centre(): { x: number; y: number } {
+    const s = this.spot;
+    return s ? { x: s.ring.x, y: s.ring.y } : { x: 0, y: 0 };
+  }
+
+  labels(): LabelView[] {
+    return [this.tag, this.name, this.status, this.badges, this.icons];
   }
 }

@@ -1,7 +1,9 @@
 /** Builds the client once into the suite's own folder (see serve.ts), as production. */
 import { execFileSync } from "node:child_process";
 
-export const E2E_DIST = "node_modules/.e2e-dist";
+// In the checkout itself, not under node_modules: checkouts may share one node_modules, and a
+// build from one must not replace the client under another's running browser test.
+export const E2E_DIST = ".e2e-dist";
 
 export default function setup(): void {
   // Vitest sets NODE_ENV=test, which would make Vite build a dev-flavoured bundle.

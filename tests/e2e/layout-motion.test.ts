@@ -1,0 +1,119 @@
+/**
+ * Moves you can see: on the projector a new clause travels from its proposer's chair, a stance
+ * chip flips, a torpedoed card tears, a signature stamps, the event card is dealt, a chair goes
+ * to the anteroom's door while a motion is open and back when it is denied. Under
+ * prefers-reduced-motion nothing moves: each change gets a still highlight instead. The moves are
+ * played into this browser's store (the view only reads it) on a table nobody else changes.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { busiest } from "../client/layoutState.ts";
+import { browserSuite, person, shot } from "./harness.ts";
+
+const suite = browserSuite();
+
+/** What the scene is doing right now: running tweens, highlight frames, stamps, torn halves. */
+function scene(page: Page): Promise<{ tweens: number; frames: number; texts: string[]; by: string; cardAt: { x: number; y: number } | null }> {
+  return page.evaluate(() => {
+    const s = window.__game!.scene.getScene("Table") as unknown as { tweens: { getTweens(): unknown[] }; children: { list: { type: string; depth: number; text?: string }[] } };
+    const list = s.children.list;
+    const l = window.__tableLayout!;
+    const card = (window.__game!.scene.getScene("Table") as unknown as { cards: { cards: Map<string, { box: { x: number; y: number } }> } }).cards.cards.get("new1");
+    return {
+      tweens: s.tweens.getTweens().length,
+      frames: list.filter((o) => o.type === "Graphics" && o.depth === 9).length,
+      texts: list.filter((o) => o.type === "Text" && o.depth === 9).map((o) => o.text ?? ""),
+      by: l.seats.find((x) => x.code === "BY")!.where,
+      cardAt: card ? { x: card.box.x, y: card.box.y } : null,
+    };
+  });
+}
+
+async function projector(reduce: boolean): Promise<Page> {
+  const t = await person(suite.browser);
+  suite.people.push(t);
+  await t.page.goto(suite.server.url);
+  await t.page.getByRole("button", { name: "Create a class session" }).click();
+  const code = (await t.page.getByTestId("join-code").textContent({ timeout: 15_000 })) ?? "";
+  await t.page.getByRole("button", { name: "Start", exact: true }).click();
+  const p = await person(suite.browser, { width: 1920, height: 1080 }, reduce ? "reduce" : "no-preference");
+  suite.people.push(p);
+  await p.page.goto(`${suite.server.url}/?code=${code}&view=projector`);
+  await p.page.waitForFunction(() => window.__tableLayout?.screen === "projector", undefined, { timeout: 15_000 });
+  const b = busiest();
+  b.clauses = b.clauses.slice(0, 5);
+  await play(p.page, (st, pub, raw) => st.setPublic({ ...pub, ...(raw as object) }), { ...b, phase: "round" });
+  await p.page.waitForFunction(() => (window.__game?.scene.getScene("Table") as unknown as { tweens: { getTweens(): unknown[] } }).tweens.getTweens().length === 0, undefined, { timeout: 15_000 });
+  return p.page;
+}
+
+type Store = { setPublic(r: unknown): void; addEvent(e: unknown): void };
+type Pub = { clauses: { id: string; proposer: string; status: string; stances: Record<string, string> }[]; motions: { status: string }[]; delegations: Record<string, object> };
+
+/** Runs `fn` against this browser's store and its public state. */
+function play(page: Page, fn: (st: Store, pub: Pub, arg: unknown) => void, arg: unknown = null): Promise<void> {
+  return page.evaluate(
+    ([src, a]) => {
+      const st = (window.__game!.registry.get("tableData") as { store: Store & { state: { pub: Pub } } }).store;
+      new Function("st", "pub", "arg", `(${src})(st, pub, arg)`)(st, st.state.pub, a);
+    },
+    [fn.toString(), arg] as const,
+  );
+}
+
+describe("moves you can see", () => {
+  it("animates every public move on the projector", async () => {
+    const page = await projector(false);
+    expect((await scene(page)).by).toBe("door");
+    // A proposal starts at Ukraine's chair (top right), far from its place on the table.
+    await play(page, (st, pub) => st.setPublic({ ...pub, clauses: [...pub.clauses, { ...pub.clauses[1], id: "new1", proposer: "UA", status: "proposed" }] }));
+    const start = await scene(page);
+    expect(start.tweens).toBeGreaterThan(0);
+    const ua = await page.evaluate(() => window.__tableLayout!.seats.find((s) => s.code === "UA")!.ring);
+    const slot = await page.evaluate(() => window.__tableLayout!.cards.find((c) => c.id === "new1")!.box);
+    expect(Math.hypot(start.cardAt!.x - slot.x, start.cardAt!.y - slot.y)).toBeGreaterThan(100);
+    expect(Math.hypot(start.cardAt!.x - ua.x, start.cardAt!.y - ua.y)).toBeLessThan(Math.hypot(slot.x - ua.x, slot.y - ua.y));
+    await page.waitForTimeout(700);
+    // A stance flips; a walkout tears a card; a signature stamps; an event is dealt.
+    await play(page, (st, pub) => st.setPublic({ ...pub, clauses: pub.clauses.map((c) => ({ ...c, stances: { ...c.stances, RU: "oppose" } })) }));
+    expect((await scene(page)).tweens).toBeGreaterThan(0);
+    await play(page, (st, pub) => {
+      st.addEvent({ kind: "torpedo", who: "RU", text: "walkout", data: { target: "c1" } });
+      st.setPublic({ ...pub, clauses: pub.clauses.map((c) => (c.id === "c1" ? { ...c, status: "struck" } : c)) });
+    });
+    await page.waitForTimeout(120);
+    await shot(page, "motion-torpedo");
+    await play(page, (st, pub) => {
+      st.addEvent({ kind: "sign", who: "US", text: "signs", data: { sign: true } });
+      st.setPublic({ ...pub, delegations: { ...pub.delegations, US: { ...pub.delegations.US, signature: "signed" } } });
+    });
+    await page.waitForTimeout(300);
+    expect((await scene(page)).texts).toContain("SIGNED");
+    await shot(page, "motion-signed");
+    // The chair rules the motion down: Belarus goes back from the door into the anteroom.
+    await play(page, (st, pub) => st.setPublic({ ...pub, motions: pub.motions.map((m) => ({ ...m, status: "denied" })) }));
+    const back = await scene(page);
+    expect(back.by).toBe("anteroom");
+    expect(back.tweens).toBeGreaterThan(0);
+  });
+
+  it("under prefers-reduced-motion, highlights instead of movement", async () => {
+    const page = await projector(true);
+    await play(page, (st, pub) => st.setPublic({ ...pub, clauses: [...pub.clauses, { ...pub.clauses[1], id: "new1", proposer: "UA", status: "proposed" }] }));
+    const s = await scene(page);
+    expect(s.frames).toBeGreaterThan(0);
+    const slot = await page.evaluate(() => window.__tableLayout!.cards.find((c) => c.id === "new1")!.box);
+    expect(s.cardAt).toEqual({ x: slot.x, y: slot.y });
+    await play(page, (st, pub) => {
+      st.addEvent({ kind: "torpedo", who: "RU", text: "walkout", data: { target: "c1" } });
+      st.setPublic({ ...pub, clauses: pub.clauses.map((c) => (c.id === "c1" ? { ...c, status: "struck" } : c)), motions: pub.motions.map((m) => ({ ...m, status: "denied" })) });
+    });
+    await page.waitForTimeout(100);
+    const after = await scene(page);
+    expect(after.texts).toContain("Torpedoed");
+    expect(after.by).toBe("anteroom");
+    // Nothing glides: every tween the scene started ran at 0 ms and is already done.
+    expect(after.tweens).toBe(0);
+    await shot(page, "motion-reduced");
+  });
+});
