@@ -20,6 +20,23 @@ export interface SelfPlayOptions {
   onState?: (s: GameState) => void;
   /** Swaps in another decision function (tests wrap `botMove`). */
   bot?: (v: View, me: Code) => PlayerAction | null;
+  /** Seats played by something other than the bots: the strategy lab's policies. */
+  players?: Partial<Record<Code, Player>>;
+}
+
+/**
+ * A seat played from the whole state (the strategy lab builds the seat's view from it): its
+ * next action, or null for "nothing more now". A throw is a policy error; so is an action the
+ * engine refuses. Either counts as null: the seat is asked again once another has acted.
+ */
+export type Player = (s: GameState, me: Code) => PlayerAction | null;
+
+/** A player's error: counted, reported, never fatal. */
+export interface PlayerError {
+  who: Code;
+  round: number;
+  phase: GameState["phase"];
+  text: string;
 }
 
 export interface SelfPlayResult {
@@ -27,6 +44,8 @@ export interface SelfPlayResult {
   state: GameState;
   /** Bot actions the engine refused (each one is a bug). */
   rejected: { who: Code; action: PlayerAction; code: string; message: string }[];
+  /** Players' errors: throws, refused actions, runs over the action cap. */
+  playerErrors: PlayerError[];
   actions: number;
 }
 
@@ -89,11 +108,17 @@ let shared: { s: GameState; projection?: Outcome; pub: View["public"] } | undefi
 
 /** Bot calls per phase at most: a loop guard, far above what a sane game needs. */
 const PHASE_LIMIT = 400;
+/**
+ * Accepted actions a player may make per seat in one phase of one round; the one after is a
+ * player error and the seat is done for the phase (a policy that always acts still ends).
+ */
+export const PLAYER_ACTIONS = 60;
 
 export function playGame(opts: SelfPlayOptions): SelfPlayResult {
   const bot = opts.bot ?? botMove;
   let s = newGame({ roundSeconds: 0, seed: opts.seed, events: opts.events ?? true, ...(opts.rounds ? { rounds: opts.rounds } : {}) });
   const rejected: SelfPlayResult["rejected"] = [];
+  const playerErrors: PlayerError[] = [];
   let actions = 0;
   const run = (a: Action, who: Who) => {
     const r = apply(s, a, who, 0);
@@ -110,12 +135,41 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
     let calls = 0;
     const done = new Set<Code>();
     const stopped = new Set<Code>();
+    const acted = new Map<Code, number>();
     outer: while (done.size + stopped.size < order.length && calls < PHASE_LIMIT) {
       for (const me of order) {
         if (s.phase !== phase || s.round !== round) break outer;
         if (stopped.has(me)) continue;
         calls++;
         opts.onState?.(s);
+        const player = opts.players?.[me];
+        if (player) {
+          const failed = (text: string) => playerErrors.push({ who: me, round, phase, text });
+          let a: PlayerAction | null;
+          try {
+            a = player(s, me);
+          } catch (err) {
+            failed(err instanceof Error ? err.message : String(err));
+            a = null;
+          }
+          if (a && (acted.get(me) ?? 0) >= PLAYER_ACTIONS) {
+            failed(`more than ${PLAYER_ACTIONS} actions in one phase; done for the phase`);
+            stopped.add(me);
+            done.delete(me);
+            continue;
+          }
+          const r = a && apply(s, a, me, 0);
+          if (r && !r.ok) failed(`${JSON.stringify(a)} refused (${r.code}: ${r.message})`);
+          if (!r || !r.ok) {
+            done.add(me);
+            continue;
+          }
+          actions++;
+          acted.set(me, (acted.get(me) ?? 0) + 1);
+          s = r.state;
+          if (a!.type !== "say" && a!.type !== "ready") done.clear();
+          continue;
+        }
         const v = seatView(s, me);
         const a = bot(v, me);
         if (!a) {
@@ -138,5 +192,5 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
     }
     if (s.phase === phase && s.round === round) run({ type: "advance" }, "facilitator");
   }
-  return { outcome: s.outcome!, state: s, rejected, actions };
+  return { outcome: s.outcome!, state: s, rejected, playerErrors, actions };
 }

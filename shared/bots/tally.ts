@@ -10,6 +10,8 @@ export interface GameLine {
   outcome: OutcomeId;
   scores: Record<Code, number>;
   rejected: number;
+  /** Policy errors in the game, when policies play (docs/STRATEGY-LAB.md). */
+  policyErrors?: number;
 }
 
 export interface ScoreStats {
@@ -26,6 +28,8 @@ export interface Summary {
   seconds: number;
   outcomes: Record<OutcomeId, number>;
   scores: Record<Code, ScoreStats>;
+  /** Policy errors over all games: present whenever a policy played. */
+  policyErrors?: number;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -33,7 +37,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** The seed of game `i` of a run: spread out so neighbouring runs share no games. */
 export const gameSeed = (seed: number, i: number): number => (Math.imul(seed, 0x9e3779b1) + Math.imul(i + 1, 0x85ebca6b)) | 0;
 
-export function summarize(lines: GameLine[], seed: number, seconds: number): Summary {
+export function summarize(lines: GameLine[], seed: number, seconds: number, policies = false): Summary {
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<OutcomeId, number>;
   for (const l of lines) outcomes[l.outcome]++;
   const scores = {} as Record<Code, ScoreStats>;
@@ -50,5 +54,7 @@ export function summarize(lines: GameLine[], seed: number, seconds: number): Sum
     }
     scores[code] = { mean: round3(mean), sd: round3(sd), min: xs.length ? Math.min(...xs) : 0, max: xs.length ? Math.max(...xs) : 0, byOutcome };
   }
-  return { games: lines.length, seed, seconds: round3(seconds), outcomes, scores };
+  const summary: Summary = { games: lines.length, seed, seconds: round3(seconds), outcomes, scores };
+  if (policies) summary.policyErrors = lines.reduce((n, l) => n + (l.policyErrors ?? 0), 0);
+  return summary;
 }

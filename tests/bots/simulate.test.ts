@@ -1,9 +1,12 @@
 /**
- * The simulator's contract (issue 5): one JSON object of a fixed shape with --json, the same
- * output for the same seed apart from `seconds` (whatever the number of workers), a readable
- * table otherwise, and a clear refusal of bad options.
+ * The simulator's contract: one JSON object of a fixed shape with --json, the same output for
+ * the same seed apart from `seconds` (whatever the number of workers), a readable table
+ * otherwise, and a clear refusal of bad options. Policies: lab.test.ts.
  */
 import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { DELEGATIONS, OUTCOMES } from "../../shared/rules/index.ts";
@@ -44,6 +47,18 @@ describe("npm run simulate", () => {
     expect(strip(a.stdout)).toEqual(strip(b.stdout));
     expect(strip(a.stdout)).not.toEqual(strip(c.stdout));
   }, 180_000);
+
+  it("writes a record per game with --games-out, and the same summary as without it", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "simulate-")), "games.jsonl");
+    const [plain, out] = await Promise.all([
+      simulate("--games", "12", "--seed", "9", "--json"),
+      simulate("--games", "12", "--seed", "9", "--json", "--games-out", file),
+    ]);
+    expect(JSON.parse(out.stdout)).not.toHaveProperty("policyErrors");
+    expect({ ...JSON.parse(out.stdout), seconds: 0 }).toEqual({ ...JSON.parse(plain.stdout), seconds: 0 });
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((g) => g.game)).toEqual([...Array(12).keys()]);
+  }, 120_000);
 
   it("prints a readable table without --json", async () => {
     const { stdout } = await simulate("--games", "10", "--seed", "2");

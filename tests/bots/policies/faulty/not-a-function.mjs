@@ -1,0 +1,2 @@
+// A module whose default export is no policy.
+export default 42;
