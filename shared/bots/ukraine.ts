@@ -25,8 +25,10 @@ export const ukraine: Character = {
     if ((cl.type === "sanctionsRelief" && cl.params.target === "BY") || cl.type === "guaranteesBelarus") return ahead ? -2.5 : 0;
     return 0;
   },
-  // Aid is Kyiv's lifeline (−3 on its sheet): no package buys a freeze.
-  never: (_s, cl) => cl.type === "aidFreeze",
+  // Aid is Kyiv's lifeline (−3 on its sheet): no package buys a freeze. Winning, Kyiv gives
+  // Moscow's staging ground nothing: no relief, no guarantees (¶16).
+  never: (s, cl) => cl.type === "aidFreeze" ||
+    ((s.front < 0 || climate(s) === "ukrainianOffensive") && ((cl.type === "sanctionsRelief" && cl.params.target === "BY") || cl.type === "guaranteesBelarus")),
   fallback(s) {
     const b = s.front;
     return s.noDeal + 4 * hawk(s) * ramp(-b, 1, 4) - 5 * ramp(b, 2, 4);
