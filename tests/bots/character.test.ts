@@ -68,15 +68,18 @@ describe("bots in character", () => {
   it("Ukraine never supports a freeze on military aid (−3 on its sheet), even in the last round with the front giving way", () => {
     let asked = 0;
     for (const seed of SEEDS) {
-      const g = table(seed, 6);
-      g.s = { ...g.s, battlefield: 3 };
-      table_(g, "UA", { type: "guaranteesUkraine", guarantors: ["US", "EU"] }, "US", "EU");
-      table_(g, "US", { type: "ceasefire" }, "RU");
-      const freeze = table_(g, "RU", { type: "aidFreeze" }, "US");
-      const moves = drain(g, "UA");
-      expect(stanceOn(moves, freeze)?.stance).not.toBe("support");
-      expect(clause(g, freeze).stances.UA).not.toBe("support");
-      if (stanceOn(moves, freeze)) asked++;
+      for (const round of [3, 4, 5, 6]) {
+        const g = table(seed, round);
+        g.s = { ...g.s, battlefield: 3 };
+        // Kyiv's guarantees are within reach and the ceasefire still lacks Moscow: the package is tempting.
+        table_(g, "UA", { type: "guaranteesUkraine", guarantors: ["US", "EU"] }, "US", "EU");
+        table_(g, "US", { type: "ceasefire" });
+        const freeze = table_(g, "RU", { type: "aidFreeze" }, "US");
+        const moves = drain(g, "UA");
+        expect(stanceOn(moves, freeze)?.stance).not.toBe("support");
+        expect(clause(g, freeze).stances.UA).not.toBe("support");
+        if (stanceOn(moves, freeze)) asked++;
+      }
     }
     expect(asked).toBeGreaterThan(0);
   });
