@@ -6,9 +6,14 @@
  */
 import type { Character } from "./character.ts";
 import { climate, deadlocked, ramp, strongAgreed, strongTerm, truce } from "./character.ts";
+import type { Clause } from "../rules/types.ts";
 import type { Sight } from "./sight.ts";
 
 const hawk = (s: Sight) => 0.2 + 0.6 * s.mood("hawk");
+/** The front is clearly in Kyiv's favour, or turning its way while its offensive runs. */
+const kyivWinning = (s: Sight) => s.front <= -2 || (s.front < 0 && climate(s) === "ukrainianOffensive");
+/** Relief or guarantees for Minsk. */
+const forMinsk = (cl: Pick<Clause, "type" | "params">) => (cl.type === "sanctionsRelief" && cl.params.target === "BY") || cl.type === "guaranteesBelarus";
 
 export const ukraine: Character = {
   bias(s, cl) {
@@ -22,13 +27,12 @@ export const ukraine: Character = {
     if (cl.type === "guaranteesUkraine" && cl.params.guarantors?.includes("BY")) return -0.3;
     // Relief or guarantees for Moscow's staging ground: left to the others, refused outright
     // when Kyiv is winning — a weakened Moscow cannot deliver for its ally (¶16).
-    if ((cl.type === "sanctionsRelief" && cl.params.target === "BY") || cl.type === "guaranteesBelarus") return ahead ? -2.5 : 0;
+    if (forMinsk(cl)) return kyivWinning(s) ? -2.5 : 0;
     return 0;
   },
   // Aid is Kyiv's lifeline (−3 on its sheet): no package buys a freeze. Winning, Kyiv gives
   // Moscow's staging ground nothing: no relief, no guarantees (¶16).
-  never: (s, cl) => cl.type === "aidFreeze" ||
-    ((s.front < 0 || climate(s) === "ukrainianOffensive") && ((cl.type === "sanctionsRelief" && cl.params.target === "BY") || cl.type === "guaranteesBelarus")),
+  never: (s, cl) => cl.type === "aidFreeze" || (kyivWinning(s) && forMinsk(cl)),
   fallback(s) {
     const b = s.front;
     return s.noDeal + 4 * hawk(s) * ramp(-b, 1, 4) - 5 * ramp(b, 2, 4);
