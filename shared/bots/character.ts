@@ -21,8 +21,15 @@ export interface Character {
   proposals(s: Sight): number;
   /** Its signals and seat motions, in order of preference; null entries are skipped. */
   plays(s: Sight): (PlayerAction | null)[];
+  /**
+   * Red lines: clauses it never supports, whatever it might trade for them (its sheet scores
+   * them below their alternative and no package makes up for it in character).
+   */
+  never?(s: Sight, cl: Pick<Clause, "type" | "params">): boolean;
+  /** Its first move in the briefing, before it is ready (Belarus asks Moscow for its seat). */
+  opening?(s: Sight): PlayerAction | null;
   /** As chair: approve a pending seat motion? */
-  approve?(s: Sight, motion: { delegation: string; sponsor: string; seat: string }): boolean;
+  approve?(s: Sight, motion: { id: string; delegation: string; sponsor: string; seat: string }): boolean;
   /** Belarus: allow Russia's staging request? */
   allowStaging?(s: Sight): boolean;
   /** In the briefing: the venue it convenes (chair) or whether it vetoes Minsk (Ukraine). */
@@ -48,6 +55,9 @@ export const CLIMATE = { russianOffensive: 0.16, ukrainianOffensive: 0.25 };
 /** Games where both belligerents dig in from the start: talks bleed momentum (¶9). */
 export const deadlocked = (s: Sight): boolean => s.world("deadlock") < DEADLOCK;
 export const DEADLOCK = 0.1;
+
+/** A ceasefire is agreed: fighting on now is a violation the whole table sees. */
+export const truce = (s: Sight): boolean => !!s.agreed("ceasefire");
 
 /** Terms that leave Moscow strong when two are in force (DESIGN §2.6, ¶16). */
 export const strongTerm = (cl: Pick<Clause, "type" | "params">): boolean =>

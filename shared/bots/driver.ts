@@ -8,7 +8,7 @@
 import type { Clause, PlayerAction } from "../rules/types.ts";
 import type { Character } from "./character.ts";
 import { signingWorld } from "./imagine.ts";
-import { chatter, replyTo } from "./lines.ts";
+import { answer, chatter, concedeLine, replyTo, reverseLine } from "./lines.ts";
 import { asClause } from "./facts.ts";
 import type { Sight } from "./sight.ts";
 
@@ -42,6 +42,9 @@ function briefingMove(s: Sight, ch: Character): PlayerAction | null {
     const a = s.can({ type: "vetoVenue" });
     if (a) return a;
   }
+  const first = ch.opening?.(s);
+  const opened = first && s.can(first);
+  if (opened) return opened;
   const line = chatter(s, "opening");
   if (line) return line;
   return readyMove(s);
@@ -67,7 +70,8 @@ function roundMove(s: Sight, ch: Character): PlayerAction | null {
     }
   }
   if (s.mine.acts >= MAX_ACTS) return readyMove(s);
-  return stanceMove(s, ch) ?? parityMove(s) ?? adoptMove(s, ch) ?? torpedoMove(s, ch) ?? tableMove(s, ch) ?? playMove(s, ch) ?? chatter(s, "round") ?? readyMove(s);
+  return stanceMove(s, ch) ?? parityMove(s) ?? adoptMove(s, ch) ?? torpedoMove(s, ch) ?? tableMove(s, ch) ?? playMove(s, ch) ??
+    answer(s, ch, (cl) => valueOf(s, ch, cl)) ?? chatter(s, "round") ?? readyMove(s);
 }
 
 /** What a clause is worth to me, instincts included; the ceasefire is worth the whole deal. */
@@ -82,6 +86,8 @@ export function wantedStance(s: Sight, ch: Character, cl: Clause): "support" | "
   const now = cl.stances[s.me] ?? "none";
   const v = valueOf(s, ch, cl);
   const needed = s.needs(cl).includes(s.me);
+  // A red line: never supported, whatever it might be traded for.
+  if (ch.never?.(s, cl)) return needed || v <= -2 ? "oppose" : "none";
   if (v > 0.25) return "support";
   // Hold a given word unless the clause has turned clearly against me.
   if (now === "support" && v > -1.5) return "support";
@@ -97,6 +103,18 @@ export function wantedStance(s: Sight, ch: Character, cl: Clause): "support" | "
   }
   if (now !== "none") return now;
   return s.roll(`coop:${cl.id}`) < ch.cooperation(s) ? "support" : "none";
+}
+
+/** The agreed clause that costs me most, if any costs me at all. */
+function worstAgreed(s: Sight, ch: Character): Clause | undefined {
+  let worst: Clause | undefined;
+  let low = -0.25;
+  for (const cl of s.p.clauses) {
+    if (cl.status !== "agreed" || cl.type === "ceasefire") continue;
+    const v = valueOf(s, ch, cl);
+    if (v < low) [worst, low] = [cl, v];
+  }
+  return worst;
 }
 
 /** The ceasefire is agreed and both belligerents stand behind it. */
@@ -115,9 +133,14 @@ function stanceMove(s: Sight, ch: Character): PlayerAction | null {
     if (cl.parity && want === "oppose" && valueOf(s, ch, cl) > -2) continue;
     const a = s.can({ type: "stance", clause: cl.id, stance: want });
     if (!a) continue;
+    // Say why before supporting what my sheet scores below its alternative (the package it buys),
+    // or before taking back my word on the ceasefire (what turned it).
+    const now = cl.stances[s.me] ?? "none";
+    const v = valueOf(s, ch, cl);
+    const why = want === "support" && v < -0.25 ? concedeLine(s, cl, s.hopes)
+      : cl.type === "ceasefire" && now === "support" && want !== "support" ? reverseLine(s, cl, worstAgreed(s, ch)) : null;
     // Answer a student's proposal aloud before taking the stance on it.
-    const reply = replyTo(s, cl, want);
-    return reply ?? a;
+    return why ?? replyTo(s, cl, want) ?? a;
   }
   return null;
 }

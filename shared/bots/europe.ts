@@ -13,6 +13,8 @@ export const europe: Character = {
     if (cl.type === "aidFreeze") return -0.5;
     return 0;
   },
+  // Nobody counts on Minsk's word (¶12): no Belarus among Ukraine's guarantors or on the line.
+  never: (_s, cl) => (cl.type === "guaranteesUkraine" && !!cl.params.guarantors?.includes("BY")) || (cl.type === "peacekeepers" && !!cl.params.contributors?.includes("BY")),
   fallback: (s) => s.noDeal,
   cooperation: (s) => 0.4 + 0.05 * s.p.round,
   concession: (s) => 0.2 + 0.1 * s.p.round,

@@ -6,6 +6,7 @@
  */
 import { describe } from "../rules/clauses.ts";
 import type { Clause, Code, PlayerAction } from "../rules/types.ts";
+import type { Character } from "./character.ts";
 import { pick } from "./chance.ts";
 import type { Sight } from "./sight.ts";
 
@@ -46,6 +47,13 @@ interface Situation {
 
 /** Table talk, most specific situation first. */
 const ROUND: Situation[] = [
+  {
+    // A violation shows: Moscow's hawks say why they broke the ceasefire.
+    when: (s) => s.me === "RU" && !!s.agreed("ceasefire") && s.played("pressure") > 0,
+    lines: {
+      RU: ["While Kyiv's partners keep arming it, Moscow answers on the ground. The ceasefire was never a licence to retreat.", "Our generals do not watch a front collapse for the sake of a paper. Let Kyiv's sponsors stop first."],
+    },
+  },
   {
     when: (s) => s.p.momentum <= 2,
     lines: {
@@ -213,4 +221,90 @@ export function replyTo(s: Sight, cl: Clause, want: "support" | "oppose" | "none
   const pool = [...(BY_TYPE[want][cl.type] ?? []), ...general];
   if (pool.length === 0) return null;
   return sayTo("table", `${what}: ${pick(pool, `${s.salt}|${cl.id}`)}`);
+}
+
+const ASK_SEAT: Pool = [
+  "Moscow could use one more friendly voice in that room. Move our seat before the format is fixed.",
+  "Sponsor our seat now, while seats can still move. Minsk votes with its allies.",
+  "A word from you to the chair and Minsk sits at the table. Once a ceasefire is agreed it will be too late.",
+];
+
+/** Belarus asks Moscow for its seat in the back channel, once a game (¶9, ¶11). */
+export function askSeat(s: Sight): PlayerAction | null {
+  if (s.v.messages.some((m) => m.from === s.me && m.to.includes("RU"))) return null;
+  return sayTo(["RU"], pick(ASK_SEAT, `${s.salt}|ask`));
+}
+
+const CONCEDE: Record<Code, Pool> = {
+  RU: ["Russia can live with this only as part of a package:", "Moscow accepts this for the sake of the whole:"],
+  UA: ["Ukraine accepts this only as part of a package:", "Kyiv swallows this for the sake of the whole:"],
+  US: ["Washington can carry this as part of a package:", "Not our favourite, but it buys the deal:"],
+  EU: ["Europe accepts this only as part of a package:", "The Union can go along with this for the whole:"],
+  BY: ["Minsk accepts this as part of a package:", "Belarus goes along with this for the sake of the whole:"],
+};
+
+/**
+ * A concession says what it is traded for: the clauses the bot is bargaining toward (its
+ * hopes), or the ceasefire itself. Once per clause and round, before the stance.
+ */
+export function concedeLine(s: Sight, cl: Clause, hopes: Clause[]): PlayerAction | null {
+  const what = describe(s.sc, cl);
+  if (s.mine.said.some((t) => t.startsWith(`${what}: `))) return null;
+  const trade = hopes.filter((h) => h.id !== cl.id).slice(0, 2).map((h) => describe(s.sc, h));
+  const why = trade.length ? `with ${trade.join(" and ")}.` : "for a ceasefire that holds.";
+  return sayTo("table", `${what}: ${pick(CONCEDE[s.me], `${s.salt}|${cl.id}|c`)} ${why}`);
+}
+
+/** Taking back a word given on the ceasefire says why: the clause that turned it (or the front). */
+export function reverseLine(s: Sight, cl: Clause, cause: Clause | undefined): PlayerAction | null {
+  const what = describe(s.sc, cl);
+  if (s.mine.said.some((t) => t.startsWith(`${what}: `))) return null;
+  const why = cause ? `with ${describe(s.sc, cause)} in the text, this is no longer a ceasefire ${s.sc.names[s.me]} can sign.` : `the front has changed; ${s.sc.names[s.me]} will not freeze it here.`;
+  return sayTo("table", `${what}: we withdraw our support — ${why}`);
+}
+
+/**
+ * In solo games a student's back-channel message gets an answer, once: an offer (back my
+ * clause and I back yours) or a refusal, in character, from what the bot values on the table.
+ */
+export function answer(s: Sight, ch: Character, value: (cl: Clause) => number): PlayerAction | null {
+  const msgs = s.v.messages;
+  const answered = new Set<Code>();
+  for (let i = msgs.length - 1; i >= 0; i--) {
+    const m = msgs[i]!;
+    if (m.round < s.p.round - 1) break;
+    if (m.from === s.me) {
+      for (const c of m.to) answered.add(c);
+      continue;
+    }
+    if (!m.to.includes(s.me) || answered.has(m.from) || s.p.delegations[m.from].bot) continue;
+    return sayTo([m.from], replyText(s, ch, m.from, value));
+  }
+  return null;
+}
+
+function replyText(s: Sight, _ch: Character, to: Code, value: (cl: Clause) => number): string {
+  const name = (c: Code) => s.sc.names[c];
+  const open = s.p.clauses.filter((cl) => cl.status === "proposed");
+  // What I want from them: a clause I value that still lacks their support.
+  const mine = open.filter((cl) => value(cl) > 0.25 && cl.stances[to] !== "support").sort((a, b) => value(b) - value(a))[0];
+  const theirs = open.filter((cl) => cl.proposer === to || cl.suggestedBy === to).sort((a, b) => value(b) - value(a))[0];
+  // Belarus's seat comes through Moscow (¶11): Moscow answers Minsk on it first.
+  if (s.me === "RU" && to === "BY" && s.p.delegations.BY.seat !== "party") {
+    if (s.p.clauses.some((cl) => cl.type === "ceasefire" && cl.status === "agreed")) return "The format is set now. Stay close to us and your voice will still count.";
+    if (s.p.motions.some((m) => m.delegation === "BY" && (m.status === "pending" || m.status === "approved"))) return "Our motion for your seat is before the chair. Vote with us when it counts.";
+    return s.can({ type: "seatMotion", delegation: "BY", seat: "party" }) || s.influence < s.sc.costs.seatMotion
+      ? "We will put your seat to the chair. Remember who did, when our clauses come up."
+      : "Not while Minsk courts Washington and keeps our troops out. Earn back our trust first.";
+  }
+  if (s.me === "US" && to === "BY") {
+    return s.p.byCondition.US === "prisoners"
+      ? "Our bar is down to prisoner releases. Free them and claim your share when Moscow gets relief."
+      : "Flattery is nice. Relief comes when Moscow's does, and our price is real change — or prisoners, if you make it worth our while.";
+  }
+  if (theirs && value(theirs) <= -1.5) return `${describe(s.sc, theirs)} is out of the question for ${name(s.me)}. Bring something else.`;
+  if (theirs && mine) return `Back ${describe(s.sc, mine)} and ${name(s.me)} will back ${describe(s.sc, theirs)}.`;
+  if (theirs) return `${name(s.me)} can work with ${describe(s.sc, theirs)}. We'll see what the others do.`;
+  if (mine) return `What we need from you is ${describe(s.sc, mine)}. Support it and we can talk.`;
+  return `Nothing on the table from you that ${name(s.me)} needs to trade for. Put something forward.`;
 }

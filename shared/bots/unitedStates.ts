@@ -14,7 +14,8 @@ function courted(s: Sight): number {
 
 export const unitedStates: Character = {
   bias(s, cl) {
-    if (cl.type === "sanctionsRelief" && cl.params.target === "BY") return courted(s) >= 2 ? 0.4 : -0.3;
+    // Relief for Minsk is fine by Washington once its own price is paid (¶15).
+    if (cl.type === "sanctionsRelief" && cl.params.target === "BY") return cl.params.condition === "prisoners" && s.p.pardonWaves === 0 ? -0.3 : 0.4;
     // With Moscow losing on the front, the chair sees no need to hand it more.
     if (strongTerm(cl) && (s.front < 0 || climate(s) === "ukrainianOffensive") && strongAgreed(s, cl) >= 1) return -0.6;
     return 0;
@@ -39,7 +40,9 @@ export const unitedStates: Character = {
       // Washington wants out of the bill (¶2): early when Moscow is advancing anyway, else late.
       b <= (c === "russianOffensive" ? 3 : 1) && s.p.usAid === "flowing" && (c === "russianOffensive" || s.p.round >= s.p.rounds - 1) && s.roll("pause") < 0.6
         ? { type: "signal", signal: "pauseAid" } : null,
-      courted(s) >= 2 && s.roll("bar") < 0.7 ? { type: "signal", signal: "lowerTheBar" } : null,
+      // Once relief for Russia is on the table Washington may lower its bar for Minsk (¶15);
+      // Minsk's courting makes it likelier (an amplifier, not a route: ¶1–¶3).
+      s.roll("bar") < 0.3 + 0.25 * courted(s) ? { type: "signal", signal: "lowerTheBar" } : null,
       blocker && s.played("dealPressure") === 0 && (s.p.round >= 2 || s.p.momentum <= 4) && s.roll("lean") < 0.6 ? { type: "signal", signal: "dealPressure", target: blocker } : null,
       // A process near collapse: lean on both sides to keep it alive (momentum +1 each).
       s.p.momentum <= 3 && s.played("dealPressure") < 2 && s.roll("rescue") < 0.5 ? { type: "signal", signal: "dealPressure", target: s.roll("lean2") < 0.5 ? "RU" : "UA" } : null,
@@ -47,7 +50,9 @@ export const unitedStates: Character = {
   },
   approve(s, m) {
     if (m.delegation !== "BY") return s.roll(`rule:${m.delegation}`) < 0.3;
-    return s.roll("rule:BY") < 0.55 + 0.15 * courted(s);
+    // Turning Moscow's motion down costs the process (¶12): the chair mostly lets Minsk in,
+    // the more readily the more Minsk has courted Washington (¶1–¶3: an amplifier, not a route).
+    return s.roll(`rule:BY:${m.id}`) < 0.7 + 0.1 * courted(s);
   },
   venue(s) {
     return s.roll("venue") < 0.15 ? "Minsk" : s.roll("venue2") < 0.5 ? "Riyadh" : s.roll("venue3") < 0.5 ? "Istanbul" : "Geneva";

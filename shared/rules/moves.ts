@@ -220,7 +220,8 @@ const signal: Handler<"signal"> = (c, me, a) => {
     case "unitySummit": track("euUnity", 1, "a unity summit"); break;
     case "pardonWave": by.pardonWaves += 1; nudge(c, "usFavour", 1); break;
     case "nobelPledge": by.nobelPledged = true; nudge(c, "usFavour", 1); break;
-    case "peaceFormula": by.peaceFormula = true; track("momentum", 1, "Belarus published its peace formula"); nudge(c, "autonomy", 1); break;
+    // The formula earns Minsk standing, not momentum: Minsk is not the engine of the talks (¶12).
+    case "peaceFormula": by.peaceFormula = true; nudge(c, "autonomy", 1); break;
     case "offerPeacekeepers": by.peacekeepersOffered = true; nudge(c, "autonomy", 1); break;
   }
   if (spec.trust) nudge(c, "trust", spec.trust);

@@ -27,7 +27,7 @@ export const minskWindow: PublicScenario = {
   torpedoMomentum: -2,
   trustFloor: 4,
   backRussiaTrust: 1,
-  lowerBarFavour: 2,
+  lowerBarFavour: 1,
   denySeatMomentum: -1,
   strain: { reliefOverEurope: -1, lowerTheBar: -1 },
   violationMomentum: -1,

@@ -467,7 +467,7 @@ describe("§2.7 objectives", () => {
   it("¶8 momentum 7 or more at the end rewards the US", () => {
     const t = atRound();
     t.signal("US", "dealPressure", "RU");
-    t.signal("BY", "peaceFormula");
+    t.signal("US", "dealPressure", "UA");
     expect(t.s.momentum).toBe(7);
     expect(has(finalOutcome(t.s), "US", "us-momentum")).toBe(true);
     expect(has(finalOutcome(edited(t.s, (d) => { d.momentum = 6; })), "US", "us-momentum")).toBe(false);

@@ -39,7 +39,7 @@ describe("§2.1 tracks", () => {
       euUnity: 10,
       belarus: { ...t.state.belarus, autonomy: 10, usFavour: 5 },
     });
-    t.signal("BY", "peaceFormula"); // momentum +1, autonomy +1
+    t.signal("BY", "peaceFormula"); // autonomy +1 (momentum stays: ¶12)
     t.signal("BY", "nobelPledge"); // favour +1
     t.signal("EU", "unitySummit"); // unity +1
     expect(t.s.momentum).toBe(10);
