@@ -137,7 +137,7 @@ describe("policy seats", () => {
     for (let i = 0; i < 6; i++) {
       const seed = gameSeed(8, i);
       const stock = playGame({ seed });
-      const lab = playGame({ seed, players: players(policies, seed) });
+      const lab = playGame({ seed, players: players(policies, seed, { limits: false }) });
       expect(lab.playerErrors).toEqual([]);
       expect(lab.state).toEqual(stock.state);
     }
@@ -149,7 +149,7 @@ describe("policy seats", () => {
       const policies = await loadPolicies({ BY: url(file) });
       for (let i = 0; i < 2; i++) {
         const seed = gameSeed(30, i);
-        const r = playGame({ seed, players: players(policies, seed) });
+        const r = playGame({ seed, players: players(policies, seed, { limits: false }) });
         expect(r.playerErrors, file).toEqual([]);
         expect(r.state.phase).toBe("debrief");
       }
