@@ -208,12 +208,13 @@ describe("¶15 lowering the bar", () => {
     t.refuse("BY", { type: "suggest", clause: { type: "sanctionsRelief", target: "BY", issuer: "US", level: "partial" } }, "rule/parity_only");
   });
 
-  it("¶15 the US lowers its own bar only at US favour 2 and once US relief for Russia is on the table; the EU keeps its bar", () => {
+  it("¶15 the US lowers its own bar only at the scenario's US favour and once US relief for Russia is on the table; the EU keeps its bar", () => {
     const t = atRound();
-    expect(sc.lowerBarFavour).toBe(2);
+    expect(sc.lowerBarFavour).toBeGreaterThan(0);
     t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/favour_low");
     t.signal("BY", "nobelPledge");
-    t.signal("BY", "pardonWave");
+    for (let favour = 1; favour < sc.lowerBarFavour; favour++) t.signal("BY", "pardonWave");
+    expect(t.s.belarus.usFavour).toBe(sc.lowerBarFavour);
     t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/no_russian_relief");
     t.propose("US", { type: "sanctionsRelief", target: "RU", issuer: "EU", level: "partial" });
     t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/no_russian_relief");
