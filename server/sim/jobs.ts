@@ -54,13 +54,16 @@ const PROGRESS_MS = 400;
 /** Full results kept in memory. */
 const KEEP = 32;
 
-const fileOf = (dataDir: string, key: string) => join(dataDir, "simulations", `${key}.json`);
+export const fileOf = (dataDir: string, key: string) => join(dataDir, "simulations", `${key}.json`);
 
-/** A stored full result for a spec, or null (none, or unreadable: then it is played again). */
-export function readStored(dataDir: string, spec: SimSpec): Distribution | null {
+/**
+ * The stored full result of a spec's setup, or null (none, or unreadable: then it is played
+ * again). With `anyCount`, whatever number of games it holds; else exactly the spec's.
+ */
+export function readStored(dataDir: string, spec: SimSpec, anyCount = false): Distribution | null {
   try {
     const d = JSON.parse(readFileSync(fileOf(dataDir, keyOf(spec)), "utf8")) as Distribution;
-    const ok = Number.isInteger(d.games) && d.games === spec.games && typeof d.outcomes === "object" && DELEGATIONS.every((c) => typeof d.scores?.[c] === "object");
+    const ok = Number.isInteger(d.games) && d.games > 0 && (anyCount || d.games === spec.games) && typeof d.outcomes === "object" && DELEGATIONS.every((c) => typeof d.scores?.[c] === "object");
     return ok ? d : null;
   } catch {
     return null;

@@ -44,7 +44,10 @@ export function engineFingerprint(): string {
   return (print = h.digest("hex").slice(0, 16));
 }
 
-/** The cache's name for a spec: setup and engine. */
+/**
+ * The cache's name for a spec: setup and engine, not the number of games (the report finds a
+ * game's distribution without knowing the server's setting; the file says how many it holds).
+ */
 export function keyOf(s: SimSpec): string {
-  return createHash("sha256").update(`${setupOf(s)}|${engineFingerprint()}`).digest("hex").slice(0, 24);
+  return createHash("sha256").update(`${s.scenario}|${s.rounds}|${s.events}|${s.venue}|${engineFingerprint()}`).digest("hex").slice(0, 24);
 }
