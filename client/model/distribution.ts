@@ -13,8 +13,9 @@ export interface OutcomeBar {
   id: string;
   title: string;
   games: number;
-  /** Share of the simulated games, 0–100. */
+  /** Share of the simulated games, 0–100, and as shown ("24.7 %"). */
   share: number;
+  shown: string;
   mine: boolean;
 }
 
@@ -29,7 +30,8 @@ export interface ScoreBar {
 export interface SeatRow {
   code: Code;
   sentence: string;
-  mean: number;
+  /** "Bots' mean 0.8." */
+  mean: string;
   /** One bar per score from the lowest to the highest (empty scores included), this game's marked. */
   bars: ScoreBar[];
 }
@@ -47,7 +49,8 @@ export interface DistributionView {
 
 const count = (n: number) => n.toLocaleString("en-GB");
 const num = (n: number) => (n < 0 ? `−${-n}` : String(n));
-const pct = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)} %`;
+/** "78 %", with a space that never breaks the line. */
+const pct = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)}\u00a0%`;
 
 export function distributionView(m: SimulatedMessage | null, outcome: string | null): DistributionView | null {
   if (!m) return null;
@@ -64,7 +67,7 @@ export function distributionView(m: SimulatedMessage | null, outcome: string | n
     };
   }
   const outcomes = Object.entries(r.outcomes)
-    .map(([id, n]) => ({ id, title: outcomeTitle(id), games: n ?? 0, share: Math.round((1000 * (n ?? 0)) / r.games) / 10, mine: id === outcome }))
+    .map(([id, n]) => ({ id, title: outcomeTitle(id), games: n ?? 0, share: Math.round((1000 * (n ?? 0)) / r.games) / 10, shown: pct(Math.round((1000 * (n ?? 0)) / r.games) / 10), mine: id === outcome }))
     .sort((a, b) => b.games - a.games);
   const seats = CODES.map((code): SeatRow => {
     const s = r.scores[code];
@@ -77,7 +80,7 @@ export function distributionView(m: SimulatedMessage | null, outcome: string | n
     for (let x = lo; x <= hi; x++) bars.push({ score: x, games: have.get(x) ?? 0, height: (have.get(x) ?? 0) / top, mine: x === s.score });
     const name = nameOf(code);
     const level = s.level ? `, level with ${pct(s.level)}` : "";
-    return { code, mean: s.mean, bars, sentence: `${name} scored ${num(s.score)}: better than ${pct(s.percentile)} of simulated ${name} delegations${level}.` };
+    return { code, mean: `Bots' mean ${num(s.mean)}.`, bars, sentence: `${name} scored ${num(s.score)}: better than ${pct(s.percentile)} of simulated ${name} delegations${level}.` };
   });
   const mine = outcomes.find((o) => o.mine);
   return {

@@ -70,7 +70,7 @@ export class DistributionPanel {
                 { style: "display:flex;align-items:center;gap:.5em;margin:.15em 0" },
                 h("span", { style: `flex:0 0 13em;text-align:right${o.mine ? ";font-weight:bold" : ""}` }, o.title),
                 h("span", { "aria-hidden": "true", style: `display:inline-block;height:.9em;width:${Math.max(0.5, o.share * 0.6)}%;background:${o.mine ? "currentColor" : "#9aa3a8"}` }),
-                h("span", { class: "num" }, `${o.share} %`, o.mine ? h("b", {}, " ← this game") : null),
+                h("span", { class: "num" }, o.shown, o.mine ? h("b", {}, " ← this game") : null),
               ),
             ),
           )
@@ -83,7 +83,7 @@ export class DistributionPanel {
               h(
                 "li",
                 { style: "display:flex;flex-wrap:wrap;align-items:flex-end;gap:.3em 1em;margin:.5em 0" },
-                h("span", { style: "flex:1 1 16em" }, codeTag(r.code), " ", r.sentence, " ", h("span", { class: "muted" }, `Bots' mean ${r.mean}.`)),
+                h("span", { style: "flex:1 1 16em" }, codeTag(r.code), " ", r.sentence, " ", h("span", { class: "muted" }, r.mean)),
                 histogram(r),
               ),
             ),

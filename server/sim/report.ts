@@ -54,7 +54,7 @@ export function simulatedHtml(g: Game, sim: NonNullable<ReturnType<typeof simula
       const y = i * bar + 4;
       return `<text x="${label - 6}" y="${y + 14}" text-anchor="end"${mine ? ' font-weight="bold"' : ""}>${esc(sc.outcomes[id as OutcomeId]?.title ?? id)}</text>` +
         `<rect x="${label}" y="${y + 2}" width="${w}" height="${bar - 6}" fill="${mine ? "#111" : "#9aa"}"/>` +
-        `<text x="${label + w + 6}" y="${y + 14}">${esc(((100 * n) / dist.games).toFixed(1))} %${mine ? " ← this game" : ""}</text>`;
+        `<text x="${label + w + 6}" y="${y + 14}">${esc(((100 * n) / dist.games).toFixed(1))}&#160;%${mine ? " ← this game" : ""}</text>`;
     }).join("") + "</svg>";
   const seatSvg = (c: Code): string => {
     const s = seats[c];
@@ -75,8 +75,8 @@ export function simulatedHtml(g: Game, sim: NonNullable<ReturnType<typeof simula
   };
   const seatRows = DELEGATIONS.map((c) => {
     const s = seats[c];
-    return `<tr><td>${esc(sc.names[c] ?? c)} scored <b>${esc(s.score)}</b>: better than ${esc(s.percentile)} % of simulated ${esc(sc.names[c] ?? c)} delegations` +
-      `${s.level ? `, level with ${esc(s.level)} %` : ""} (bots' mean ${esc(s.mean)})</td><td>${seatSvg(c)}</td></tr>`;
+    return `<tr><td>${esc(sc.names[c] ?? c)} scored <b>${esc(s.score)}</b>: better than ${esc(s.percentile)}&nbsp;% of simulated ${esc(sc.names[c] ?? c)} delegations` +
+      `${s.level ? `, level with ${esc(s.level)}&nbsp;%` : ""} (bots' mean ${esc(s.mean)})</td><td>${seatSvg(c)}</td></tr>`;
   }).join("");
   return `<section class="simulated" style="break-inside:avoid"><h2>Against ${esc(dist.games)} simulated games</h2>
 <p>${esc(dist.games)} simulated games of the same setup (${esc(g.config.rounds)} rounds, event cards ${g.config.events ? "on" : "off"}${g.config.venue ? `, ${esc(g.config.venue)}` : ""}), every seat played by the bots${dist.partial ? ` — the time allowed ran out after ${esc(dist.games)} of ${esc(dist.asked)}` : ""}.</p>

@@ -40,9 +40,11 @@ describe("distributionView", () => {
     expect(v.busy).toBe(false);
     expect(v.title).toBe("Against 1,000 simulated games");
     expect(v.outcomes.map((o) => [o.id, o.share, o.mine])).toEqual([["collapse", 60, false], ["ceasefire_strong", 30, true], ["no_deal", 10, false]]);
-    expect(v.status).toContain("came about in 30 % of them");
+    expect(v.status).toContain("came about in 30\u00a0% of them");
+    expect(v.outcomes[0]!.shown).toBe("60\u00a0%");
+    expect(v.seats[0]!.mean).toBe("Bots' mean 1.");
     const by = v.seats.find((s) => s.code === "BY")!;
-    expect(by.sentence).toBe("Belarus scored 9: better than 78 % of simulated Belarus delegations, level with 10 %.");
+    expect(by.sentence).toBe("Belarus scored 9: better than 78\u00a0% of simulated Belarus delegations, level with 10\u00a0%.");
     // Every score from the lowest to the highest, empty ones included; heights against the tallest.
     expect(by.bars.map((b) => b.score)).toEqual([-2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(by.bars.find((b) => b.score === 5)!.height).toBe(1);
@@ -51,7 +53,7 @@ describe("distributionView", () => {
     // A score outside the simulated range still gets its (empty) bar, marked.
     const us = v.seats.find((s) => s.code === "US")!;
     expect(us.bars.map((b) => [b.score, b.games, b.mine])).toEqual([[1, 1000, false], [2, 0, false], [3, 0, true]]);
-    expect(v.seats.find((s) => s.code === "UA")!.sentence).toBe("Ukraine scored −1: better than 0 % of simulated Ukraine delegations, level with 100 %.");
+    expect(v.seats.find((s) => s.code === "UA")!.sentence).toBe("Ukraine scored −1: better than 0\u00a0% of simulated Ukraine delegations, level with 100\u00a0%.");
   });
 
   it("says when the time allowed ran out, and when this outcome never came about", () => {
