@@ -150,8 +150,8 @@ export class SimJobs {
       this.#end(job);
     };
     for (let i = 0; i < left; i++) {
-      // A larger young generation: bots allocate many short-lived lookahead states.
-      const w = new Worker(new URL("./worker.ts", import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+      // Heap limits: a job adds about 85 MB to the process (measured: docs/PERFORMANCE.md).
+      const w = new Worker(new URL("./worker.ts", import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 96 } });
       w.unref(); // never keeps a stopping server alive
       this.#live++;
       w.on("message", (d: SimThreadDone) => {
