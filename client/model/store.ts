@@ -69,7 +69,8 @@ export class Store {
   }
 
   setWelcome(w: Welcome): void {
-    this.set({ welcome: w, role: w.role, delegation: w.delegation ?? null });
+    // Another game's simulated games never show in this one's debrief.
+    this.set({ welcome: w, role: w.role, delegation: w.delegation ?? null, ...(this.state.welcome?.code !== w.code ? { simulated: null } : {}) });
   }
 
   addBriefing(b: Briefing): void {

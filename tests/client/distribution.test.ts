@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { SimulatedMessage, SimulatedSeat } from "../../shared/protocol/messages.ts";
 import { distributionView } from "../../client/model/distribution.ts";
+import { Store } from "../../client/model/store.ts";
 
 const seat = (score: number, histogram: [number, number][], percentile: number, level: number): SimulatedSeat => ({ score, mean: 1, percentile, level, histogram });
 
@@ -67,4 +68,15 @@ describe("distributionView", () => {
   it("says a failure plainly", () => {
     expect(distributionView({ status: "failed", done: 3, total: 1000, message: "The simulated games could not be played." }, null)!.status).toBe("The simulated games could not be played.");
   });
+});
+
+it("a welcome to another game forgets the last game's simulated games; a rejoin keeps them", () => {
+  const st = new Store();
+  const w = { playerToken: "t", code: "AAAAAA", role: "player" as const, delegation: "BY" as const, protocol: 1 };
+  st.setWelcome(w);
+  st.set({ simulated: done });
+  st.setWelcome(w);
+  expect(st.state.simulated).toBe(done);
+  st.setWelcome({ ...w, code: "CCCCCC" });
+  expect(st.state.simulated).toBeNull();
 });
