@@ -128,9 +128,8 @@ describe("the job", () => {
   it("the time budget stops the threads with a partial result, which is not stored", async () => {
     const dir = tmp();
     const jobs = new SimJobs({ dataDir: dir, games: 100_000, threads: 1, budgetMs: 1500 });
-    const started = Date.now();
+    // 100,000 games would take minutes: the result within the test's time is the budget's doing.
     const end = await follow(jobs, spec(100_000)).end;
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(end.status).toBe("done");
     if (end.status === "done") {
       expect(end.dist.partial).toBe(true);
