@@ -6,6 +6,7 @@
  * nothing is left behind in the process when a server shuts down.
  */
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { CreateBudget, PendingJoins, PerAddress } from "./rooms/budgets.ts";
 import { Store } from "./store/Store.ts";
 import { Pacing } from "./sync/Pacing.ts";
@@ -49,6 +50,12 @@ export interface Settings {
   handOverMs: number;
   /** A busy process holds each room's changes this long to send them together; 0: never. */
   patchWindowMs: number;
+  /** Bot games a finished game is compared with (server/sim); 0: none. */
+  simGames: number;
+  /** Worker threads playing them. */
+  simThreads: number;
+  /** Wall time one distribution may take; then the games played so far are shown. */
+  simBudgetMs: number;
 }
 
 export const defaultSettings = (dataDir: string): Settings => ({
@@ -74,6 +81,10 @@ export const defaultSettings = (dataDir: string): Settings => ({
   trustProxy: false,
   handOverMs: 90_000,
   patchWindowMs: 20,
+  simGames: 1000,
+  // One core stays with the rooms: 1 thread on a 2-core machine.
+  simThreads: Math.max(1, Math.floor(availableParallelism() / 2)),
+  simBudgetMs: 180_000,
 });
 
 export interface ServerContext {

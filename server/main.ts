@@ -5,7 +5,8 @@
  * that budget per client address (X-Real-IP / X-Forwarded-For from your own proxy),
  * HANDOVER_SECONDS (90; 0 = never): how long a delegation's students may all be away before a
  * bot holds their seat, PATCH_WINDOW_MS (20; 0 = never): how long a busy process holds a
- * room's changes to send them together.
+ * room's changes to send them together, SIM_GAMES (1000; 0 = none): bot games a finished game is
+ * compared with, SIM_THREADS (half the cores, at least 1) and SIM_BUDGET_SECONDS (180) for them.
  */
 import { resolve } from "node:path";
 import { startServer } from "./app.config.ts";
@@ -23,6 +24,9 @@ const createBurst = num(process.env.CREATE_BURST);
 const createsPerSecond = num(process.env.CREATES_PER_SECOND);
 const handOverSeconds = num(process.env.HANDOVER_SECONDS);
 const patchWindowMs = num(process.env.PATCH_WINDOW_MS);
+const simGames = num(process.env.SIM_GAMES);
+const simThreads = num(process.env.SIM_THREADS);
+const simBudgetSeconds = num(process.env.SIM_BUDGET_SECONDS);
 /** A start that cannot work says why in one line and exits non-zero (never runs half-started). */
 function fatal(err: unknown): never {
   const e = err as NodeJS.ErrnoException;
@@ -44,6 +48,9 @@ const started = await startServer({
     trustProxy: process.env.TRUST_PROXY === "1",
     ...(handOverSeconds !== undefined ? { handOverMs: handOverSeconds * 1000 } : {}),
     ...(patchWindowMs !== undefined ? { patchWindowMs } : {}),
+    ...(simGames !== undefined ? { simGames } : {}),
+    ...(simThreads !== undefined ? { simThreads } : {}),
+    ...(simBudgetSeconds !== undefined ? { simBudgetMs: simBudgetSeconds * 1000 } : {}),
   },
 }).catch(fatal);
 console.log(`Seat at the Table listening on http://${started.host}:${started.port} (data in ${resolve(process.env.DATA_DIR || "./data")})`);

@@ -3,7 +3,7 @@
  * writes it, panels and the scene read it and re-render on change. No DOM, no Phaser here.
  */
 import type { Briefing, Code, GameEvent, PrivateMessage } from "../../shared/rules/types.ts";
-import type { ParticipationLine, Role, RosterLine, Welcome } from "../../shared/protocol/messages.ts";
+import type { ParticipationLine, Role, RosterLine, SimulatedMessage, Welcome } from "../../shared/protocol/messages.ts";
 import { normalize, type PublicState } from "./publicState.ts";
 
 export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "closed";
@@ -29,6 +29,8 @@ export interface ClientState {
   participation: ParticipationLine[];
   /** Engine events in arrival order, for the scene's animations; trimmed to the latest. */
   events: { seq: number; event: GameEvent }[];
+  /** The game against bot games of its setup, once it has ended (`simulated`). */
+  simulated: SimulatedMessage | null;
 }
 
 type Listener = (s: ClientState, changed: ReadonlySet<keyof ClientState>) => void;
@@ -46,6 +48,7 @@ export class Store {
     roster: [],
     participation: [],
     events: [],
+    simulated: null,
   };
   private listeners = new Set<Listener>();
   private seq = 0;
@@ -66,7 +69,8 @@ export class Store {
   }
 
   setWelcome(w: Welcome): void {
-    this.set({ welcome: w, role: w.role, delegation: w.delegation ?? null });
+    // Another game's simulated games never show in this one's debrief.
+    this.set({ welcome: w, role: w.role, delegation: w.delegation ?? null, ...(this.state.welcome?.code !== w.code ? { simulated: null } : {}) });
   }
 
   addBriefing(b: Briefing): void {

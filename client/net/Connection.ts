@@ -4,7 +4,7 @@
  * with the player token kept per join code.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import { MSG, ROOM_NAME, type CreateOptions, type JoinOptions, type ParticipationLine, type RosterLine, type Welcome } from "../../shared/protocol/messages.ts";
+import { MSG, ROOM_NAME, type CreateOptions, type JoinOptions, type ParticipationLine, type RosterLine, type SimulatedMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import type { FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import type { Briefing, GameEvent, PlayerAction, PrivateMessage } from "../../shared/rules/types.ts";
 import type { Store } from "../model/store.ts";
@@ -121,6 +121,7 @@ export class Connection {
     room.onMessage(MSG.error, (e: { code?: string; message?: string }) => store.toast(e?.code ?? "error", e?.message ?? "Rejected"));
     room.onMessage(MSG.roster, (r: RosterLine[]) => store.set({ roster: Array.isArray(r) ? r : [] }));
     room.onMessage(MSG.participation, (p: ParticipationLine[]) => store.set({ participation: Array.isArray(p) ? p : [] }));
+    room.onMessage(MSG.simulated, (m: SimulatedMessage) => store.set({ simulated: m }));
     room.onMessage("*", () => undefined);
     room.onDrop(() => store.set({ connection: "reconnecting" }));
     room.onReconnect(() => store.set({ connection: "connected" }));

@@ -175,6 +175,8 @@ export class GameView {
     this.lobby.el.hidden = !lobby;
     // The room's participation figures (every 2 s at most) concern the console alone.
     if (changed.has("participation") && s.role === "facilitator" && p.phase !== "lobby" && p.phase !== "debrief") this.console.render(s);
+    // The simulated games' progress and result concern the debrief alone.
+    if (changed.has("simulated") && p.phase === "debrief") this.debrief.render(s);
     if (!changed.has("pub") && !changed.has("briefings") && !changed.has("messages") && !changed.has("welcome") && !changed.has("roster")) return;
     this.log.render(p.table);
     if (p.phase === "debrief") return this.debrief.render(s);

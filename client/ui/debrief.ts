@@ -12,6 +12,7 @@ import { logLine } from "../model/talk.ts";
 import { fetchParticipation, fetchReport } from "../net/reports.ts";
 import { codeTag, h, replace } from "./dom.ts";
 import { participationTable } from "./participation.ts";
+import { showDistribution } from "./distribution.ts";
 
 export class DebriefPanel {
   readonly el = h("section", { class: "panel debrief", "aria-labelledby": "debrief-title" });
@@ -27,6 +28,7 @@ export class DebriefPanel {
   }
 
   render(s: ClientState): void {
+    showDistribution(this.el, s);
     const o = s.pub.outcome;
     // Re-render only when something the debrief shows has changed: it holds open <details>.
     const sig = JSON.stringify([o, s.pub.table.length, s.messages.length, Object.keys(s.briefings)]);

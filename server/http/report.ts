@@ -9,6 +9,7 @@ import {
   type Action, type Code, type GameConfig, type GameState, type Outcome,
 } from "../../shared/rules/index.ts";
 import type { GameStatus, LogRow, Store } from "../store/Store.ts";
+import type { SimulatedReport } from "../sim/report.ts";
 
 export interface Participation {
   member: string;
@@ -48,6 +49,8 @@ export interface Report {
   projected: boolean;
   participation: Participation[];
   log: ReportLogEntry[];
+  /** This game against bot games of its setup (server/sim/report.ts); null until they are played. */
+  simulated?: SimulatedReport | null;
 }
 
 export function buildReport(store: Store, code: string): Report | null {

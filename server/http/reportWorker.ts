@@ -8,6 +8,7 @@ import { Store, StoreError } from "../store/Store.ts";
 import { actionsCsv, studentsCsv } from "./csv.ts";
 import { reportHtml } from "./html.ts";
 import { buildReport } from "./report.ts";
+import { simulatedHtml, simulatedOf, withSection } from "../sim/report.ts";
 
 export interface ReportJob {
   id: number;
@@ -30,8 +31,10 @@ function storeFor(dataDir: string): Store {
 export function render(job: ReportJob, st: Store): Omit<ReportDone, "id"> {
   const report = buildReport(st, job.code);
   if (!report) return { missing: true };
+  const sim = simulatedOf(job.dataDir, report);
+  report.simulated = sim?.field ?? null;
   if (job.format === "csv") return { body: job.rows === "actions" ? actionsCsv(report) : studentsCsv(report) };
-  if (job.format === "html") return { body: reportHtml(report) };
+  if (job.format === "html") return { body: withSection(reportHtml(report), sim ? simulatedHtml(report, sim) : "") };
   return { body: JSON.stringify(report) };
 }
 

@@ -6,6 +6,7 @@
 import { Worker } from "node:worker_threads";
 import type { Store } from "../store/Store.ts";
 import type { ReportDone, ReportJob } from "./reportWorker.ts";
+import { storedStamp } from "../sim/report.ts";
 
 export type Format = ReportJob["format"];
 export type Rows = ReportJob["rows"];
@@ -48,7 +49,7 @@ function run(job: Omit<ReportJob, "id">): Promise<ReportDone> {
 /** A report body, or null for a game the store does not hold. Throws with a plain message. */
 export async function reportBody(st: Store, dataDir: string, code: string, format: Format, rows: Rows): Promise<string | null> {
   st.commit(); // the worker reads what is committed: make this turn's writes visible first
-  const stamp = st.recordStamp(code);
+  const stamp = `${st.recordStamp(code)}:${storedStamp(dataDir, st.game(code))}`;
   const key = `${dataDir}\0${code}\0${format}\0${rows}`;
   const kept = cache.get(key);
   if (kept && kept.stamp === stamp) {

@@ -25,6 +25,7 @@ import { Seats } from "./Seats.ts";
 import { oneWritePerClient } from "./oneWrite.ts";
 import { refusals } from "./refusals.ts";
 import { JoinRefused, newJoinCode, parseCreateConfig, parseJoin } from "./joinOptions.ts";
+import { simulate, type RoomSimulation } from "../sim/index.ts";
 
 interface UserData extends Audience {
   member: string;
@@ -66,6 +67,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** The scheduled #flush of this turn, cancelled when the room is disposed. */
   #flushTimer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   #disposed = false;
+  /** This game against bot games of its setup (server/sim), once it has ended. */
+  #sim: RoomSimulation | null = null;
 
   /** The server this room belongs to: its store, settings and pacing (see `tableRoomFor`). */
   protected get ctx(): ServerContext {
@@ -241,6 +244,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#bots?.stop();
     this.#handOver?.stop();
     this.#participation.stop();
+    this.#sim?.stop();
     if (this.#idle) clearTimeout(this.#idle);
     if (this.#unclaimed) clearTimeout(this.#unclaimed);
   }
@@ -335,6 +339,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (s.phase === "debrief" && !this.#finished) {
       this.#finished = true;
       this.ctx.store.setStatus(this.roomId, "finished", Date.now(), s.outcome);
+      this.#sim = simulate(this.ctx, s, (m) => this.broadcast(MSG.simulated, m));
     }
     // Talk is already a line in the synced table: an `event` frame per listener would double
     // the traffic of the commonest action for nothing to animate.
@@ -416,6 +421,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       client.send(MSG.roster, this.roster.facilitatorRoster());
       client.send(MSG.participation, this.#participation.lines());
     }
+    if (this.#sim?.latest) client.send(MSG.simulated, this.#sim.latest);
   }
 
   /** Patches the roster into the state and tells facilitators; other fields come from #afterAccepted. */

@@ -16,6 +16,10 @@ export interface SelfPlayOptions {
   seed: number;
   rounds?: number;
   events?: boolean;
+  /** A venue set in advance (GameConfig.venue); absent: the chair chooses in the briefing. */
+  venue?: string;
+  /** The scenario's id; absent: the default scenario. */
+  scenario?: string;
   /** Called with the state before each bot is asked (tests compare views with the engine's). */
   onState?: (s: GameState) => void;
   /** Swaps in another decision function (tests wrap `botMove`). */
@@ -125,7 +129,7 @@ function shown(a: unknown): string {
 
 export function playGame(opts: SelfPlayOptions): SelfPlayResult {
   const bot = opts.bot ?? botMove;
-  let s = newGame({ roundSeconds: 0, seed: opts.seed, events: opts.events ?? true, ...(opts.rounds ? { rounds: opts.rounds } : {}) });
+  let s = newGame({ roundSeconds: 0, seed: opts.seed, events: opts.events ?? true, ...(opts.rounds ? { rounds: opts.rounds } : {}), ...(opts.venue ? { venue: opts.venue } : {}) }, opts.scenario);
   const rejected: SelfPlayResult["rejected"] = [];
   const playerErrors: PlayerError[] = [];
   let actions = 0;

@@ -2,7 +2,7 @@
  * Message names, options and payloads between client and server (DESIGN §4).
  * docs/PROTOCOL.md is the prose reference; this file is the one both sides import.
  */
-import type { Briefing, Code, PrivateMessage } from "../rules/types.ts";
+import type { Briefing, Code, OutcomeId, PrivateMessage } from "../rules/types.ts";
 
 export const PROTOCOL_VERSION = 1;
 export const ROOM_NAME = "table";
@@ -20,6 +20,8 @@ export const MSG = {
   roster: "roster",
   /** Server → facilitator: each student's accepted moves and lines so far (throttled). */
   participation: "participation",
+  /** Server → everyone in a finished game: bot games of the same setup, as they are played, then the result. */
+  simulated: "simulated",
 } as const;
 
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
@@ -119,3 +121,36 @@ export const ERR = {
   notDelegation: "role/not_delegation",
   talkCap: "talk/cap",
 } as const;
+
+/** One delegation's score in this game against the bots who played that seat. */
+export interface SimulatedSeat {
+  /** This game's score. */
+  score: number;
+  /** The bots' mean score in the seat. */
+  mean: number;
+  /** Share of simulated games (%) in which the seat scored less than this game: "better than". */
+  percentile: number;
+  /** Share of simulated games (%) in which the seat scored exactly as much. */
+  level: number;
+  /** [score, games] for every score the bots reached, lowest first. */
+  histogram: [number, number][];
+}
+
+/**
+ * `"simulated"`: the game against bot-only games of the same scenario and config. Sent while
+ * they are played (`queued`, `running`: `done` of `total`), then once `done` with the result
+ * (or `failed` with a reason); a client joining later gets the latest one after `welcome`.
+ */
+export interface SimulatedMessage {
+  status: "queued" | "running" | "done" | "failed";
+  done: number;
+  total: number;
+  result?: {
+    /** Games played (fewer than `total` only when the time budget ran out: `partial`). */
+    games: number;
+    partial: boolean;
+    outcomes: Partial<Record<OutcomeId, number>>;
+    scores: Record<Code, SimulatedSeat>;
+  };
+  message?: string;
+}

@@ -12,6 +12,7 @@ const started = await startServer({
   port: Number(process.env.PORT ?? 0),
   dataDir: resolve(process.env.DATA_DIR ?? "./data"),
   distDir: process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : undefined,
-  settings: { botDelayMs: [lo, hi] },
+  // Distributions only where a test asks for them (SIM_GAMES): elsewhere they would load the machine.
+  settings: { botDelayMs: [lo, hi], simGames: Number(process.env.SIM_GAMES ?? 0) },
 });
 console.log(`e2e server on http://${started.host}:${started.port}`);

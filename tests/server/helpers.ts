@@ -22,7 +22,8 @@ export interface Booted {
 export async function boot(settings: Partial<Settings> = {}, dataDir = mkdtempSync(join(tmpdir(), "seat-test-"))): Promise<Booted> {
   const { server, port } = await startServer({
     host: "127.0.0.1", port: 0, dataDir, gracefullyShutdown: false,
-    settings: { botDelayMs: [0, 0], ...settings },
+    // No distributions unless a test asks: each would keep a core busy through the test.
+    settings: { botDelayMs: [0, 0], simGames: 0, ...settings },
   });
   const colyseus = new ColyseusTestServer(server);
   return {

@@ -1,0 +1,94 @@
+/**
+ * What a finished game's distribution costs, and whether other rooms feel it:
+ *
+ *   node_modules/.bin/node scripts/simcost.ts [--games 1000] [--threads 1] [--rooms 10] [--students 30] [--seconds 30]
+ *
+ * `--priority` is passed on to the load test. Starts the real server (server/main.ts, SIM_GAMES and SIM_THREADS as given), measures the
+ * load test's send→seen with nothing else running ("quiet"), then finishes one bot game (a
+ * facilitator's, advanced phase by phase), which starts its distribution job, and runs the same
+ * load test while the job plays ("busy"). Prints one JSON object: both latency summaries, the
+ * job's wall time and CPU seconds (from its stored result), and whether it outlasted the run.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { Client } from "@colyseus/sdk";
+import { startServerProcess, ROOT } from "./load/serverProcess.ts";
+
+const arg = (name: string, d: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : d;
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a whole number ≥ 1`);
+  return v;
+};
+const games = arg("games", 1000);
+const threads = arg("threads", 1);
+const rooms = arg("rooms", 10);
+const students = arg("students", 30);
+const seconds = arg("seconds", 30);
+/** Passed on to the load test (autogroup nice −19 for the server and the generator; root). */
+const priority = process.argv.includes("--priority");
+
+function load(url: string, pid: number): Promise<{ latency: Record<string, number>; delivered: number; lines: unknown; server: unknown; otherCpuPercent: number }> {
+  return new Promise((resolve, reject) => {
+    const args = ["scripts/loadtest.ts", "--url", url, "--pid", String(pid), "--rooms", String(rooms), "--students", String(students), "--seconds", String(seconds), "--json", ...(priority ? ["--priority"] : [])];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.once("exit", (code) => {
+      try {
+        const r = JSON.parse(out.slice(out.indexOf("{")));
+        resolve({ latency: r.latency, delivered: r.delivered, lines: r.lines, server: r.server, otherCpuPercent: r.otherCpuPercent });
+      } catch {
+        reject(new Error(`loadtest exited ${code}: ${out.slice(-500)}`));
+      }
+    });
+  });
+}
+
+const server = await startServerProcess({ entry: "server/main.ts", env: { SIM_GAMES: String(games), SIM_THREADS: String(threads), BOT_DELAY_MS: "0" } });
+try {
+  const quiet = await load(server.url, server.pid);
+
+  // One finished game: its room starts the distribution job.
+  const room = await new Client(server.http).create("table", { name: "T", role: "facilitator", config: { roundSeconds: 0, bots: true, seed: 1 } });
+  const heard: { status: string; at: number }[] = [];
+  let doneAt = 0;
+  const finished = new Promise<void>((ok) => room.onMessage("simulated", (m: { status: string }) => {
+    heard.push({ status: m.status, at: Date.now() });
+    if (m.status === "done" || m.status === "failed") {
+      doneAt = Date.now();
+      ok();
+    }
+  }));
+  room.onMessage("*", () => undefined);
+  const phase = () => (room.state as { phase?: string }).phase ?? "";
+  const step = async (cmd: Record<string, unknown>) => {
+    const before = JSON.stringify([phase(), (room.state as { round?: number }).round]);
+    room.send("facilitator", cmd);
+    for (let i = 0; i < 200 && JSON.stringify([phase(), (room.state as { round?: number }).round]) === before; i++) await new Promise((r) => setTimeout(r, 25));
+  };
+  await new Promise((r) => setTimeout(r, 300));
+  await step({ type: "start" });
+  for (let i = 0; i < 40 && phase() !== "debrief"; i++) await step({ type: "advance" });
+  if (phase() !== "debrief") throw new Error(`the game did not end (phase ${phase()})`);
+  const started = Date.now();
+
+  const busy = await load(server.url, server.pid);
+  const loadEnded = Date.now();
+  await finished;
+  const dir = join(server.dataDir, "data", "simulations");
+  const stored = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+  const job = stored[0] ?? {};
+  await room.leave(true);
+  console.log(JSON.stringify({
+    command: `node_modules/.bin/node scripts/simcost.ts --games ${games} --threads ${threads} --rooms ${rooms} --students ${students} --seconds ${seconds}${priority ? " --priority" : ""}`,
+    quiet,
+    busy,
+    job: { games: job.games, threads, seconds: job.seconds, cpuSeconds: job.cpuSeconds, cpuSecondsPer1000: job.games ? Math.round((10_000 * job.cpuSeconds) / job.games) / 10 : null, progressMessages: heard.length },
+    jobOutlastedLoad: doneAt > loadEnded,
+    jobWallFromGameEnd: Math.round((doneAt - started) / 100) / 10,
+  }, null, 1));
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,228 @@
+/**
+ * Distribution jobs: bot-only games of one setup, played in worker threads off the event loop.
+ * Bounded: one job per setup however many rooms wait for it, one job at a time (the others
+ * queue), `threads` threads per job, a time budget after which the games played so far are the
+ * (partial) result. A job nobody waits for any more is stopped at once (its threads are
+ * terminated). A full result is kept in memory and in DATA_DIR/simulations/, so neither another
+ * game of the same setup nor a restart plays it again.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { DELEGATIONS } from "../../shared/rules/index.ts";
+import { engineFingerprint, keyOf, seedOf, setupOf, type SimSpec } from "./key.ts";
+import { emptyTally, merge, type Tally } from "./stats.ts";
+import type { SimThreadData, SimThreadDone } from "./worker.ts";
+
+export interface SimSettings {
+  dataDir: string;
+  /** Games per distribution; 0: none are played. */
+  games: number;
+  /** Worker threads per job. */
+  threads: number;
+  /** Wall time a job may take before it stops with what it has. */
+  budgetMs: number;
+}
+
+export interface Distribution extends Tally {
+  /** Games asked for; `games` is fewer only when the budget ran out (`partial`). */
+  asked: number;
+  partial: boolean;
+  /** Wall time and CPU time of the job's threads. */
+  seconds: number;
+  cpuSeconds: number;
+}
+
+export type SimStatus =
+  | { status: "queued" | "running"; done: number; total: number }
+  | { status: "done"; done: number; total: number; dist: Distribution }
+  | { status: "failed"; done: number; total: number; message: string };
+
+type Listener = (s: SimStatus) => void;
+
+interface Job {
+  key: string;
+  spec: SimSpec;
+  listeners: Set<Listener>;
+  last: SimStatus;
+  workers: Worker[];
+  timers: ReturnType<typeof setTimeout>[];
+}
+
+/** How often a running job reports its progress. */
+const PROGRESS_MS = 400;
+/** Full results kept in memory. */
+const KEEP = 32;
+
+export const fileOf = (dataDir: string, key: string) => join(dataDir, "simulations", `${key}.json`);
+
+/**
+ * The stored full result of a spec's setup, or null (none, or unreadable: then it is played
+ * again). With `anyCount`, whatever number of games it holds; else exactly the spec's.
+ */
+export function readStored(dataDir: string, spec: SimSpec, anyCount = false): Distribution | null {
+  try {
+    const d = JSON.parse(readFileSync(fileOf(dataDir, keyOf(spec)), "utf8")) as Distribution;
+    const ok = Number.isInteger(d.games) && d.games > 0 && (anyCount || d.games === spec.games) && typeof d.outcomes === "object" && DELEGATIONS.every((c) => typeof d.scores?.[c] === "object");
+    return ok ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+export class SimJobs {
+  readonly settings: SimSettings;
+  #memory = new Map<string, Distribution>();
+  #jobs = new Map<string, Job>();
+  #queue: Job[] = [];
+  #running: Job | null = null;
+  #live = 0;
+
+  constructor(settings: SimSettings) {
+    this.settings = settings;
+  }
+
+  /** Threads alive now, counted until each has exited: a cancelled job leaves none. */
+  get threads(): number {
+    return this.#live;
+  }
+
+  /**
+   * Follows the distribution of `spec`: the listener hears where it stands (queued, running with
+   * progress), then the result, always after this call returns. The returned function stops
+   * following; the last follower to stop cancels the job.
+   */
+  watch(spec: SimSpec, listener: Listener): () => void {
+    const key = keyOf(spec);
+    const have = this.#memory.get(key) ?? readStored(this.settings.dataDir, spec);
+    if (have) {
+      this.#remember(key, have);
+      let on = true;
+      setImmediate(() => on && listener({ status: "done", done: have.games, total: spec.games, dist: have }));
+      return () => void (on = false);
+    }
+    let job = this.#jobs.get(key);
+    if (!job) {
+      job = { key, spec, listeners: new Set(), last: { status: "queued", done: 0, total: spec.games }, workers: [], timers: [] };
+      this.#jobs.set(key, job);
+      this.#queue.push(job);
+    }
+    const j = job;
+    j.listeners.add(listener);
+    setImmediate(() => j.listeners.has(listener) && listener(j.last));
+    this.#next();
+    return () => {
+      j.listeners.delete(listener);
+      if (j.listeners.size === 0 && this.#jobs.get(key) === j) this.#end(j);
+    };
+  }
+
+  /** Stops everything (the server is going away). */
+  stop(): void {
+    for (const j of [...this.#jobs.values()]) this.#end(j);
+  }
+
+  #tell(job: Job, s: SimStatus): void {
+    job.last = s;
+    for (const l of [...job.listeners]) l(s);
+  }
+
+  #next(): void {
+    if (this.#running) return;
+    const job = this.#queue.shift();
+    if (job) this.#start(job);
+  }
+
+  #start(job: Job): void {
+    this.#running = job;
+    const { spec } = job;
+    const counter = new SharedArrayBuffer(12);
+    const c = new Int32Array(counter);
+    const data: SimThreadData = { spec, seed: seedOf(spec), counter };
+    const total = emptyTally();
+    const started = performance.now();
+    let cpu = 0;
+    let left = Math.max(1, Math.min(this.settings.threads, spec.games));
+    const failed = (message: string) => {
+      if (this.#running !== job) return;
+      console.error(`[sim] ${setupOf(spec)}: ${message}`);
+      this.#tell(job, { status: "failed", done: Atomics.load(c, 1), total: spec.games, message: "The simulated games could not be played." });
+      this.#end(job);
+    };
+    for (let i = 0; i < left; i++) {
+      // Heap limits: a job adds about 85 MB to the process (measured: docs/PERFORMANCE.md).
+      const w = new Worker(new URL("./worker.ts", import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 96 } });
+      w.unref(); // never keeps a stopping server alive
+      this.#live++;
+      w.on("message", (d: SimThreadDone) => {
+        if (this.#running !== job) return;
+        cpu += d.cpuSeconds;
+        merge(total, d.tally);
+        for (const e of d.errors) console.error(`[sim] ${setupOf(spec)}: ${e}`);
+        if (--left === 0) this.#finish(job, total, (performance.now() - started) / 1000, cpu);
+      });
+      w.on("error", (e) => failed(e instanceof Error ? e.message : String(e)));
+      w.on("exit", (code) => {
+        this.#live--;
+        if (code !== 0) failed(`a thread stopped with code ${code}`);
+      });
+      job.workers.push(w);
+    }
+    let shown = -1;
+    const progress = setInterval(() => {
+      const done = Atomics.load(c, 1);
+      if (done !== shown) this.#tell(job, { status: "running", done: (shown = done), total: spec.games });
+    }, PROGRESS_MS);
+    // The budget: the threads stop after their current game and send what they have.
+    const budget = setTimeout(() => Atomics.store(c, 2, 1), this.settings.budgetMs);
+    for (const t of [progress, budget]) t.unref();
+    job.timers.push(progress, budget);
+    this.#tell(job, { status: "running", done: 0, total: spec.games });
+  }
+
+  #finish(job: Job, t: Tally, seconds: number, cpuSeconds: number): void {
+    const dist: Distribution = { ...t, asked: job.spec.games, partial: t.games < job.spec.games, seconds: Math.round(seconds * 10) / 10, cpuSeconds: Math.round(cpuSeconds * 10) / 10 };
+    if (t.games === 0) {
+      this.#tell(job, { status: "failed", done: 0, total: job.spec.games, message: "No simulated game could be played in the time allowed." });
+    } else {
+      if (!dist.partial) {
+        this.#remember(job.key, dist);
+        this.#store(job, dist);
+      }
+      this.#tell(job, { status: "done", done: t.games, total: job.spec.games, dist });
+    }
+    this.#end(job);
+  }
+
+  #remember(key: string, d: Distribution): void {
+    this.#memory.delete(key);
+    this.#memory.set(key, d);
+    while (this.#memory.size > KEEP) this.#memory.delete(this.#memory.keys().next().value!);
+  }
+
+  /** Written whole or not at all (a temporary file renamed into place). */
+  #store(job: Job, d: Distribution): void {
+    const file = fileOf(this.settings.dataDir, job.key);
+    try {
+      mkdirSync(join(this.settings.dataDir, "simulations"), { recursive: true });
+      writeFileSync(`${file}.tmp`, JSON.stringify({ setup: setupOf(job.spec), engine: engineFingerprint(), seed: seedOf(job.spec), ...d }));
+      renameSync(`${file}.tmp`, file);
+    } catch (e) {
+      console.error(`[sim] ${setupOf(job.spec)}: the result could not be stored (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+
+  /** Done, failed or cancelled: threads terminated, timers cleared, the next job started. */
+  #end(job: Job): void {
+    this.#jobs.delete(job.key);
+    this.#queue = this.#queue.filter((j) => j !== job);
+    for (const t of job.timers) clearTimeout(t);
+    for (const w of job.workers) void w.terminate();
+    job.workers = [];
+    job.listeners.clear();
+    if (this.#running === job) {
+      this.#running = null;
+      this.#next();
+    }
+  }
+}
