@@ -96,7 +96,7 @@ export async function startServerProcess(spec: ServerSpec): Promise<RunningServe
   const log = createWriteStream(logFile, { flags: "a" });
   const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.entry], {
     cwd: ROOT,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: join(dataDir, "data"), LOAD_PROBE_FILE: probeFile, CREATE_BURST: "100000", ...spec.env },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: join(dataDir, "data"), LOAD_PROBE_FILE: probeFile, CREATE_BURST: "100000", SIM_GAMES: "0", ...spec.env },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own session: with the kernel's autogroup scheduling (on by default), the server then
     // gets its own share of the CPU instead of splitting one with the load generator.

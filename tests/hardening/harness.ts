@@ -99,6 +99,8 @@ export class ServerProcess {
         DATA_DIR: this.dataDir,
         BOT_DELAY_MS: this.#opts.botDelay ?? "0",
         NODE_ENV: "production",
+        // No simulated distribution after a game ends unless a test asks (it would load the machine).
+        SIM_GAMES: "0",
         ...this.#opts.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

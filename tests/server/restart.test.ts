@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 async function start(port: number): Promise<ChildProcess> {
   const p = spawn(join(root, "node_modules", ".bin", "node"), ["server/main.ts"], {
     cwd: root,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, BOT_DELAY_MS: "0" },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, BOT_DELAY_MS: "0", SIM_GAMES: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
