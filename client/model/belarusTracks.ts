@@ -45,7 +45,7 @@ export function belarusTrackRows(by: BelarusState, sc: PublicScenario): TrackRow
       name: "Moscow's trust",
       value: by.trust,
       max: t.trust.max,
-      does: `Whether Moscow still counts on Minsk. Below ${sc.trustFloor}, Russia cannot sponsor your seat and its support for you as Ukraine's guarantor does not count.`,
+      does: `Whether Moscow still counts on Minsk. Below ${sc.trustFloor}, Russia cannot sponsor your seat and its support for you as Ukraine's guarantor does not count. Only a Russian motion can seat you: show Moscow you are loyal — ask it for the seat in a back channel, allow its staging, support its clauses — before a ceasefire closes the format.`,
       moves: `Up: allowing staging ${n(st.allowTrust)} (an unanswered request counts as allowed), supporting a clause Russia proposed ${n(sc.backRussiaTrust)} (once per clause). Down: refusing staging ${n(st.refuseTrust)}, ${WEST.filter((k) => sig[k].trust).map((k) => `${WORDS[k]} ${n(sig[k].trust!)}`).join(", ")}.`,
       alert: by.trust < sc.trustFloor ? `Below ${sc.trustFloor} now: Moscow will not sponsor your seat or back you as a guarantor.` : "",
       ref: "¶6, ¶8, ¶11",
