@@ -6,7 +6,7 @@
 import { CloseCode, Room, type Client } from "@colyseus/core";
 import { HandOver } from "./HandOver.ts";
 import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
-import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
+import { isControl, parseAction, parseFacilitator, staleness, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import type { ServerContext } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
@@ -270,7 +270,9 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (u.role !== "facilitator") return this.#error(client, ERR.notFacilitator, "Only the facilitator can do that.", type);
     const p = parseFacilitator(payload);
     if (!p.ok) return this.#error(client, p.code, p.message, type);
-    const cmd = p.value;
+    const { expect: want, ...cmd } = p.value;
+    const stale = want ? staleness(want, this.game.state) : null;
+    if (stale) return this.#error(client, "phase/stale", stale, type);
     if (cmd.type === "start" && this.game.state.phase === "lobby") this.#seats.fillEmpty();
     if (isControl(cmd)) {
       const r = this.#commit(cmd, "facilitator", u.member);

@@ -1,0 +1,67 @@
+/**
+ * Classroom traps over real websockets: a double click on a facilitator command does one thing,
+ * a seat a bot holds is locked for its students until they take it back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boot, Player, sleep, waitUntil, type Booted } from "./helpers.ts";
+
+let b: Booted;
+beforeAll(async () => { b = await boot(); });
+afterAll(async () => { await b.stop(); });
+
+async function classWith(config: Record<string, unknown>, seats: readonly string[] = ["UA"]) {
+  const f = await Player.create(b.url, { name: "T", role: "facilitator", config: { rounds: 4, seed: 3, events: false, ...config } });
+  const code = (await f.message("welcome")).code as string;
+  const p: Record<string, Player> = {};
+  for (const c of seats) {
+    p[c] = await Player.join(b.url, code, { name: `S ${c}`, role: "player", delegation: c });
+    await p[c].message("welcome");
+  }
+  await waitUntil(() => seats.every((c) => f.json().delegations[c].members.length === 1), "members");
+  return { f, p, code };
+}
+
+/** What a console button sends: the command and the phase, round and timer it was clicked on. */
+const expectNow = (s: any) => ({ phase: s.phase, round: s.round, deadline: s.deadline, remaining: s.remaining });
+
+describe("double clicks on the console", () => {
+  it("Advance phase twice (same expectation) ends one round; the second is refused as stale", async () => {
+    const { f } = await classWith({ roundSeconds: 0, bots: false });
+    await f.act("facilitator", { type: "start" }, (s) => s.phase === "briefing");
+    await f.act("facilitator", { type: "advance" }, (s) => s.phase === "round" && s.round === 1);
+    const seen = expectNow(f.json());
+    const errors = f.of("error").length;
+    f.send("facilitator", { type: "advance", expect: seen });
+    f.send("facilitator", { type: "advance", expect: seen });
+    await waitUntil(() => f.of("error").length > errors, "the second click's refusal");
+    await sleep(100);
+    expect(f.json()).toMatchObject({ phase: "round", round: 2 });
+    expect(f.of("error").slice(errors)).toEqual([expect.objectContaining({ code: "phase/stale", action: "advance" })]);
+    expect(f.of("error")[errors].message).toMatch(/already|moved on/i);
+  });
+
+  it("Extend 1 minute twice adds one minute; without `expect` the command still works", async () => {
+    const { f } = await classWith({ roundSeconds: 300, bots: false });
+    await f.act("facilitator", { type: "start" }, (s) => s.phase === "briefing");
+    await f.act("facilitator", { type: "advance" }, (s) => s.phase === "round");
+    const before = f.json().deadline;
+    const seen = expectNow(f.json());
+    const errors = f.of("error").length;
+    f.send("facilitator", { type: "extend", seconds: 60, expect: seen });
+    f.send("facilitator", { type: "extend", seconds: 60, expect: seen });
+    await waitUntil(() => f.of("error").length > errors && f.json().deadline !== before, "one extension and a refusal");
+    await sleep(100);
+    expect(f.of("error").slice(errors).map((e: any) => e.code)).toEqual(["phase/stale"]);
+    expect(f.json().deadline).toBe(before + 60_000);
+    await f.act("facilitator", { type: "extend", seconds: 60 }, (s) => s.deadline === before + 120_000);
+  });
+
+  it("a malformed expectation is refused as malformed", async () => {
+    const { f } = await classWith({ roundSeconds: 0, bots: false });
+    const errors = f.of("error").length;
+    f.send("facilitator", { type: "start", expect: { phase: "nowhere", round: 0 } });
+    await waitUntil(() => f.of("error").length > errors, "refusal");
+    expect(f.of("error")[errors].code).toBe("payload/invalid");
+    expect(f.json().phase).toBe("lobby");
+  });
+});
