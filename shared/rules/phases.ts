@@ -187,8 +187,8 @@ export function settleReadiness(c: Ctx): void {
     if (parties(s).every((code) => s.delegations[code].signature !== "")) finish(c);
     return;
   }
-  // In class the facilitator opens round 1; only a solo player's "Ready" ends the briefing.
-  if (s.phase === "briefing" && !s.config.solo) return;
+  // The briefing, like a round, ends once every delegation played by students is ready (in
+  // class the facilitator may also open round 1 before that).
   if (s.phase !== "briefing" && s.phase !== "round") return;
   const humans = humanPlayed(s);
   if (humans.length > 0 && humans.every((code) => s.delegations[code].ready)) advancePhase(c);
