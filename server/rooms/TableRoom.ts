@@ -142,6 +142,7 @@ export class TableRoom extends Room<{ state: TableState }> {
 
     this.onMessage(MSG.action, (client, payload) => this.#onAction(client, payload));
     this.onMessage(MSG.facilitator, (client, payload) => this.#onFacilitator(client, payload));
+    this.onMessage(MSG.takeSeat, (client, payload) => this.#onTakeSeat(client, payload));
     this.onMessage("*", (client, type, payload) => {
       // A client can send the literal type "*": Colyseus then passes (client, payload, ctx),
       // so `type` may be any object; never stringify what a client controls.
@@ -261,6 +262,20 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (capped) return this.#error(client, capped.code, capped.message, type);
     const r = this.#commit(p.value, u.delegation, u.member);
     if (!r.ok) this.#error(client, r.code, r.message, type);
+  }
+
+  /** A student takes their delegation's seat back from the bot playing it (logged as the system's setBot). */
+  #onTakeSeat(client: Client, payload: unknown): void {
+    if (!this.#guard(client, payload, MSG.takeSeat)) return;
+    const u = client.userData as UserData;
+    const m = this.roster.bySession(client.sessionId);
+    if (u.role !== "player" || !u.delegation || !m || m.kicked) return this.#error(client, ERR.notDelegation, "Only students seated in a delegation can take its seat back.", MSG.takeSeat);
+    if (payload !== undefined && (typeof payload !== "object" || payload === null || Object.keys(payload).length > 0)) {
+      return this.#error(client, ERR.invalid, "takeSeat takes no fields: send {}.", MSG.takeSeat);
+    }
+    if (!this.game.state.delegations[u.delegation].bot) return this.#error(client, "rule/no_change", "Your delegation already plays its own seat.", MSG.takeSeat);
+    const r = this.#commit({ type: "setBot", delegation: u.delegation, bot: false }, "system", u.member);
+    if (!r.ok) this.#error(client, r.code, r.message, MSG.takeSeat);
   }
 
   #onFacilitator(client: Client, payload: unknown): void {

@@ -20,6 +20,8 @@ export const MSG = {
   roster: "roster",
   /** Server → facilitator: each student's accepted moves and lines so far (throttled). */
   participation: "participation",
+  /** Student → server: take the delegation's seat back from the bot playing it (payload `{}`). */
+  takeSeat: "takeSeat",
 } as const;
 
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */

@@ -53,6 +53,11 @@ export interface StepOptions {
    * else holds never change). A refused step leaves the logs as they were.
    */
   relinquish?: boolean;
+  /**
+   * The move comes from one of the delegation's students, not its bot: refused (`seat/bot`)
+   * while a bot holds the seat. Replay omits it (the log holds accepted moves only).
+   */
+  student?: boolean;
 }
 
 export function apply(state: GameState, action: Action, who: Who, now: number, opts?: StepOptions): Result {
@@ -70,6 +75,9 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
   let rejected: Rejection | void;
   try {
     if (!Number.isFinite(now)) return reject("payload/invalid", "The clock reading must be a number.");
+    if (opts?.student && who !== "facilitator" && who !== "system" && state.delegations[who].bot) {
+      return reject("seat/bot", 'A bot is playing your delegation\'s seat now, so your moves are not taken. Press "Take the seat back" to play it yourselves.');
+    }
     const c: Ctx = { s: copyState(state), sc: scenarioOf(state.scenario), now, who, events: [] };
     if (ends) c.logged = { table: true, messages: true, signals: true };
     rejected =

@@ -65,3 +65,31 @@ describe("double clicks on the console", () => {
     expect(f.json().phase).toBe("lobby");
   });
 });
+
+describe("a bot holding a seat", () => {
+  it("locks its students out (seat/bot) until one of them takes the seat back", async () => {
+    const { f, p } = await classWith({ roundSeconds: 0, bots: true }, ["UA", "RU"]);
+    await f.act("facilitator", { type: "start" }, (s) => s.phase === "briefing");
+    await f.act("facilitator", { type: "advance" }, (s) => s.phase === "round");
+    await f.act("facilitator", { type: "setBot", delegation: "UA", bot: true }, (s) => s.delegations.UA.bot);
+    const table = p.UA.json().table.length;
+    const errors = p.UA.of("error").length;
+    p.UA.send("action", { type: "propose", clause: { type: "ceasefire" } });
+    p.UA.send("action", { type: "say", to: "table", text: "Still here" });
+    await waitUntil(() => p.UA.of("error").length >= errors + 2, "two refusals");
+    expect(p.UA.of("error").slice(errors).map((e: any) => e.code)).toEqual(["seat/bot", "seat/bot"]);
+    expect(p.UA.of("error")[errors].message).toMatch(/bot.*Take the seat back/i);
+    expect(p.UA.json().table.filter((t: any) => t.from === "UA" && t.text === "Still here")).toHaveLength(0);
+    expect(p.UA.json().table.length).toBeGreaterThanOrEqual(table);
+
+    // Only the seat's own students can take it back; then their moves count again.
+    const ruErrors = p.RU.of("error").length;
+    p.RU.send("takeSeat", {});
+    await waitUntil(() => p.RU.of("error").length > ruErrors, "RU refused");
+    expect(p.RU.of("error")[ruErrors].code).toBe("rule/no_change");
+    expect(p.UA.json().delegations.UA.bot).toBe(true);
+    await p.UA.act("takeSeat", {}, (s) => !s.delegations.UA.bot);
+    expect(p.UA.json().table.at(-1)?.text ?? "").toMatch(/take back/i);
+    await p.UA.act("action", { type: "say", to: "table", text: "Back" }, (s) => s.table.some((t: any) => t.from === "UA" && t.text === "Back"));
+  });
+});
