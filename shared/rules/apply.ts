@@ -8,6 +8,7 @@ import { z } from "zod";
 import { facilitatorCommand, parseAction } from "../protocol/actions.ts";
 import { copyState, reject, type Ctx, type Log } from "./context.ts";
 import { CONTROLS } from "./control.ts";
+import { paceSolo } from "./phases.ts";
 import { MOVES } from "./moves.ts";
 import { scenarioOf } from "./scenario.ts";
 import { DELEGATIONS, type Action, type Code, type ControlAction, type GameState, type PlayerAction, type Rejection, type Result, type Who } from "./types.ts";
@@ -84,7 +85,11 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
       who === "facilitator" || who === "system"
         ? (CONTROLS[a.type as ControlAction["type"]] as (c: Ctx, a: ControlAction) => ReturnType<(typeof CONTROLS)["start"]>)(c, a as ControlAction)
         : (MOVES[a.type as PlayerAction["type"]] as (c: Ctx, me: Code, a: PlayerAction) => ReturnType<(typeof MOVES)["say"]>)(c, who, a as PlayerAction);
-    if (!rejected) return { ok: true, state: c.s, events: c.events };
+    if (!rejected) {
+      // A solo player's move restarts the short countdown the bots' readiness started.
+      if (who !== "facilitator" && who !== "system" && a.type !== "ready") paceSolo(c, who);
+      return { ok: true, state: c.s, events: c.events };
+    }
   } catch (err) {
     rejected = reject("engine/error", `The move could not be applied: ${err instanceof Error ? err.message : String(err)}`);
   }
