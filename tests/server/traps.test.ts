@@ -93,3 +93,38 @@ describe("a bot holding a seat", () => {
     await p.UA.act("action", { type: "say", to: "table", text: "Back" }, (s) => s.table.some((t: any) => t.from === "UA" && t.text === "Back"));
   });
 });
+
+describe("checking a join code before the picker", () => {
+  it("answers a live game with its team sizes, an unknown code in words, and adds no one to the game", async () => {
+    const { f, code } = await classWith({ roundSeconds: 0, bots: false }, ["UA"]);
+    await Player.join(b.url, code, { name: "Second", role: "player", delegation: "UA" }).then((p) => p.message("welcome"));
+    await waitUntil(() => f.json().delegations.UA.members.length === 2, "two in UA");
+    const roster = f.of("roster").at(-1).length;
+    const live = await fetch(`${b.url.replace(/^ws/, "http")}/api/games/${code.toLowerCase()}`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ code, status: "live", solo: false, teams: { RU: 0, UA: 2, US: 0, EU: 0, BY: 0 } });
+    const none = await fetch(`${b.url.replace(/^ws/, "http")}/api/games/ZZZZZZ`);
+    expect(none.status).toBe(404);
+    expect((await none.json()).message).toMatch(/no game with the code/i);
+    await sleep(100);
+    expect(f.of("roster").at(-1).length).toBe(roster);
+    expect(f.json().delegations.UA.members).toHaveLength(2);
+  });
+
+  it("spends the failed-lookup budget: once it is gone, every code is refused alike", async () => {
+    const own = await boot({ guessBurst: 3, guessesPerSecond: 0.001 });
+    try {
+      const http = own.url.replace(/^ws/, "http");
+      const f = await Player.create(own.url, { name: "T", role: "facilitator", config: { bots: false } });
+      const code = (await f.message("welcome")).code;
+      expect((await fetch(`${http}/api/games/${code}`)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await fetch(`${http}/api/games/QQQQQ${"ACD"[i]}`)).status).toBe(404);
+      expect((await fetch(`${http}/api/games/QQQQQE`)).status).toBe(429);
+      expect((await fetch(`${http}/api/games/${code}`)).status).toBe(429);
+      // The matchmaker shares the budget: a wrong code by joinById is refused the same way.
+      await expect(Player.join(own.url, "QQQQQF", { name: "X", role: "player", delegation: "RU" })).rejects.toThrow(/too_many_guesses/);
+    } finally {
+      await own.stop();
+    }
+  });
+});
