@@ -26,6 +26,12 @@ export class ActionsPanel {
   render(s: ClientState): void {
     const b = ownBriefing(s);
     if (!b || s.role !== "player") return replace(this.body, h("p", { class: "muted" }, "Moves appear once the talks begin."));
+    if (s.pub.delegations[b.delegation].bot) {
+      return replace(
+        this.body,
+        h("p", { class: "alert-inline" }, `A bot is playing ${b.delegation}'s seat now, so your moves are paused. "Take the seat back" is in the line at the top.`),
+      );
+    }
     const influence = s.pub.delegations[b.delegation].influence;
     const groups = actionPanelMoves(b.moves);
     replace(
