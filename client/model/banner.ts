@@ -1,6 +1,7 @@
 /**
  * The banner line: what the phase asks of this viewer now, in words, and the one or two buttons
- * that do it. Pure: the game view draws it and wires the buttons.
+ * that do it (the student's Ready and Sign live here only; the facilitator's Start and Advance stay
+ * in the lobby and the console). Pure: the game view draws it and wires the buttons.
  */
 import type { Code } from "../../shared/rules/types.ts";
 import type { ClientState } from "./store.ts";
@@ -10,7 +11,6 @@ export type BannerButton =
   | { kind: "ready"; label: string; ready: boolean }
   | { kind: "sign"; label: string; sign: boolean; confirm?: string }
   | { kind: "takeSeat"; label: string }
-  | { kind: "start" | "advance"; label: string }
   | { kind: "playAgain" | "home"; label: string };
 
 export interface Banner {
@@ -86,13 +86,13 @@ function facilitatorBanner(s: ClientState): Banner {
   const count = humans.length ? ` ${ready} of ${humans.length} student delegation${humans.length > 1 ? "s" : ""} ready.` : " No delegation is played by students.";
   switch (p.phase) {
     case "lobby":
-      return { text: "Lobby: students join with the code. Press Start when everyone is in.", tone: "act", buttons: [{ kind: "start", label: "Start" }] };
+      return { text: "Lobby: students join with the code. Press Start when everyone is in.", tone: "act", buttons: [] };
     case "briefing":
-      return { text: `Briefing: round 1 starts when every student delegation is ready, or when you advance.${count}`, tone: "act", buttons: [{ kind: "advance", label: "Advance phase" }] };
+      return { text: `Briefing: round 1 starts by itself when every student delegation is ready; "Advance phase" starts it now.${count}`, tone: "act", buttons: [] };
     case "round":
-      return { text: `Round ${p.round} of ${p.rounds}: it ends when the timer runs out, when every student delegation is ready, or when you advance.${count}`, tone: "info", buttons: [{ kind: "advance", label: "Advance phase" }] };
+      return { text: `Round ${p.round} of ${p.rounds}: it ends when the timer runs out, when every student delegation is ready, or on "Advance phase".${count}`, tone: "info", buttons: [] };
     case "signing":
-      return { text: "Signing: the parties sign or refuse the treaty.", tone: "info", buttons: [{ kind: "advance", label: "Advance phase" }] };
+      return { text: "Signing: the parties sign or refuse the treaty.", tone: "info", buttons: [] };
     default:
       return { text: "Debrief: the talks are over. The scores and the story are below.", tone: "info", buttons: [] };
   }

@@ -1,13 +1,14 @@
 /**
  * Where each of the engine's moves is shown. Moves about one clause or motion sit on that item
- * in the treaty panel; the clause builder owns propose/suggest; talk owns say; the briefing owns
- * ready; everything else is the actions panel, grouped.
+ * in the treaty panel; the clause builder owns propose/suggest; talk owns say; the banner owns
+ * ready and sign; everything else is the actions panel, grouped.
  */
 import type { Move } from "../../shared/rules/types.ts";
 import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 import { signed } from "./format.ts";
 
-const ELSEWHERE = new Set(["ready", "say", "propose", "suggest", "stance", "withdraw", "adopt", "parityClaim", "torpedo", "ruleMotion"]);
+/** Ready and sign are the banner's (what the phase asks of you now). */
+const ELSEWHERE = new Set(["ready", "sign", "say", "propose", "suggest", "stance", "withdraw", "adopt", "parityClaim", "torpedo", "ruleMotion"]);
 
 export function actionPanelMoves(moves: Move[]): { title: string; moves: Move[] }[] {
   const groups: Record<string, Move[]> = { Signals: [], Seats: [], Venue: [], Signing: [], Other: [] };

@@ -246,10 +246,6 @@ export class GameView {
         return c.send({ type: "sign", sign: b.sign });
       case "takeSeat":
         return c.takeSeat();
-      case "start":
-        return c.facilitator({ type: "start" });
-      case "advance":
-        return c.facilitator({ type: "advance" });
       case "playAgain":
         return this.nav.playAgain();
       case "home":
