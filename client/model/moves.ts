@@ -51,3 +51,11 @@ export function moveLabel(m: Move): string {
   if (m.type === "torpedo") parts.push(`${signed(minskWindow.torpedoMomentum)} momentum`);
   return parts.length ? `${m.label} — ${parts.join(", ")}` : m.label;
 }
+
+/** The one line that stands for the moves a seat can never make. */
+export function seatLine(seat: string, hidden: number): string {
+  const n = `${hidden} move${hidden === 1 ? "" : "s"} hidden`;
+  if (seat === "absent") return `Absent from the table: you talk through back channels and press statements and play your signals. Proposals, stances, motions and walk-outs need a seat (${n}).`;
+  if (seat === "observer") return `As an observer you speak at the table and suggest clauses; proposals, stances that count, motions and walk-outs are a party's (${n}).`;
+  return `A party's seat: suggesting clauses is an observer's move (${n}).`;
+}
