@@ -47,6 +47,14 @@ describe("no classroom traps", () => {
     const creates: string[] = [];
     s.page.on("request", (r) => r.url().includes("/matchmake/create/") && creates.push(r.url()));
     await s.page.goto(suite.server.url);
+    // The other delegations' solo buttons stay inside their card.
+    await s.page.getByText("Another delegation").click();
+    const spill = await s.page.locator(".solo-others button").evaluateAll((bs) => {
+      const card = bs[0]!.closest(".card")!.getBoundingClientRect();
+      return bs.filter((b) => { const r = b.getBoundingClientRect(); return r.left < card.left || r.right > card.right; }).length;
+    });
+    expect(spill).toBe(0);
+    await shot(s.page, "traps-home-solo");
     await s.page.getByRole("button", { name: "Play as Belarus" }).dblclick();
     await s.page.locator("#phase-banner").getByText(/Briefing: read your aims/).waitFor({ timeout: 20_000 });
     await s.page.waitForTimeout(500);
@@ -77,6 +85,10 @@ describe("no classroom traps", () => {
     await by.page.getByRole("button", { name: "Belarus", exact: true }).click();
     const b = by.page;
     await t.getByText("A student whose name is forty characters").first().waitFor({ timeout: 15_000 });
+    // A 40-character name stays inside its delegation's card.
+    const overflow = await t.locator(".lobby .deleg").evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(overflow).toBe(0);
+    await shot(t, "traps-lobby-long-name");
     await t.getByRole("button", { name: "Start", exact: true }).dblclick();
 
     // Every student delegation ready: round 1 starts without the facilitator.
