@@ -88,6 +88,7 @@ describe("no classroom traps", () => {
     // A 40-character name stays inside its delegation's card.
     const overflow = await t.locator(".lobby .deleg").evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
     expect(overflow).toBe(0);
+    await t.locator(".lobby-delegations").scrollIntoViewIfNeeded();
     await shot(t, "traps-lobby-long-name");
     await t.getByRole("button", { name: "Start", exact: true }).dblclick();
 
@@ -149,5 +150,50 @@ describe("no classroom traps", () => {
     await shot(page, "traps-solo-countdown");
     await page.locator(".hud").getByText(/Round 2\//).waitFor({ timeout: 15_000 });
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it("signing: one student of a team is asked before signing for everyone; a removed student reads one message", async () => {
+    const teacher = await person(suite.browser);
+    suite.people.push(teacher);
+    const t = teacher.page;
+    await t.goto(suite.server.url);
+    await t.getByText("Session settings").click();
+    await t.getByLabel("Rounds").fill("1");
+    await t.getByRole("button", { name: "Create a class session" }).click();
+    const codeEl = t.getByTestId("join-code");
+    await expect.poll(async () => (await codeEl.textContent())?.trim().length ?? 0, { timeout: 15_000 }).toBe(6);
+    const code = ((await codeEl.textContent()) ?? "").trim();
+    const a = await join(code, "Taras", "Ukraine");
+    const b = await join(code, "Iryna", "Ukraine");
+    await t.getByText("Iryna").first().waitFor({ timeout: 15_000 });
+    await t.getByRole("button", { name: "Start", exact: true }).click();
+    await t.getByRole("button", { name: "Advance phase" }).click({ timeout: 15_000 });
+    await t.locator(".hud").getByText(/Round 1\//).waitFor({ timeout: 15_000 });
+    await t.getByRole("button", { name: "Advance phase" }).click();
+    await a.locator("#phase-banner").getByText("Signing: sign or refuse the treaty.").waitFor({ timeout: 15_000 });
+    await shot(a, "traps-signing-banner");
+
+    // The first answer is "no": nothing is signed. Then "yes".
+    const asked: string[] = [];
+    let answer = false;
+    a.on("dialog", (d) => (asked.push(d.message()), answer ? d.accept() : d.dismiss()));
+    await a.locator("#phase-banner").getByRole("button", { name: "Sign the treaty" }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/^Sign for the whole delegation\?/);
+    await a.waitForTimeout(500);
+    expect(await a.locator("#phase-banner").textContent()).toMatch(/sign or refuse/);
+    // Removed: one message, no offer to rejoin.
+    t.on("dialog", (d) => d.accept());
+    await t.getByRole("button", { name: "Remove Iryna" }).click();
+    await b.locator("#phase-banner").getByText("The facilitator removed you from this session.").waitFor({ timeout: 15_000 });
+    await expect.poll(() => b.getByTestId("connection").textContent()).toBe("Removed by the facilitator");
+    expect(await b.getByText(/reload to rejoin/i).count()).toBe(0);
+    expect(await b.locator(".toast").count()).toBe(0);
+    // Alone in the delegation now, Taras signs without being asked.
+    answer = true;
+    await a.locator("#phase-banner").getByRole("button", { name: "Sign the treaty" }).click();
+    await a.locator("#phase-banner").getByText(/Ukraine has signed|Debrief/).waitFor({ timeout: 15_000 });
+    expect(asked).toHaveLength(1);
+    await shot(b, "traps-kicked");
   });
 });
