@@ -40,7 +40,7 @@ export function bannerFor(s: ClientState, projector: boolean): Banner | null {
   }
   if (d.bot) {
     return {
-      text: `A bot is playing ${nameOf(me)}'s seat now: your moves are paused until you take it back.`,
+      text: `A bot is playing ${nameOf(me)}'s seat now: your moves are paused until you take it back (you can still talk).`,
       tone: "alert",
       buttons: [{ kind: "takeSeat", label: "Take the seat back" }],
     };

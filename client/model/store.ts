@@ -111,10 +111,10 @@ export function ownBriefing(s: ClientState): Briefing | null {
   return first ?? null;
 }
 
-/** What a student reads while a bot plays their seat: every move refused, saying why. */
+/** What a student reads while a bot plays their seat: every move but talk refused, saying why. */
 export const BOT_LOCK = 'A bot is playing your seat: press "Take the seat back" to act again.';
 
 function lockedByBot(s: ClientState, b: Briefing): Briefing {
   if (s.role !== "player" || !s.pub.delegations[b.delegation]?.bot) return b;
-  return { ...b, moves: b.moves.map((m) => ({ ...m, ok: false, reason: BOT_LOCK })) };
+  return { ...b, moves: b.moves.map((m) => (m.type === "say" ? m : { ...m, ok: false, reason: BOT_LOCK })) };
 }

@@ -56,7 +56,7 @@ export interface StepOptions {
   relinquish?: boolean;
   /**
    * The move comes from one of the delegation's students, not its bot: refused (`seat/bot`)
-   * while a bot holds the seat. Replay omits it (the log holds accepted moves only).
+   * while a bot holds the seat, talk (`say`) excepted. Replay omits it (the log holds accepted moves only).
    */
   student?: boolean;
 }
@@ -76,7 +76,8 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
   let rejected: Rejection | void;
   try {
     if (!Number.isFinite(now)) return reject("payload/invalid", "The clock reading must be a number.");
-    if (opts?.student && who !== "facilitator" && who !== "system" && state.delegations[who].bot) {
+    // Talk changes nothing the bot plays, so students may still speak (and read) meanwhile.
+    if (opts?.student && who !== "facilitator" && who !== "system" && a.type !== "say" && state.delegations[who].bot) {
       return reject("seat/bot", 'A bot is playing your delegation\'s seat now, so your moves are not taken. Press "Take the seat back" to play it yourselves.');
     }
     const c: Ctx = { s: copyState(state), sc: scenarioOf(state.scenario), now, who, events: [] };
