@@ -150,6 +150,16 @@ describe("no classroom traps", () => {
     await shot(page, "traps-solo-countdown");
     await page.locator(".hud").getByText(/Round 2\//).waitFor({ timeout: 15_000 });
     expect(Date.now() - started).toBeLessThan(15_000);
+
+    // Idle to the end: the debrief offers "Play again" (a new solo game) and "Home".
+    await page.locator("#phase-banner").getByText(/Debrief/).waitFor({ timeout: 60_000 });
+    expect(await page.locator("#phase-banner").getByRole("button", { name: "Home" }).count()).toBe(1);
+    await shot(page, "traps-solo-debrief");
+    await page.locator("#phase-banner").getByRole("button", { name: "Play again" }).click();
+    await page.locator("#phase-banner").getByText(/Briefing: read your aims/).waitFor({ timeout: 20_000 });
+    const again = new URL(page.url()).searchParams.get("code");
+    expect(again).toHaveLength(6);
+    expect(again).not.toBe(w.code);
   });
 
   it("signing: one student of a team is asked before signing for everyone; a removed student reads one message", async () => {
