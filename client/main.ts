@@ -6,11 +6,12 @@ import type { Code } from "../shared/rules/types.ts";
 import type { CreateConfig, JoinOptions } from "../shared/protocol/messages.ts";
 import { Store } from "./model/store.ts";
 import { forget, loadSaved, route } from "./model/tokens.ts";
-import { Connection, refusalReason, tokenIsDead } from "./net/Connection.ts";
+import { checkCode, Connection, refusalReason, tokenIsDead } from "./net/Connection.ts";
 import { renderHome } from "./ui/home.ts";
 import { renderPicker } from "./ui/picker.ts";
 import { GameView } from "./ui/GameView.ts";
 import { h } from "./ui/dom.ts";
+import { CODES } from "./model/palette.ts";
 import "./styles.css";
 
 const root = document.getElementById("app") as HTMLElement;
@@ -39,7 +40,15 @@ function fail(message: string, retry: () => void): void {
 async function mountGame(projector: boolean): Promise<void> {
   if (mounted) return;
   mounted = true;
-  const view = new GameView(store, conn, projector);
+  const view = new GameView(store, conn, projector, {
+    home: () => void (location.href = "/"),
+    // A fresh page starts the new solo game: nothing of the old one lingers in memory.
+    playAgain: () => {
+      const d = store.state.delegation ?? "BY";
+      const name = store.state.welcome ? (loadSaved(localStorage, store.state.welcome.code).name ?? "") : "";
+      location.href = `/?play=${d}${name ? `&name=${encodeURIComponent(name)}` : ""}`;
+    },
+  });
   root.replaceChildren(view.el);
   try {
     const { startTable } = await loadTable();
@@ -67,24 +76,35 @@ function showHome(code = start.code): void {
         (e: Error) => fail(`Could not create a session: ${e.message}`, () => showHome()),
       );
     },
-    join: (c, name) => {
+    join: (c, name, say) => {
       const s = loadSaved(localStorage, c);
-      if (s.playerToken) return joinWith(c, { name, role: "player", playerToken: s.playerToken }, () => pick(c, name));
-      pick(c, name);
+      if (s.playerToken) return joinWith(c, { name, role: "player", playerToken: s.playerToken }, () => void checkThenPick(c, name, say));
+      void checkThenPick(c, name, say);
     },
-    solo: (delegation: Code, name) => {
-      void loadTable().catch(() => undefined);
-      conn.create({ name, role: "player", delegation, solo: true }).then(
-        (w) => (setUrl(w.code), mountGame(false)),
-        (e: Error) => fail(`Could not start a solo game: ${e.message}`, () => showHome()),
-      );
-    },
+    solo: startSolo,
     projector: (c) => ((location.href = `/?code=${c}&view=projector`), undefined),
   });
 }
 
-function pick(code: string, name: string): void {
-  renderPicker(root, code, name, (d) => joinWith(code, { name, role: "player", delegation: d }, () => pick(code, name)), () => showHome(code));
+function startSolo(delegation: Code, name: string): void {
+  void loadTable().catch(() => undefined);
+  conn.create({ name, role: "player", delegation, solo: true }).then(
+    (w) => (setUrl(w.code), mountGame(false)),
+    (e: Error) => fail(`Could not start a solo game: ${e.message}`, () => showHome()),
+  );
+}
+
+/** The code is checked before the picker opens: a wrong one is said in words, under the form. */
+async function checkThenPick(code: string, name: string, say: (problem: string) => void): Promise<void> {
+  const r = await checkCode(code);
+  if (!r.ok) return say(r.message);
+  if (r.finished) return say(`The game ${code} is over: ask your teacher for the new code.`);
+  if (r.solo) return say(`${code} is someone's solo game: you can only watch it ("Open projector view").`);
+  pick(code, name, r.teams);
+}
+
+function pick(code: string, name: string, teams: Partial<Record<Code, number>> = {}): void {
+  renderPicker(root, code, name, (d) => joinWith(code, { name, role: "player", delegation: d }, () => pick(code, name, teams)), () => showHome(code), teams);
 }
 
 /** Waits before the next try of a token rejoin: 1, 2, 4, 8, then 15 s between tries. */
@@ -151,11 +171,20 @@ function joinWith(code: string, options: JoinOptions, onRefused: () => void, ear
   );
 }
 
-if (start.code && start.projector) joinWith(start.code, { name: "Projector", role: "spectator" }, () => showHome(), true);
+const again = new URLSearchParams(location.search);
+const playAs = again.get("play") as Code | null;
+if (playAs && (CODES as readonly string[]).includes(playAs)) {
+  history.replaceState(null, "", "/");
+  root.replaceChildren(h("p", { class: "muted", role: "status" }, "Starting a new game…"));
+  startSolo(playAs, (again.get("name") ?? "").trim().slice(0, 40) || "Player");
+} else if (start.code && start.projector) joinWith(start.code, { name: "Projector", role: "spectator" }, () => showHome(), true);
 else if (start.code) {
   const saved = loadSaved(localStorage, start.code);
   if (start.facilitator && saved.facilitatorToken)
     joinWith(start.code, { name: saved.name ?? "Facilitator", role: "facilitator", facilitatorToken: saved.facilitatorToken }, () => showHome(), true);
-  else if (saved.playerToken) joinWith(start.code, { name: saved.name ?? "", role: "player", playerToken: saved.playerToken }, () => showHome(), true);
+  else if (saved.playerToken) {
+    store.set({ solo: !!saved.solo });
+    joinWith(start.code, { name: saved.name ?? "", role: "player", playerToken: saved.playerToken }, () => showHome(), true);
+  }
   else showHome();
 } else showHome();

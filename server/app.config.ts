@@ -11,6 +11,7 @@ import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import { closeContext, defaultSettings, newContext, type ServerContext, type Settings } from "./context.ts";
 import { limitRequestBodies } from "./http/bodyLimit.ts";
 import { health, mountRoutes } from "./http/routes.ts";
+import { mountLookup } from "./rooms/lookup.ts";
 import { installGate } from "./rooms/gate.ts";
 import { stampPeers } from "./rooms/peer.ts";
 import { tableRoomFor } from "./rooms/TableRoom.ts";
@@ -46,7 +47,7 @@ export function createServer(opts: AppOptions): Server {
     greet: false,
     devMode: false,
     gracefullyShutdown: opts.gracefullyShutdown ?? true,
-    express: (app) => mountRoutes(app as never, distDir, ctx.store, ctx.settings),
+    express: (app) => (mountLookup(app as never, ctx), mountRoutes(app as never, distDir, ctx.store, ctx.settings)),
   });
   // After every room has been disposed (SIGTERM/SIGINT or a test's shutdown): close the
   // database cleanly. Every action was already committed when it was accepted.

@@ -1,13 +1,14 @@
 /**
  * Where each of the engine's moves is shown. Moves about one clause or motion sit on that item
- * in the treaty panel; the clause builder owns propose/suggest; talk owns say; the briefing owns
- * ready; everything else is the actions panel, grouped.
+ * in the treaty panel; the clause builder owns propose/suggest; talk owns say; the banner owns
+ * ready and sign; everything else is the actions panel, grouped.
  */
 import type { Move } from "../../shared/rules/types.ts";
 import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 import { signed } from "./format.ts";
 
-const ELSEWHERE = new Set(["ready", "say", "propose", "suggest", "stance", "withdraw", "adopt", "parityClaim", "torpedo", "ruleMotion"]);
+/** Ready and sign are the banner's (what the phase asks of you now). */
+const ELSEWHERE = new Set(["ready", "sign", "say", "propose", "suggest", "stance", "withdraw", "adopt", "parityClaim", "torpedo", "ruleMotion"]);
 
 export function actionPanelMoves(moves: Move[]): { title: string; moves: Move[] }[] {
   const groups: Record<string, Move[]> = { Signals: [], Seats: [], Venue: [], Signing: [], Other: [] };
@@ -49,4 +50,12 @@ export function moveLabel(m: Move): string {
   if (m.cost && !/influence/i.test(m.label)) parts.push(`${m.cost} influence`);
   if (m.type === "torpedo") parts.push(`${signed(minskWindow.torpedoMomentum)} momentum`);
   return parts.length ? `${m.label} — ${parts.join(", ")}` : m.label;
+}
+
+/** The one line that stands for the moves a seat can never make. */
+export function seatLine(seat: string, hidden: number): string {
+  const n = `${hidden} move${hidden === 1 ? "" : "s"} hidden`;
+  if (seat === "absent") return `Absent from the table: you talk through back channels and press statements and play your signals. Proposals, stances, motions and walk-outs need a seat (${n}).`;
+  if (seat === "observer") return `As an observer you speak at the table and suggest clauses; proposals, stances that count, motions and walk-outs are a party's (${n}).`;
+  return `A party's seat: suggesting clauses is an observer's move (${n}).`;
 }

@@ -6,7 +6,7 @@ import type { Briefing, Code, GameEvent, PrivateMessage } from "../../shared/rul
 import type { ParticipationLine, Role, RosterLine, SimulatedMessage, Welcome } from "../../shared/protocol/messages.ts";
 import { normalize, type PublicState } from "./publicState.ts";
 
-export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "closed";
+export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "closed" | "kicked";
 
 export interface Toast {
   id: number;
@@ -31,6 +31,13 @@ export interface ClientState {
   events: { seq: number; event: GameEvent }[];
   /** The game against bot games of its setup, once it has ended (`simulated`). */
   simulated: SimulatedMessage | null;
+  /**
+   * A move or command was sent and the server has not answered yet (no state change, no error):
+   * the game view holds its buttons meanwhile, so a double click sends once.
+   */
+  waiting: boolean;
+  /** A solo game (this browser created it as one). */
+  solo: boolean;
 }
 
 type Listener = (s: ClientState, changed: ReadonlySet<keyof ClientState>) => void;
@@ -49,6 +56,8 @@ export class Store {
     participation: [],
     events: [],
     simulated: null,
+    waiting: false,
+    solo: false,
   };
   private listeners = new Set<Listener>();
   private seq = 0;
@@ -101,7 +110,15 @@ export class Store {
 
 /** The briefing this viewer reads first: its own delegation's, else the first one sent. */
 export function ownBriefing(s: ClientState): Briefing | null {
-  if (s.delegation && s.briefings[s.delegation]) return s.briefings[s.delegation] ?? null;
+  if (s.delegation && s.briefings[s.delegation]) return lockedByBot(s, s.briefings[s.delegation]!);
   const first = Object.values(s.briefings)[0];
   return first ?? null;
+}
+
+/** What a student reads while a bot plays their seat: every move but talk refused, saying why. */
+export const BOT_LOCK = 'A bot is playing your seat: press "Take the seat back" to act again.';
+
+function lockedByBot(s: ClientState, b: Briefing): Briefing {
+  if (s.role !== "player" || !s.pub.delegations[b.delegation]?.bot) return b;
+  return { ...b, moves: b.moves.map((m) => (m.type === "say" ? m : { ...m, ok: false, reason: BOT_LOCK })) };
 }

@@ -12,6 +12,8 @@ export interface Saved {
   playerToken?: string;
   facilitatorToken?: string;
   name?: string;
+  /** This browser started the game as a solo game (the debrief offers "Play again"). */
+  solo?: boolean;
 }
 
 const key = (code: string): string => `seat-at-the-table:${code.toUpperCase()}`;

@@ -5,7 +5,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { MSG, ROOM_NAME, type CreateOptions, type JoinOptions, type ParticipationLine, type RosterLine, type SimulatedMessage, type Welcome } from "../../shared/protocol/messages.ts";
-import type { FacilitatorCommand } from "../../shared/protocol/actions.ts";
+import type { Expectation, FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import type { Briefing, GameEvent, PlayerAction, PrivateMessage } from "../../shared/rules/types.ts";
 import type { Store } from "../model/store.ts";
 import { forget, save } from "../model/tokens.ts";
@@ -34,6 +34,24 @@ export function refusalReason(e: unknown): string {
   return m ? m[1] : "";
 }
 
+/** What the server says about a join code before anyone picks a delegation (`GET /api/games/:code`). */
+export type CodeCheck =
+  | { ok: true; solo: boolean; finished: boolean; teams: Record<string, number> }
+  | { ok: false; message: string };
+
+export async function checkCode(code: string): Promise<CodeCheck> {
+  let res: Response;
+  try {
+    res = await fetch(`${endpoint()}/api/games/${encodeURIComponent(code)}`, { cache: "no-store" });
+  } catch {
+    return { ok: false, message: "The server cannot be reached: check the connection and try again." };
+  }
+  const body = (await res.json().catch(() => ({}))) as { message?: string; status?: string; solo?: boolean; teams?: Record<string, number> };
+  if (res.status === 200) return { ok: true, solo: !!body.solo, finished: body.status === "finished", teams: body.teams ?? {} };
+  if (res.status === 404) return { ok: false, message: `There is no game with the code ${code}. Check the code with your teacher (letters and digits, no O, I, L, S, Z or B).` };
+  return { ok: false, message: body.message ?? "The server could not check the code right now: try again in a moment." };
+}
+
 export const tokenIsDead = (e: unknown): boolean => (DEAD_TOKEN as readonly string[]).includes(refusalReason(e));
 
 export class Connection {
@@ -57,7 +75,12 @@ export class Connection {
     this.store.set({ connection: "connecting" });
     try {
       const room = await this.client.create(ROOM_NAME, options);
-      return await this.attach(room, options.name);
+      const w = await this.attach(room, options.name);
+      if (options.solo) {
+        save(localStorage, w.code, { solo: true });
+        this.store.set({ solo: true });
+      }
+      return w;
     } catch (e) {
       this.store.set({ connection: "idle" });
       throw e;
@@ -80,11 +103,45 @@ export class Connection {
   send(action: PlayerAction): void {
     if (this.offline()) return;
     this.room!.send(MSG.action, action);
+    this.wait();
   }
 
+  /**
+   * A console command, carrying what the console showed when it was clicked (`expect`): a second
+   * click that arrives after the first one moved the game on is refused by the server as stale.
+   * Timer commands also name the timer, so "Extend" twice adds one extension.
+   */
   facilitator(cmd: FacilitatorCommand | Record<string, unknown>): void {
     if (this.offline()) return;
-    this.room!.send(MSG.facilitator, cmd);
+    const type = String((cmd as { type?: unknown }).type);
+    const p = this.store.state.pub;
+    const timed = type === "extend" || type === "pause" || type === "resume";
+    const expect: Expectation | undefined =
+      type === "assign" || type === "kick" || type === "setBot"
+        ? undefined
+        : { phase: p.phase, round: p.round, ...(timed ? { deadline: p.deadline, remaining: p.remaining } : {}) };
+    this.room!.send(MSG.facilitator, expect ? { ...cmd, expect } : cmd);
+    this.wait();
+  }
+
+  /** Takes the delegation's seat back from the bot playing it. */
+  takeSeat(): void {
+    if (this.offline()) return;
+    this.room!.send(MSG.takeSeat, {});
+    this.wait();
+  }
+
+  #waitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Holds the buttons until the server answers (a state change or an error); at most 4 s. */
+  private wait(): void {
+    clearTimeout(this.#waitTimer);
+    this.store.set({ waiting: true });
+    this.#waitTimer = setTimeout(() => this.answered(), 4000);
+  }
+
+  private answered(): void {
+    clearTimeout(this.#waitTimer);
+    if (this.store.state.waiting) this.store.set({ waiting: false });
   }
 
   /** A move made while the server is away would be lost silently: refuse it out loud instead. */
@@ -106,7 +163,10 @@ export class Connection {
     // The SDK retries a dropped socket by itself; this only tunes how soon it may.
     room.reconnection.minUptime = 0;
     const store = this.store;
-    room.onStateChange((state: { toJSON?: () => unknown }) => store.setPublic(state?.toJSON ? state.toJSON() : state));
+    room.onStateChange((state: { toJSON?: () => unknown }) => {
+      store.setPublic(state?.toJSON ? state.toJSON() : state);
+      this.answered();
+    });
     room.onMessage(MSG.briefing, (b: Briefing | Briefing[]) => {
       for (const one of Array.isArray(b) ? b : [b]) store.addBriefing(one);
     });
@@ -118,7 +178,10 @@ export class Connection {
         if (one.kind === "away" || one.kind === "shutdown") store.toast(one.kind, one.text);
       }
     });
-    room.onMessage(MSG.error, (e: { code?: string; message?: string }) => store.toast(e?.code ?? "error", e?.message ?? "Rejected"));
+    room.onMessage(MSG.error, (e: { code?: string; message?: string }) => {
+      store.toast(e?.code ?? "error", e?.message ?? "Rejected");
+      this.answered();
+    });
     room.onMessage(MSG.roster, (r: RosterLine[]) => store.set({ roster: Array.isArray(r) ? r : [] }));
     room.onMessage(MSG.participation, (p: ParticipationLine[]) => store.set({ participation: Array.isArray(p) ? p : [] }));
     room.onMessage(MSG.simulated, (m: SimulatedMessage) => store.set({ simulated: m }));
@@ -130,10 +193,14 @@ export class Connection {
       // 4000: the seat moved to another tab ("replaced") or the student was removed ("kicked").
       // Rejoining would fight the other tab or fail on a dead token, so stop here and say why.
       if (code === 4000) {
+        // Kicked: the server killed this seat's token, so a refresh must not try it again. The
+        // status line says it once, with no offer to rejoin.
+        if (reason === "kicked") {
+          if (this.room?.roomId) forget(localStorage, this.room.roomId, "playerToken");
+          return store.set({ connection: "kicked" });
+        }
         store.set({ connection: "closed" });
-        // Kicked: the server killed this seat's token, so a refresh must not try it again.
-        if (reason === "kicked" && this.room?.roomId) forget(localStorage, this.room.roomId, "playerToken");
-        store.toast("closed", reason === "kicked" ? "The facilitator removed you from this session." : "This seat is now open in another tab or window.");
+        store.toast("closed", "This seat is now open in another tab or window.");
         return;
       }
       store.set({ connection: "reconnecting" });

@@ -16,6 +16,7 @@ import { ClauseBuilder } from "./clauseBuilder.ts";
 import { ConsolePanel } from "./console.ts";
 import { DebriefPanel } from "./debrief.ts";
 import { codeTag, h, replace } from "./dom.ts";
+import { bannerFor, type BannerButton } from "../model/banner.ts";
 import { LobbyPanel } from "./lobby.ts";
 import { TableLog } from "./log.ts";
 import { TalkPanel } from "./talk.ts";
@@ -29,7 +30,14 @@ const CONNECTION_TEXT: Record<string, string> = {
   connected: "Connected",
   reconnecting: "Reconnecting…",
   closed: "Disconnected — reload to rejoin",
+  kicked: "Removed by the facilitator",
 };
+
+/** Where the banner's "Play again" and "Home" lead (main.ts knows how to start a game). */
+export interface Navigation {
+  playAgain(): void;
+  home(): void;
+}
 
 export class GameView {
   readonly el: HTMLElement;
@@ -59,10 +67,15 @@ export class GameView {
   private debrief = new DebriefPanel();
   private store: Store;
   private projector: boolean;
+  private connection: Connection;
+  private nav: Navigation;
+  private bannerKey = "";
 
-  constructor(store: Store, connection: Connection, projector: boolean) {
+  constructor(store: Store, connection: Connection, projector: boolean, nav: Navigation = { playAgain: () => undefined, home: () => (location.href = "/") }) {
     this.store = store;
     this.projector = projector;
+    this.connection = connection;
+    this.nav = nav;
     this.lobby = new LobbyPanel(connection, projector);
     this.console = new ConsolePanel(connection);
     this.briefing = new BriefingPanel(connection);
@@ -139,6 +152,8 @@ export class GameView {
       this.conn.className = `conn conn-${s.connection}`;
     }
     if (changed.has("toasts")) this.renderToasts(s);
+    if (changed.has("waiting")) this.hold(s.waiting);
+    this.renderBanner(s);
     let groups = this.layout(s);
     const key = `${s.role}|${s.pub.phase === "lobby" || s.pub.phase === "debrief" || s.pub.phase === "briefing" ? s.pub.phase : "play"}`;
     if (key !== this.layoutKey) {
@@ -187,6 +202,57 @@ export class GameView {
     this.builder.render(s);
     this.treaty.render(s);
     this.talk.render(s);
+  }
+
+  /**
+   * While a move or command is on its way, every button that sends one is held (disabled), so a
+   * double click sends it once; the server's answer (a state change or an error) releases them.
+   */
+  private hold(on: boolean): void {
+    if (on) {
+      for (const b of this.el.querySelectorAll<HTMLButtonElement>(".panel button:not(:disabled), .below button:not(:disabled), #phase-banner button:not(:disabled), .lobby button:not(:disabled)")) {
+        b.disabled = true;
+        b.dataset.held = "1";
+      }
+    } else {
+      for (const b of this.el.querySelectorAll<HTMLButtonElement>("button[data-held]")) {
+        b.disabled = false;
+        delete b.dataset.held;
+      }
+    }
+  }
+
+  /** The banner line: what the phase asks of you now, with its button(s). Redrawn only when it changes. */
+  private renderBanner(s: ClientState): void {
+    const b = bannerFor(s, this.projector);
+    const key = JSON.stringify(b);
+    if (key === this.bannerKey) return;
+    this.bannerKey = key;
+    if (!b) return replace(this.banner);
+    this.banner.dataset.tone = b.tone;
+    replace(
+      this.banner,
+      h("p", { class: "banner-text", role: "status" }, b.text),
+      ...b.buttons.map((btn, i) => h("button", { type: "button", class: i === 0 ? "primary" : "", "data-focus": `banner-${btn.kind}-${i}`, onclick: () => this.press(btn) }, btn.label)),
+    );
+    if (s.waiting) this.hold(true);
+  }
+
+  private press(b: BannerButton): void {
+    const c = this.connection;
+    switch (b.kind) {
+      case "ready":
+        return c.send({ type: "ready", ready: b.ready });
+      case "sign":
+        if (b.confirm && !confirm(b.confirm)) return;
+        return c.send({ type: "sign", sign: b.sign });
+      case "takeSeat":
+        return c.takeSeat();
+      case "playAgain":
+        return this.nav.playAgain();
+      case "home":
+        return this.nav.home();
+    }
   }
 
   private screen(): "projector" | "laptop" | "phone" {

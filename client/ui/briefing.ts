@@ -10,7 +10,7 @@ import { nameOf } from "../model/palette.ts";
 import { signed } from "../model/format.ts";
 import { belarusTrackRows } from "../model/belarusTracks.ts";
 import type { Connection } from "../net/Connection.ts";
-import { codeTag, h, moveButton, replace } from "./dom.ts";
+import { codeTag, h, replace } from "./dom.ts";
 
 export class BriefingPanel {
   readonly el = h("section", { class: "panel briefing", "aria-labelledby": "briefing-title" });
@@ -36,19 +36,9 @@ export class BriefingPanel {
         ? h("div", { class: "row wrap", role: "group", "aria-label": "Briefing of" }, ...codes.map((c) => h("button", { type: "button", class: "small", "aria-pressed": String(c === code), "data-focus": `brief-${c}`, onclick: () => ((this.which = c), this.render(s)) }, c)))
         : null,
       h("p", {}, codeTag(b.delegation, nameOf(b.delegation)), h("span", { class: "muted" }, ` · seat: ${s.pub.delegations[b.delegation].seat} · influence `), h("b", { class: "num" }, String(s.pub.delegations[b.delegation].influence))),
-      this.readyControl(s, b),
       aimsList(b),
       b.belarus ? belarusTracks(b) : null,
     );
-  }
-
-  /** The one "Ready" control: in the briefing it starts round 1 (solo), in a round it ends it. */
-  private readyControl(s: ClientState, b: Briefing): HTMLElement | null {
-    if (s.role !== "player" || (s.pub.phase !== "briefing" && s.pub.phase !== "round")) return null;
-    const mine = s.pub.delegations[b.delegation];
-    const move = b.moves.find((m) => m.type === "ready");
-    const label = mine.ready ? "Not ready yet" : s.pub.phase === "briefing" ? "Ready" : "Ready for round end";
-    return h("div", { class: "row" }, moveButton(label, move ? move.ok || mine.ready : true, move?.reason, () => this.conn.send({ type: "ready", ready: !mine.ready }), "ready"), mine.ready ? h("span", { class: "muted" }, " Waiting for the others…") : null);
   }
 }
 

@@ -33,6 +33,8 @@ export class ClauseBuilder {
   private why = h("p", { class: "muted", id: "builder-why", "aria-live": "polite" });
   private kind: "propose" | "suggest" = "propose";
   private conn: Connection;
+  private typeSelect: HTMLSelectElement;
+  private last: ClientState | null = null;
 
   constructor(conn: Connection) {
     this.conn = conn;
@@ -41,6 +43,7 @@ export class ClauseBuilder {
       { id: "clause-type", onchange: (e: Event) => this.setType((e.target as HTMLSelectElement).value as ClauseType) },
       ...CLAUSE_TYPE_LIST.map((t) => h("option", { value: t }, clauseLabel(t))),
     );
+    this.typeSelect = type;
     this.submit.setAttribute("aria-describedby", "builder-why");
     this.el.append(
       h("h2", { id: "builder-title" }, "Draft a clause"),
@@ -66,9 +69,24 @@ export class ClauseBuilder {
     const move = propose?.ok ? propose : (suggest ?? propose);
     this.kind = move?.type === "suggest" ? "suggest" : "propose";
     this.submit.textContent = this.kind === "suggest" ? "Suggest clause" : `Propose clause${move?.cost ? ` — ${move.cost} influence` : ""}`;
-    const ok = s.role === "player" && !!move?.ok;
+    // A type that needs another clause agreed first says so in the list and under the button.
+    const missing = (t: ClauseType): string => {
+      const needs = minskWindow.clauses[t].needs;
+      return needs && !s.pub.clauses.some((c) => c.type === needs && c.status === "agreed") ? `needs an agreed ${clauseLabel(needs)} first` : "";
+    };
+    for (const o of this.typeSelect.options) {
+      const why = missing(o.value as ClauseType);
+      o.textContent = why ? `${clauseLabel(o.value)} (${why})` : clauseLabel(o.value);
+    }
+    const blocked = missing(this.values.type);
+    const ok = s.role === "player" && !!move?.ok && !blocked;
     this.submit.disabled = !ok;
-    this.why.textContent = ok ? "" : move?.reason ?? (s.role === "player" ? "Clauses can be drafted during the rounds." : "Only delegations draft clauses.");
+    this.why.textContent = ok
+      ? ""
+      : blocked && move?.ok
+        ? `${clauseLabel(this.values.type)} ${blocked}.`
+        : move?.reason ?? (s.role === "player" ? "Clauses can be drafted during the rounds." : "Only delegations draft clauses.");
+    this.last = s;
   }
 
   private setType(t: ClauseType): void {
@@ -76,6 +94,7 @@ export class ClauseBuilder {
     const spec = minskWindow.clauses[t];
     this.note.textContent = `${spec.note} ${spec.ref}${spec.needs ? ` · needs an agreed ${clauseLabel(spec.needs)}` : ""}`;
     this.renderParams();
+    if (this.last) this.render(this.last);
   }
 
   private renderParams(): void {

@@ -65,6 +65,7 @@ export class ConsolePanel {
             { class: "deleg" },
             codeTag(c, nameOf(c)),
             h("span", { class: "muted num" }, ` · ${d.seat} · influence ${d.influence} · ${part[c].table} at table, ${part[c].back} back-channel`),
+            h("span", { class: `holder${d.bot ? " holder-bot" : ""}`, "data-testid": `holder-${c}` }, ` · ${holder(d.bot, d.members.length)}`),
             d.ready ? h("span", { class: "badge" }, " ready") : null,
             botToggle(c, d.bot, (bot) => this.conn.facilitator({ type: "setBot", delegation: c, bot })),
             h(
@@ -97,4 +98,10 @@ export class ConsolePanel {
     );
     return sel;
   }
+}
+
+/** Who plays a seat, as the facilitator needs to see it. */
+export function holder(bot: boolean, students: number): string {
+  if (bot) return students ? `played by a bot (${students} student${students > 1 ? "s" : ""} locked out)` : "played by a bot";
+  return students ? `played by ${students} student${students > 1 ? "s" : ""}` : "empty";
 }

@@ -43,19 +43,26 @@ export function codeTag(code: string, label?: string): HTMLSpanElement {
 let reasonSeq = 0;
 /**
  * A move's button. Unavailable moves stay visible but disabled, with the engine's reason in the
- * tooltip and, for screen readers, in a description (so the button's name stays its label).
+ * tooltip and, for screen readers, in a description (so the button's name stays its label). The
+ * move's plain-words effect and cost (`description`) is its tooltip and part of its description;
+ * with `shown` it is also printed beside the button.
  */
-export function moveButton(label: string, ok: boolean, reason: string | undefined, onClick: () => void, focusKey?: string): HTMLElement {
+export function moveButton(label: string, ok: boolean, reason: string | undefined, onClick: () => void, focusKey?: string, description?: string, shown = false): HTMLElement {
   const b = h("button", { type: "button", "data-focus": focusKey, onclick: () => ok && onClick() }, label);
-  if (ok || !reason) {
-    b.disabled = !ok;
-    return b;
-  }
-  b.disabled = true;
-  b.title = reason;
+  b.disabled = !ok;
+  const why = !ok && reason ? `Unavailable: ${reason}` : "";
+  b.title = [description, !ok && reason ? reason : ""].filter(Boolean).join(" — ");
+  if (!why && !description) return b;
   const id = `why-${++reasonSeq}`;
-  b.setAttribute("aria-describedby", id);
-  return h("span", { class: "move" }, b, h("span", { id, class: "sr-only" }, `Unavailable: ${reason}`));
+  b.setAttribute("aria-describedby", shown && description ? `${id}-d ${id}` : id);
+  const text = [why, shown ? "" : description].filter(Boolean).join(" ");
+  return h(
+    "span",
+    { class: shown ? "move move-described" : "move" },
+    b,
+    shown && description ? h("span", { class: "move-desc", id: `${id}-d` }, description) : null,
+    h("span", { id, class: "sr-only" }, text),
+  );
 }
 
 export const reducedMotion = (): boolean => matchMedia("(prefers-reduced-motion: reduce)").matches;

@@ -8,7 +8,8 @@ import { h } from "./dom.ts";
 
 export interface HomeHandlers {
   create(name: string, config: CreateConfig): void;
-  join(code: string, name: string): void;
+  /** `say` puts a problem with the code in words under the form (and frees its buttons). */
+  join(code: string, name: string, say: (problem: string) => void): void;
   solo(delegation: Code, name: string): void;
   projector(code: string): void;
 }
@@ -22,6 +23,19 @@ export function renderHome(root: HTMLElement, code: string, name: string, on: Ho
   const events = h("input", { id: "cfg-events", type: "checkbox", checked: true });
   const bots = h("input", { id: "cfg-bots", type: "checkbox", checked: true });
   const nameOr = (fallback: string): string => nameInput.value.trim() || fallback;
+  const problem = h("p", { class: "form-error", id: "join-problem", role: "alert" });
+  codeInput.setAttribute("aria-describedby", "join-problem");
+  /** One click starts one thing: every button waits until this one's answer (or its failure). */
+  const busy = (on: boolean) => {
+    for (const b of root.querySelectorAll<HTMLButtonElement>(".home button")) b.disabled = on;
+  };
+  const say = (text: string, focus?: HTMLElement) => {
+    problem.textContent = text;
+    busy(false);
+    focus?.focus();
+  };
+  const codeProblem = (c: string): string =>
+    c.length === 0 ? "Type the join code first: six letters and digits, shown on your teacher's screen." : c.length !== 6 ? `A join code has 6 characters; "${c}" has ${c.length}.` : "";
 
   const joinForm = h(
     "form",
@@ -31,9 +45,12 @@ export function renderHome(root: HTMLElement, code: string, name: string, on: Ho
       onsubmit: (e: Event) => {
         e.preventDefault();
         const c = cleanCode(codeInput.value);
-        if (c.length !== 6) return codeInput.focus();
-        if (!nameInput.value.trim()) return nameInput.focus();
-        on.join(c, nameInput.value.trim());
+        const bad = codeProblem(c);
+        if (bad) return say(bad, codeInput);
+        if (!nameInput.value.trim()) return say("Type your name first: your teacher and your delegation see it.", nameInput);
+        problem.textContent = "Checking the code…";
+        busy(true);
+        on.join(c, nameInput.value.trim(), (text) => say(text, codeInput));
       },
     },
     h("h2", { id: "join-title" }, "Join the talks"),
@@ -41,8 +58,22 @@ export function renderHome(root: HTMLElement, code: string, name: string, on: Ho
     codeInput,
     h("label", { for: "your-name" }, "Your name"),
     nameInput,
+    problem,
     h("button", { type: "submit", class: "primary" }, "Join"),
-    h("button", { type: "button", class: "link", onclick: () => cleanCode(codeInput.value).length === 6 && on.projector(cleanCode(codeInput.value)) }, "Open projector view"),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link",
+        onclick: () => {
+          const c = cleanCode(codeInput.value);
+          const bad = codeProblem(c);
+          if (bad) return say(`${bad} The projector view needs it too.`, codeInput);
+          on.projector(c);
+        },
+      },
+      "Open projector view",
+    ),
   );
 
   const teach = h(
@@ -66,13 +97,15 @@ export function renderHome(root: HTMLElement, code: string, name: string, on: Ho
       {
         type: "button",
         class: "primary",
-        onclick: () =>
+        onclick: () => {
+          busy(true);
           on.create(nameOr("Facilitator"), {
             rounds: Number(rounds.value) || d.rounds,
             roundSeconds: Math.max(0, Number(seconds.value) || 0),
             bots: bots.checked,
             events: events.checked,
-          }),
+          });
+        },
       },
       "Create a class session",
     ),
@@ -83,12 +116,12 @@ export function renderHome(root: HTMLElement, code: string, name: string, on: Ho
     { class: "card", "aria-labelledby": "solo-title" },
     h("h2", { id: "solo-title" }, "Play alone"),
     h("p", {}, "Sit in Minsk's chair against four bots: a full game in 10–20 minutes."),
-    h("button", { type: "button", class: "primary", onclick: () => on.solo("BY", nameOr("Player")) }, "Play as Belarus"),
+    h("button", { type: "button", class: "primary", onclick: () => { busy(true); on.solo("BY", nameOr("Player")); } }, "Play as Belarus"),
     h(
       "details",
       {},
       h("summary", {}, "Another delegation"),
-      h("div", { class: "row" }, ...CODES.filter((c) => c !== "BY").map((c) => h("button", { type: "button", onclick: () => on.solo(c, nameOr("Player")) }, `Solo as ${nameOf(c)}`))),
+      h("div", { class: "row wrap solo-others" }, ...CODES.filter((c) => c !== "BY").map((c) => h("button", { type: "button", onclick: () => { busy(true); on.solo(c, nameOr("Player")); } }, `Solo as ${nameOf(c)}`))),
     ),
   );
 

@@ -13,6 +13,8 @@ import type { ClientState } from "../model/store.ts";
 import { ownBriefing } from "../model/store.ts";
 import type { Connection } from "../net/Connection.ts";
 import { codeTag, h, moveButton, replace } from "./dom.ts";
+import { describeMove } from "../../shared/rules/moveText.ts";
+import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 
 export class TreatyPanel {
   readonly el = h("section", { class: "panel treaty", "aria-labelledby": "treaty-title" });
@@ -62,7 +64,7 @@ export class TreatyPanel {
       ),
       missing.length ? h("div", { class: "needs" }, "Still needs support from: ", ...missing.map((m) => codeTag(m))) : null,
       hurts.length ? h("div", { class: "redline", role: "note" }, "⚠ Red line: ", hurts.map((o) => `${o.text} (${o.points}, ${o.ref})`).join("; ")) : null,
-      mine.length ? h("div", { class: "moves" }, ...mine.map((m) => moveButton(moveLabel(m), m.ok && !!m.action, m.reason, () => m.action && this.conn.send(m.action), m.key))) : null,
+      mine.length ? h("div", { class: "moves" }, ...mine.filter((m) => !m.seatBound).map((m) => moveButton(moveLabel(m), m.ok && !!m.action, m.reason, () => m.action && this.conn.send(m.action), m.key, describeMove(minskWindow, m)))) : null,
     );
   }
 
@@ -75,7 +77,7 @@ export class TreatyPanel {
       ` → ${seatLabel(m.seat).toLowerCase()} · moved by `,
       codeTag(m.sponsor),
       ` · ${m.status}`,
-      mine.length ? h("div", { class: "moves" }, ...mine.map((mv) => moveButton(moveLabel(mv), mv.ok && !!mv.action, mv.reason, () => mv.action && this.conn.send(mv.action), mv.key))) : null,
+      mine.length ? h("div", { class: "moves" }, ...mine.filter((mv) => !mv.seatBound).map((mv) => moveButton(moveLabel(mv), mv.ok && !!mv.action, mv.reason, () => mv.action && this.conn.send(mv.action), mv.key, describeMove(minskWindow, mv)))) : null,
     );
   }
 }

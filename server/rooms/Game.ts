@@ -63,7 +63,7 @@ export class Game {
    * so it is given up to the step: the logs grow in place.
    */
   commit(action: Action, who: Who, student: string, now: number): Result {
-    const r = apply(this.state, action, who, now, { relinquish: true });
+    const r = apply(this.state, action, who, now, { relinquish: true, student: student !== "" && who !== "facilitator" && who !== "system" });
     if (!r.ok) return r;
     this.#append({ seq: 0, time: now, who, student, kind: "engine", action });
     this.state = r.state;

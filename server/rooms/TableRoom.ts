@@ -6,7 +6,7 @@
 import { CloseCode, Room, type Client } from "@colyseus/core";
 import { HandOver } from "./HandOver.ts";
 import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
-import { isControl, parseAction, parseFacilitator, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
+import { isControl, parseAction, parseFacilitator, staleness, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import type { ServerContext } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
@@ -145,6 +145,7 @@ export class TableRoom extends Room<{ state: TableState }> {
 
     this.onMessage(MSG.action, (client, payload) => this.#onAction(client, payload));
     this.onMessage(MSG.facilitator, (client, payload) => this.#onFacilitator(client, payload));
+    this.onMessage(MSG.takeSeat, (client, payload) => this.#onTakeSeat(client, payload));
     this.onMessage("*", (client, type, payload) => {
       // A client can send the literal type "*": Colyseus then passes (client, payload, ctx),
       // so `type` may be any object; never stringify what a client controls.
@@ -267,6 +268,20 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!r.ok) this.#error(client, r.code, r.message, type);
   }
 
+  /** A student takes their delegation's seat back from the bot playing it (logged as the system's setBot). */
+  #onTakeSeat(client: Client, payload: unknown): void {
+    if (!this.#guard(client, payload, MSG.takeSeat)) return;
+    const u = client.userData as UserData;
+    const m = this.roster.bySession(client.sessionId);
+    if (u.role !== "player" || !u.delegation || !m || m.kicked) return this.#error(client, ERR.notDelegation, "Only students seated in a delegation can take its seat back.", MSG.takeSeat);
+    if (payload !== undefined && (typeof payload !== "object" || payload === null || Object.keys(payload).length > 0)) {
+      return this.#error(client, ERR.invalid, "takeSeat takes no fields: send {}.", MSG.takeSeat);
+    }
+    if (!this.game.state.delegations[u.delegation].bot) return this.#error(client, "rule/no_change", "Your delegation already plays its own seat.", MSG.takeSeat);
+    const r = this.#commit({ type: "setBot", delegation: u.delegation, bot: false }, "system", u.member);
+    if (!r.ok) this.#error(client, r.code, r.message, MSG.takeSeat);
+  }
+
   #onFacilitator(client: Client, payload: unknown): void {
     if (!this.#guard(client, payload, MSG.facilitator)) return;
     const u = client.userData as UserData;
@@ -274,7 +289,9 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (u.role !== "facilitator") return this.#error(client, ERR.notFacilitator, "Only the facilitator can do that.", type);
     const p = parseFacilitator(payload);
     if (!p.ok) return this.#error(client, p.code, p.message, type);
-    const cmd = p.value;
+    const { expect: want, ...cmd } = p.value;
+    const stale = want ? staleness(want, this.game.state) : null;
+    if (stale) return this.#error(client, "phase/stale", stale, type);
     if (cmd.type === "start" && this.game.state.phase === "lobby") this.#seats.fillEmpty();
     if (isControl(cmd)) {
       const r = this.#commit(cmd, "facilitator", u.member);

@@ -8,6 +8,7 @@ import {
   CLAUSE_TYPES,
   DELEGATIONS,
   EXTERNALS,
+  PHASES,
   SEATS,
   SIGNALS,
   type Action,
@@ -57,18 +58,32 @@ export const playerAction = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("sign"), sign: z.boolean() }),
 ]);
 
+/**
+ * What a console button saw when it was clicked: the phase, the round and (optionally) the timer.
+ * A command carrying one is refused as stale (`phase/stale`) once the game has moved past it, so
+ * a double click does one thing. Optional: a command without it is applied as before.
+ */
+export const expectation = z.strictObject({
+  phase: z.enum(PHASES),
+  round: z.number().int().min(0).max(100),
+  deadline: z.number().min(0).optional(),
+  remaining: z.number().min(0).optional(),
+});
+export type Expectation = z.infer<typeof expectation>;
+const expect = { expect: expectation.optional() };
+
 /** The facilitator console. `assign` and `kick` move students, so they live in the room. */
 export const facilitatorCommand = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("start") }),
-  z.strictObject({ type: z.literal("pause") }),
-  z.strictObject({ type: z.literal("resume") }),
-  z.strictObject({ type: z.literal("advance") }),
-  z.strictObject({ type: z.literal("extend"), seconds: z.number().int().min(10).max(3600).default(60) }),
-  z.strictObject({ type: z.literal("inject"), event: z.string().min(1).max(40) }),
-  z.strictObject({ type: z.literal("setBot"), delegation: code, bot: z.boolean() }),
-  z.strictObject({ type: z.literal("end") }),
-  z.strictObject({ type: z.literal("assign"), member: z.string().min(1).max(64), delegation: code }),
-  z.strictObject({ type: z.literal("kick"), member: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal("start"), ...expect }),
+  z.strictObject({ type: z.literal("pause"), ...expect }),
+  z.strictObject({ type: z.literal("resume"), ...expect }),
+  z.strictObject({ type: z.literal("advance"), ...expect }),
+  z.strictObject({ type: z.literal("extend"), seconds: z.number().int().min(10).max(3600).default(60), ...expect }),
+  z.strictObject({ type: z.literal("inject"), event: z.string().min(1).max(40), ...expect }),
+  z.strictObject({ type: z.literal("setBot"), delegation: code, bot: z.boolean(), ...expect }),
+  z.strictObject({ type: z.literal("end"), ...expect }),
+  z.strictObject({ type: z.literal("assign"), member: z.string().min(1).max(64), delegation: code, ...expect }),
+  z.strictObject({ type: z.literal("kick"), member: z.string().min(1).max(64), ...expect }),
 ]);
 export type FacilitatorCommand = z.infer<typeof facilitatorCommand>;
 
@@ -87,6 +102,21 @@ export const parseAction = (payload: unknown): Parsed<PlayerAction> =>
 
 export const parseFacilitator = (payload: unknown): Parsed<FacilitatorCommand> =>
   parseWith(facilitatorCommand as z.ZodType<FacilitatorCommand>, payload, "facilitator command");
+
+/**
+ * Why a command that expected `want` comes too late for the game `now` is in, or null when it is
+ * on time. Phase and round always count; the timer counts when the command names it (a second
+ * "Extend" sees the first one's deadline).
+ */
+export function staleness(want: Expectation, now: { phase: string; round: number; deadline: number; remaining: number }): string | null {
+  const moved = want.phase !== now.phase || want.round !== now.round;
+  const timer = (want.deadline !== undefined && want.deadline !== now.deadline) || (want.remaining !== undefined && want.remaining !== now.remaining);
+  if (!moved && !timer) return null;
+  const where = now.phase === "round" ? `round ${now.round}` : `the ${now.phase}`;
+  return moved
+    ? `Already done: the game has moved on to ${where} since you clicked. Nothing changed; look again and click once more if you still mean it.`
+    : "Already done: the timer changed since you clicked (a second click?). Nothing changed.";
+}
 
 /** Facilitator commands the engine handles (all but the room's own assign and kick). */
 export function isControl(cmd: FacilitatorCommand | Action): cmd is ControlAction {

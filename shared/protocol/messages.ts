@@ -22,6 +22,8 @@ export const MSG = {
   participation: "participation",
   /** Server → everyone in a finished game: bot games of the same setup, as they are played, then the result. */
   simulated: "simulated",
+  /** Student → server: take the delegation's seat back from the bot playing it (payload `{}`). */
+  takeSeat: "takeSeat",
 } as const;
 
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */

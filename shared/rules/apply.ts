@@ -8,6 +8,7 @@ import { z } from "zod";
 import { facilitatorCommand, parseAction } from "../protocol/actions.ts";
 import { copyState, reject, type Ctx, type Log } from "./context.ts";
 import { CONTROLS } from "./control.ts";
+import { paceSolo } from "./phases.ts";
 import { MOVES } from "./moves.ts";
 import { scenarioOf } from "./scenario.ts";
 import { DELEGATIONS, type Action, type Code, type ControlAction, type GameState, type PlayerAction, type Rejection, type Result, type Who } from "./types.ts";
@@ -53,6 +54,11 @@ export interface StepOptions {
    * else holds never change). A refused step leaves the logs as they were.
    */
   relinquish?: boolean;
+  /**
+   * The move comes from one of the delegation's students, not its bot: refused (`seat/bot`)
+   * while a bot holds the seat, talk (`say`) excepted. Replay omits it (the log holds accepted moves only).
+   */
+  student?: boolean;
 }
 
 export function apply(state: GameState, action: Action, who: Who, now: number, opts?: StepOptions): Result {
@@ -70,13 +76,21 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
   let rejected: Rejection | void;
   try {
     if (!Number.isFinite(now)) return reject("payload/invalid", "The clock reading must be a number.");
+    // Talk changes nothing the bot plays, so students may still speak (and read) meanwhile.
+    if (opts?.student && who !== "facilitator" && who !== "system" && a.type !== "say" && state.delegations[who].bot) {
+      return reject("seat/bot", 'A bot is playing your delegation\'s seat now, so your moves are not taken. Press "Take the seat back" to play it yourselves.');
+    }
     const c: Ctx = { s: copyState(state), sc: scenarioOf(state.scenario), now, who, events: [] };
     if (ends) c.logged = { table: true, messages: true, signals: true };
     rejected =
       who === "facilitator" || who === "system"
         ? (CONTROLS[a.type as ControlAction["type"]] as (c: Ctx, a: ControlAction) => ReturnType<(typeof CONTROLS)["start"]>)(c, a as ControlAction)
         : (MOVES[a.type as PlayerAction["type"]] as (c: Ctx, me: Code, a: PlayerAction) => ReturnType<(typeof MOVES)["say"]>)(c, who, a as PlayerAction);
-    if (!rejected) return { ok: true, state: c.s, events: c.events };
+    if (!rejected) {
+      // A solo player's move restarts the short countdown the bots' readiness started.
+      if (who !== "facilitator" && who !== "system" && a.type !== "ready") paceSolo(c, who);
+      return { ok: true, state: c.s, events: c.events };
+    }
   } catch (err) {
     rejected = reject("engine/error", `The move could not be applied: ${err instanceof Error ? err.message : String(err)}`);
   }

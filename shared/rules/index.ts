@@ -6,6 +6,7 @@ export * from "./types.ts";
 export { newGame } from "./setup.ts";
 export { apply } from "./apply.ts";
 export { legalMoves } from "./legal.ts";
+export { soloIdleSeconds } from "./phases.ts";
 export { view, publicView, briefing } from "./view.ts";
 export { finalOutcome, projectOutcome } from "./score.ts";
 export { explain } from "./explain.ts";

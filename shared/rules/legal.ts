@@ -11,6 +11,8 @@ import { DELEGATIONS, SEATS, type Code, type GameState, type Move, type PlayerAc
 
 /** Rejections that mean "not a move of this moment" rather than "a move you can't afford". */
 const HIDDEN = new Set(["phase/wrong", "phase/over"]);
+/** Rejections that come from the seat itself: the client folds these behind one line. */
+const SEAT_BOUND = new Set(["rule/not_party", "rule/not_observer"]);
 
 export function legalMoves(s: GameState, me: Code): Move[] {
   const sc = scenarioOf(s.scenario);
@@ -19,12 +21,12 @@ export function legalMoves(s: GameState, me: Code): Move[] {
   const probe = (key: string, label: string, cost: number, action: PlayerAction) => {
     const r = refusal(s, action, me, s.deadline || 0);
     if (r && HIDDEN.has(r.code)) return;
-    out.push({ key, type: action.type, label, cost, ok: !r, ...(r ? { reason: r.message } : {}), action });
+    out.push({ key, type: action.type, label, cost, ok: !r, ...(r ? { reason: r.message } : {}), ...(r && SEAT_BOUND.has(r.code) ? { seatBound: true } : {}), action });
   };
   const open = (key: string, type: "propose" | "suggest", label: string, cost: number, party: boolean) => {
     const g = gate(s, me, { phases: ["round"], cost, ...(party ? { party: true } : { observer: true }) });
     if (g && HIDDEN.has(g.code)) return;
-    out.push({ key, type, label, cost, ok: !g, ...(g ? { reason: g.message } : {}) });
+    out.push({ key, type, label, cost, ok: !g, ...(g ? { reason: g.message } : {}), ...(g && SEAT_BOUND.has(g.code) ? { seatBound: true } : {}) });
   };
 
   open("propose", "propose", "Propose clause", sc.costs.propose, true);

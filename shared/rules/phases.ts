@@ -179,6 +179,26 @@ export function advancePhase(c: Ctx): void {
   }
 }
 
+/**
+ * Solo pacing: how long a round waits for the player once every bot is done (ready) — 45 s of a
+ * 5-minute round, a quarter of shorter ones.
+ */
+export const soloIdleSeconds = (roundSeconds: number): number => Math.min(45, Math.ceil(roundSeconds / 4));
+
+/**
+ * In a solo round, once every bot is ready the round's timer is brought down to a short
+ * countdown, and each move of the player (`by`) starts that countdown again: the round moves on
+ * soon after the player stops acting, instead of waiting out minutes in which nothing happens.
+ */
+export function paceSolo(c: Ctx, by?: Code): void {
+  const { s } = c;
+  if (!s.config.solo || s.phase !== "round" || s.paused || !s.deadline) return;
+  const bots = DELEGATIONS.filter((code) => s.delegations[code].bot);
+  if (bots.length === 0 || !bots.every((code) => s.delegations[code].ready)) return;
+  const soon = c.now + soloIdleSeconds(s.config.roundSeconds) * 1000;
+  s.deadline = by && !s.delegations[by].bot ? Math.max(s.deadline, soon) : Math.min(s.deadline, soon);
+}
+
 /** Ends a phase early once everyone who must act has: all students ready, or every party signed. */
 export function settleReadiness(c: Ctx): void {
   const { s } = c;
@@ -187,11 +207,12 @@ export function settleReadiness(c: Ctx): void {
     if (parties(s).every((code) => s.delegations[code].signature !== "")) finish(c);
     return;
   }
-  // In class the facilitator opens round 1; only a solo player's "Ready" ends the briefing.
-  if (s.phase === "briefing" && !s.config.solo) return;
+  // The briefing, like a round, ends once every delegation played by students is ready (in
+  // class the facilitator may also open round 1 before that).
   if (s.phase !== "briefing" && s.phase !== "round") return;
   const humans = humanPlayed(s);
-  if (humans.length > 0 && humans.every((code) => s.delegations[code].ready)) advancePhase(c);
+  if (humans.length > 0 && humans.every((code) => s.delegations[code].ready)) return advancePhase(c);
+  paceSolo(c);
 }
 
 const article = (seat: string) => (seat === "absent" ? "absent" : seat === "observer" ? "an observer" : "a party");

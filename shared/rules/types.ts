@@ -340,6 +340,8 @@ export interface Move {
   reason?: string;
   /** The complete action to send; absent for moves that need more input (propose, suggest, say). */
   action?: PlayerAction;
+  /** Refused because of the seat the delegation holds (a party's or an observer's move). */
+  seatBound?: boolean;
 }
 
 export interface AimView {

@@ -12,9 +12,25 @@ function run(s: GameState, steps: [Action, Who][]): GameState {
 }
 
 describe("§2.5 the briefing's end", () => {
-  it("in class, students' Ready does not open round 1: the facilitator advances", () => {
+  it("in class, the briefing ends when every delegation played by students is ready", () => {
+    let s = run(newGame({ roundSeconds: 0 }), [
+      [{ type: "seatHumans", delegation: "UA", humans: 2 }, "system"],
+      [{ type: "seatHumans", delegation: "RU", humans: 1 }, "system"],
+      [{ type: "setBot", delegation: "US", bot: true }, "system"],
+      [{ type: "start" }, "facilitator"],
+      [{ type: "ready", ready: true }, "UA"],
+    ]);
+    expect(s.phase).toBe("briefing");
+    // The bots' seats (and empty ones) do not hold the class back.
+    s = run(s, [[{ type: "ready", ready: true }, "RU"]]);
+    expect(s).toMatchObject({ phase: "round", round: 1 });
+    expect(Object.values(s.delegations).every((d) => !d.ready)).toBe(true);
+  });
+
+  it("in class, the facilitator may still open round 1 before everyone is ready", () => {
     let s = run(newGame({ roundSeconds: 0 }), [
       [{ type: "seatHumans", delegation: "UA", humans: 1 }, "system"],
+      [{ type: "seatHumans", delegation: "RU", humans: 1 }, "system"],
       [{ type: "start" }, "facilitator"],
       [{ type: "ready", ready: true }, "UA"],
     ]);
