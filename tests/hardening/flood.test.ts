@@ -103,10 +103,12 @@ describe("a flooding socket does not slow another class", () => {
       const quiet = samples();
       const under = samples();
       // Frames just under the size limit, in windows between quiet ones.
-      for (let r = 0; r < 8; r++) {
-        await measure(srv, victim, 10, quiet, "quiet");
+      // Sixteen windows of twelve lines each side (192 samples): p99 is then the second-slowest
+      // line, so one stall of the machine (other suites share it) cannot decide the test alone.
+      for (let r = 0; r < 16; r++) {
+        await measure(srv, victim, 12, quiet, "quiet");
         await f.on(FRAMES.maxBytes - 2048);
-        await measure(srv, victim, 10, under, "flooded");
+        await measure(srv, victim, 12, under, "flooded");
         await f.off();
       }
       // Frames over it: every connection closed at its first frame. Coming straight back each
@@ -138,12 +140,12 @@ describe("a flooding socket does not slow another class", () => {
       // connection of it was closed for flooding, except those an `off` ended.
       expect(r1.bytes).toBeGreaterThan(10e6);
       expect(r1.sent).toBeGreaterThan(r1.joins * Math.ceil((FRAMES.byteBurst + FRAMES.excessBytes) / r1.frameBytes));
-      expect(r1.closes[FLOOD_CLOSE]).toBeGreaterThanOrEqual(r1.joins - 8);
+      expect(r1.closes[FLOOD_CLOSE]).toBeGreaterThanOrEqual(r1.joins - 16);
       // Dropped undecoded: every frame the room decoded was answered (payload/too_large, or
       // dropped by its own 20/s limit, told rate_limited once a second); in bytes they are each
       // connection's burst and what refilled meanwhile, not the flood.
       const decoded = (r1.errors["payload/too_large"] ?? 0) + (r1.errors["rate_limited"] ?? 0);
-      expect(decoded * r1.frameBytes).toBeLessThanOrEqual(r1.joins * FRAMES.byteBurst + FRAMES.bytesPerSecond * 20);
+      expect(decoded * r1.frameBytes).toBeLessThanOrEqual(r1.joins * FRAMES.byteBurst + FRAMES.bytesPerSecond * 40);
       // Oversized frames close their socket (1009) at once, unanswered.
       expect(r2.joins).toBeGreaterThan(1);
       expect(r2.closes[1009]).toBeGreaterThanOrEqual(r2.joins - 1);
