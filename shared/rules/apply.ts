@@ -71,7 +71,7 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
   try {
     if (!Number.isFinite(now)) return reject("payload/invalid", "The clock reading must be a number.");
     const c: Ctx = { s: copyState(state), sc: scenarioOf(state.scenario), now, who, events: [] };
-    if (ends) c.logged = { table: true, messages: true, signals: true };
+    if (ends) c.logged = { table: true, messages: true, signals: true, notes: true };
     rejected =
       who === "facilitator" || who === "system"
         ? (CONTROLS[a.type as ControlAction["type"]] as (c: Ctx, a: ControlAction) => ReturnType<(typeof CONTROLS)["start"]>)(c, a as ControlAction)
@@ -86,7 +86,7 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
   return rejected;
 }
 
-const LOGS: readonly Log[] = ["table", "messages", "signals"];
+const LOGS: readonly Log[] = ["table", "messages", "signals", "notes"];
 
 /**
  * What `step` would say to a delegation's move, without making it: the same rejection, or null
