@@ -176,7 +176,7 @@ export class GameView {
     // The room's participation figures (every 2 s at most) concern the console alone.
     if (changed.has("participation") && s.role === "facilitator" && p.phase !== "lobby" && p.phase !== "debrief") this.console.render(s);
     if (!changed.has("pub") && !changed.has("briefings") && !changed.has("messages") && !changed.has("welcome") && !changed.has("roster")) return;
-    this.log.render(p.table);
+    this.log.render(p.table, s.delegation === "BY" || s.role === "facilitator" ? s.briefings.BY?.notes : undefined);
     if (p.phase === "debrief") return this.debrief.render(s);
     if (this.projector || s.role === "spectator") return;
     if (s.role === "facilitator" && p.phase !== "lobby") this.console.render(s);
