@@ -15,6 +15,8 @@ export interface ReportJob {
   code: string;
   format: "json" | "csv" | "html";
   rows: "students" | "actions";
+  /** The teacher's time zone for the HTML report's times (validated by the route). */
+  tz: string;
 }
 
 export type ReportDone = { id: number; body: string } | { id: number; missing: true } | { id: number; error: string };
@@ -31,7 +33,7 @@ export function render(job: ReportJob, st: Store): Omit<ReportDone, "id"> {
   const report = buildReport(st, job.code);
   if (!report) return { missing: true };
   if (job.format === "csv") return { body: job.rows === "actions" ? actionsCsv(report) : studentsCsv(report) };
-  if (job.format === "html") return { body: reportHtml(report) };
+  if (job.format === "html") return { body: reportHtml(report, job.tz) };
   return { body: JSON.stringify(report) };
 }
 
