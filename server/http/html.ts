@@ -54,8 +54,8 @@ export function reportHtml(r: Report, tz = "UTC"): string {
   const name = (c: string): string => sc.names[c as Code] ?? c;
   const { time, date } = clocks(tz);
   const st = r.story;
-  const table = (head: string[], rows: string[], cls = ""): string =>
-    rows.length ? `<table${cls ? ` class="${cls}"` : ""}><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>` : "<p>None.</p>";
+  const table = (head: string[], rows: string[], cls = "", none = "None."): string =>
+    rows.length ? `<table${cls ? ` class="${cls}"` : ""}><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>` : `<p>${esc(none)}</p>`;
   const tr = (cells: string[], cls = ""): string => `<tr${cls ? ` class="${cls}"` : ""}>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
 
   // The outcome, in prose.
@@ -69,7 +69,7 @@ export function reportHtml(r: Report, tz = "UTC"): string {
 
   // Agreements and signatures.
   const agreements = st ? table(["Agreement", "Proposed by", "Round", "At the end"], st.agreements.map((a) =>
-    tr([esc(a.text), esc(name(a.proposer)), esc(a.round), esc(a.inForce ? "in force under the treaty" : a.status === "agreed" ? (o ? "agreed, but not in force" : "agreed") : STATUS[a.status] ?? a.status)]))) : "";
+    tr([esc(a.text), esc(name(a.proposer)), esc(a.round), esc(a.inForce ? "in force under the treaty" : a.status === "agreed" ? (o ? "agreed, but not in force" : "agreed") : STATUS[a.status] ?? a.status)])), "", "No clause was ever agreed.") : "";
   const signatures = st ? table(["Delegation", "Seat at the end", "Signature"], DELEGATIONS.map((c) => {
     const x = st.signatures[c];
     const sig = x.signature === "signed" ? "signed the treaty" : x.signature === "refused" ? "refused to sign" : x.seat === "party" ? "did not decide" : "— (only parties sign)";
@@ -77,7 +77,7 @@ export function reportHtml(r: Report, tz = "UTC"): string {
   })) : "";
 
   const events = st ? table(["Round", "Time", "Card", "What happened", "Effect"], st.events.map((e) =>
-    tr([esc(e.round), esc(time(e.time)), `<b>${esc(e.title)}</b>`, esc(e.text), esc(e.effect)]))) : "";
+    tr([esc(e.round), esc(time(e.time)), `<b>${esc(e.title)}</b>`, esc(e.text), esc(e.effect)])), "", "No event cards were drawn.") : "";
 
   // Scores, best first, each with the lines that made it.
   const order = [...DELEGATIONS].sort((a, b) => (r.scores[b] ?? 0) - (r.scores[a] ?? 0));
@@ -86,7 +86,8 @@ export function reportHtml(r: Report, tz = "UTC"): string {
     const body = lines.length
       ? table(["Points", "Why", "¶"], lines.map((l) => tr([`<b>${esc(signed(l.points))}</b>`, esc(l.text), `<span class="ref">${esc(l.ref)}</span>`])), "lines")
       : "<p>No points either way.</p>";
-    return `<section class="del"><h3>${esc(name(c))}: ${esc(signed(r.scores[c] ?? 0))} points${r.projected ? " (if it ended now)" : ""}</h3>${body}</section>`;
+    const n = r.scores[c] ?? 0;
+    return `<section class="del"><h3>${esc(name(c))}: ${esc(signed(n))} ${Math.abs(n) === 1 ? "point" : "points"}${r.projected ? " (if it ended now)" : ""}</h3>${body}</section>`;
   }).join("");
 
   // Participation per student: players first, in delegation order.
@@ -110,7 +111,7 @@ h1{font-size:1.55rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px s
 .meta{color:#444;margin-top:0}.lede{font-size:1.08rem}
 table{border-collapse:collapse;width:100%;margin:.3rem 0 .6rem;font-size:.92em}
 td,th{border-bottom:1px solid #ccc;padding:.2rem .35rem;text-align:left;vertical-align:top}th{border-bottom:1.5px solid #555;font-weight:600}
-.ref{color:#555;font-size:.85em;white-space:nowrap}.lines td:first-child{width:3.5em;text-align:right}
+.ref{color:#555;font-size:.85em;white-space:nowrap}.lines{table-layout:fixed}.lines td:first-child,.lines th:first-child{width:3.5em;text-align:right}.lines td:last-child,.lines th:last-child{width:9em}
 .talks td:first-child{width:4.6em;color:#444;white-space:nowrap}.talks td:nth-child(2){width:8.5em}
 .talks tr.decisive td{font-weight:600}.talks tr.talk td{color:#333}.talks tr.note td{color:#0b5d45;font-style:italic}
 .mark{display:inline-block;font:600 .72em system-ui,sans-serif;text-transform:uppercase;letter-spacing:.04em;border:1px solid #777;border-radius:3px;padding:0 .25em;margin-right:.3em}

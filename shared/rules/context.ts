@@ -56,7 +56,7 @@ export function shift(c: Ctx, track: PublicTrack, delta: number, cause: string):
 
 /** A change in the log's words: "Momentum −1 (now 4): Russia pressed on the front". */
 export const changeText = (ch: Pick<TrackChange, "track" | "from" | "to" | "cause">): string =>
-  `${TRACK_WORDS[ch.track]} ${signedNumber(ch.to - ch.from)} (now ${ch.to}): ${ch.cause}`;
+  `${TRACK_WORDS[ch.track]} ${signedNumber(ch.to - ch.from)} (now ${ch.track === "battlefield" ? signedNumber(ch.to) : ch.to}): ${ch.cause}`;
 
 /**
  * Moves one of Belarus's private tracks (autonomy, trust, US favour), clamped to its range, and

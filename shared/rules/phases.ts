@@ -124,6 +124,9 @@ export function endRound(c: Ctx): void {
   const front = shift(c, "battlefield", drift, parts);
   if (front) {
     announce(c, "battlefield", `The front moves ${drift > 0 ? "in Russia's favour" : "in Ukraine's favour"}. ${front}.`, { from: before, to: s.battlefield });
+  } else if (parts) {
+    // Pushes that cancel out (or meet the end of the scale) are part of the story too.
+    announce(c, "battlefield", `The front holds (battlefield ${signedNumber(s.battlefield)}): ${parts}.`, { from: before, to: s.battlefield });
   }
   // 3. Momentum follows agreement on the core of the deal, not on Minsk's extras (¶12).
   const why = q.coreAgreed ? "a core clause was agreed this round" : "no core clause (ceasefire, withdrawal, aid, neutrality, territory, Ukraine's guarantees) was agreed this round";

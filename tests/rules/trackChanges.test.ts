@@ -88,6 +88,20 @@ describe("track changes and their causes", () => {
     expect(line.round).toBe(1);
   });
 
+  it("pushes on the front that cancel out are told too, and the front's value keeps its sign", () => {
+    const t = atRound({ rounds: 3 });
+    const at = t.s.battlefield;
+    t.signal("RU", "pressure");
+    t.signal("EU", "aidPackage");
+    const held = t.advance().find((e) => e.kind === "battlefield")!;
+    expect(t.s.battlefield).toBe(at);
+    expect(held.text).toBe(`The front holds (battlefield ${at > 0 ? "+" : ""}${at}): Russian pressure +1, European aid −1.`);
+    t.signal("EU", "aidPackage");
+    t.signal("UA", "counteroffensive");
+    const moved = t.advance().find((e) => e.kind === "battlefield")!;
+    expect(moved.text).toMatch(/^The front moves in Ukraine's favour\. Battlefield −2 \(now (−\d|0|\+\d)\): European aid −1, Ukraine's counteroffensive −1\.$/);
+  });
+
   it("a signal's cost to Momentum names who did what", () => {
     const t = atRound({ rounds: 3 });
     const ev = t.signal("RU", "pressure").find((e) => e.kind === "signal")!;
