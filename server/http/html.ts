@@ -6,10 +6,10 @@
  * or game text goes through `esc`; the page loads nothing external and runs no script. Prints on
  * A4 or Letter: headings stay with what follows, rows and score blocks do not split.
  */
-import { DELEGATIONS, scenarioOf, type Code, type Explanation, type TrackChange } from "../../shared/rules/index.ts";
+import { DELEGATIONS, scenarioOf, type Code, type Explanation } from "../../shared/rules/index.ts";
 import { changeText } from "../../shared/rules/context.ts";
 import { segments, story } from "../../shared/rules/story.ts";
-import type { Report, StoryEntry } from "./report.ts";
+import type { Report } from "./report.ts";
 
 export const esc = (v: unknown): string =>
   String(v ?? "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
@@ -100,7 +100,7 @@ export function reportHtml(r: Report, tz = "UTC"): string {
     esc(p.kicked ? "not scored" : p.delegation && p.role === "player" ? signed(r.scores[p.delegation as Code] ?? 0) : ""),
   ], p.kicked ? "kicked" : ""));
 
-  const talks = st ? storyHtml(st.table, st.notes, name, time) : "<p>The record of this game could not be replayed; the scores above come from the stored outcome.</p>";
+  const talks = st ? storyHtml(st, name, time) : "<p>The record of this game could not be replayed; the scores above come from the stored outcome.</p>";
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Seat at the Table — game ${esc(r.code)}</title>
@@ -113,7 +113,7 @@ table{border-collapse:collapse;width:100%;margin:.3rem 0 .6rem;font-size:.92em}
 td,th{border-bottom:1px solid #ccc;padding:.2rem .35rem;text-align:left;vertical-align:top}th{border-bottom:1.5px solid #555;font-weight:600}
 .ref{color:#555;font-size:.85em;white-space:nowrap}.lines{table-layout:fixed}.lines td:first-child,.lines th:first-child{width:3.5em;text-align:right}.lines td:last-child,.lines th:last-child{width:9em}
 .talks td:first-child{width:4.6em;color:#444;white-space:nowrap}.talks td:nth-child(2){width:8.5em}
-.talks tr.decisive td{font-weight:600}.talks tr.talk td{color:#333}.talks tr.note td{color:#0b5d45;font-style:italic}
+.talks tr.decisive td{font-weight:600}.talks tr.talk td{color:#333}.talks tr.note td{color:#0b5d45;font-style:italic}.talks tr.back td{color:#2b3f73;font-style:italic}
 .mark{display:inline-block;font:600 .72em system-ui,sans-serif;text-transform:uppercase;letter-spacing:.04em;border:1px solid #777;border-radius:3px;padding:0 .25em;margin-right:.3em}
 .warning td{color:#9a1c00}.flag{font:600 .75em system-ui,sans-serif;color:#9a1c00}.kicked td{color:#666}
 ul{padding-left:1.2rem}li{margin:.15rem 0}
@@ -137,26 +137,49 @@ ${scores}
 <p>Moves are everything a student did; statements are lines spoken at the table (press statements included); back-channel counts private messages.</p>
 ${table(["Student", "Delegation", "Moves", "Statements", "Back-channel", "Active", "Score"], people)}
 <h2>The talks, round by round</h2>
-<p>Every line of the table log with the time it was said. Decisive moments are marked and in bold; Belarus's private track changes, hidden from the table during play, are in italics.</p>
+<p>Every line of the table log with the time it was said. Decisive moments are marked and in bold. In italics, what the table did not see during play: back-channel messages and Belarus's private track changes.</p>
 ${talks}
 </body></html>
 `;
 }
 
-/** The table log by chapter, with times, marks and Belarus's private notes woven in by time. */
-function storyHtml(table: StoryEntry[], notes: (TrackChange & { time: number })[], name: (c: string) => string, time: (ms: number) => string): string {
-  return story(table, notes).map((ch) => {
+/** A line beside the table's: a private track change or a back-channel message. */
+interface Aside {
+  time: number;
+  who: string;
+  text: string;
+  cls: "note" | "back";
+}
+
+/**
+ * The table log by chapter, with times and marks, and woven in by time what the table did not
+ * see: Belarus's private track changes and the back channels.
+ */
+function storyHtml(st: NonNullable<Report["story"]>, name: (c: string) => string, time: (ms: number) => string): string {
+  const chapters = story(st.table);
+  const asides: Aside[][] = chapters.map(() => []);
+  const all: Aside[] = [
+    ...st.notes.map((n) => ({ time: n.time, who: "Belarus (private)", text: `${changeText(n)}.`, cls: "note" as const })),
+    ...st.messages.map((m) => ({ time: m.time, who: `${name(m.from)} → ${m.to.map(name).join(", ")}`, text: m.text, cls: "back" as const })),
+  ].sort((a, b) => a.time - b.time);
+  // Each aside goes to the last chapter that had begun by its time.
+  for (const a of all) {
+    let at = 0;
+    chapters.forEach((ch, i) => { if ((st.table[ch.lines[0]!.index]?.time ?? 0) <= a.time) at = i; });
+    asides[at]!.push(a);
+  }
+  return chapters.map((ch, k) => {
     const rows: string[] = [];
-    const pending = (ch.notes as (TrackChange & { time: number })[]).slice();
+    const pending = asides[k]!;
     const flush = (until: number) => {
       while (pending.length && pending[0]!.time <= until) {
-        const n = pending.shift()!;
-        rows.push(`<tr class="note"><td>${esc(time(n.time))}</td><td>Belarus (private)</td><td>${esc(changeText(n))}.</td></tr>`);
+        const a = pending.shift()!;
+        rows.push(`<tr class="${a.cls}"><td>${esc(time(a.time))}</td><td>${esc(a.who)}</td><td>${a.cls === "back" ? '<span class="mark">Back channel</span>' : ""}${esc(a.text)}</td></tr>`);
       }
     };
     for (const seg of segments(ch.lines)) {
       for (const l of "line" in seg ? [seg.line] : seg.fold) {
-        const e = table[l.index]!;
+        const e = st.table[l.index]!;
         flush(e.time - 1);
         const who = e.kind === "press" ? `${name(e.from)} (press, outside the room)` : e.from === "chair" ? "Chair" : e.from ? name(e.from) : "";
         const cls = l.decisive ? `decisive${e.tag === "warning" ? " warning" : ""}` : l.mark ? "track" : "talk";

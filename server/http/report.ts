@@ -41,6 +41,8 @@ export interface ReportStory {
   table: StoryEntry[];
   /** Belarus's private track changes with their causes (the teacher sees them all). */
   notes: (TrackChange & { time: number })[];
+  /** Back-channel messages, as the facilitator read them during play. */
+  messages: { from: Code; to: Code[]; text: string; round: number; time: number }[];
   /** Every clause that was ever agreed, in words, with where it ended up. */
   agreements: { id: string; text: string; proposer: Code; round: number; status: string; inForce: boolean }[];
   /** Each delegation's seat and signature at the end. */
@@ -133,6 +135,7 @@ function replayTimed(config: Partial<GameConfig>, entries: { who: ReportLogEntry
     let state = newGame(config, scenario);
     const tableTimes: number[] = [];
     const noteTimes: number[] = [];
+    const messageTimes: number[] = [];
     const agreed = new Set<string>();
     const cards: { id: string; round: number; skipped: boolean; time: number }[] = [];
     for (const e of entries) {
@@ -145,8 +148,9 @@ function replayTimed(config: Partial<GameConfig>, entries: { who: ReportLogEntry
       }
       while (tableTimes.length < state.table.length) tableTimes.push(e.now);
       while (noteTimes.length < state.notes.length) noteTimes.push(e.now);
+      while (messageTimes.length < state.messages.length) messageTimes.push(e.now);
     }
-    return { state, tableTimes, noteTimes, agreed, cards };
+    return { state, tableTimes, noteTimes, messageTimes, agreed, cards };
   } catch {
     return null;
   }
@@ -159,6 +163,7 @@ function storyOf(p: NonNullable<ReturnType<typeof replayTimed>>, outcome: Outcom
   return {
     table: s.table.map((e, i) => ({ ...e, time: tableTimes[i] ?? 0 })),
     notes: s.notes.map((n, i) => ({ ...n, time: noteTimes[i] ?? 0 })),
+    messages: s.messages.map((m, i) => ({ from: m.from, to: m.to, text: m.text, round: m.round, time: p.messageTimes[i] ?? 0 })),
     agreements: s.clauses.filter((cl) => p.agreed.has(cl.id)).map((cl) => ({
       id: cl.id, text: describe(sc, cl), proposer: cl.proposer, round: cl.round, status: cl.status, inForce: inForce.has(cl.id),
     })),
