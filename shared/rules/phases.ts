@@ -78,8 +78,8 @@ export function applyEvent(c: Ctx, ev: EventSpec): void {
   const tail = skipped ? " (no pardon wave yet: no effect)" : ev.battlefield === "random" ? ` (the front shifts ${front > 0 ? "in Russia's favour" : "in Ukraine's favour"} at the round's end)` : "";
   // The tracks it moved, each with its cause; an effect that waits (paused aid, the hawks' bonus) in the card's own words.
   const shown = moved.filter(Boolean);
-  const later = !skipped && !shown.length && ev.battlefield !== "random" ? ` ${effectText(sc, { event: ev }, { secret: false })}` : "";
-  const tracks = shown.map((m) => ` ${m}.`).join("") + later.replace(" No effect on the public tracks.", "");
+  const later = !skipped && !shown.length && (ev.pausesAid || ev.pressureBonus) ? ` ${effectText(sc, { event: ev }, { secret: false })}` : "";
+  const tracks = shown.map((m) => ` ${m}.`).join("") + later;
   announce(c, "event", `Event: ${ev.title}. ${ev.text}${tail}${tracks}`, { event: ev.id, skipped: !!skipped });
   // Unity can cross the EU's blocking line, which changes who must consent to relief.
   settleClauses(c);

@@ -109,6 +109,13 @@ describe("track changes and their causes", () => {
     expect(ev.data?.tracks).toEqual([{ track: "momentum", from: t.s.momentum + 1, to: t.s.momentum, cause: "Russia pressed on the front", round: 1 }]);
   });
 
+  it("an event card's effect that waits is told in the card's own words; one that moved nothing public adds nothing", () => {
+    const hawks = atRound({ rounds: 3 }).inject("kremlinHawks").find((e) => e.kind === "event")!;
+    expect(hawks.text).toMatch(/Russia may spend 1 extra influence on pressure this round\.$/);
+    const praise = atRound({ rounds: 3 }).inject("presidentPraises").find((e) => e.kind === "event")!;
+    expect(praise.text).toBe(`Event: ${sc.events.find((e) => e.id === "presidentPraises")!.title}. ${sc.events.find((e) => e.id === "presidentPraises")!.text}`);
+  });
+
   it("an event card's change of EU unity names the card", () => {
     const t = atRound({ rounds: 3 });
     const ev = t.inject("hungaryVeto").find((e) => e.kind === "event")!;
