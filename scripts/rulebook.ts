@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { scenarios } from "../shared/scenario/index.ts";
 import { ASSUMPTION } from "../shared/scenario/types.ts";
-import { DELEGATIONS } from "../shared/rules/types.ts";
+import { DELEGATIONS, type Signal } from "../shared/rules/types.ts";
+import { effectText } from "../shared/rules/effects.ts";
 
 const sc = scenarios["minsk-window"]!;
 
@@ -48,9 +49,9 @@ line();
 line(`Each round every delegation gets ${sc.influence.base} influence (the chair ${sc.influence.chair}); unspent influence is lost. Talk is free. (Influence and its costs: ${ASSUMPTION}.)`);
 line(`Proposing a clause costs ${sc.costs.propose}, adopting an observer's suggestion ${sc.costs.adopt}, a stance nothing (opposing a parity clause costs ${sc.costs.opposeParity}).`);
 line();
-line("| delegation | move | cost | effect | ¶ |\n|---|---|---:|---|---|");
+line("| delegation | move | cost | effect | why | ¶ |\n|---|---|---:|---|---|---|");
 for (const [id, s] of Object.entries(sc.signals)) {
-  line(`| ${sc.names[s.owner]} | ${s.label}${s.once ? " (once)" : ""} \`${id}\` | ${s.cost} | ${s.note} | ${s.ref} |`);
+  line(`| ${sc.names[s.owner]} | ${s.label}${s.once ? " (once)" : ""} \`${id}\` | ${s.cost} | ${effectText(sc, { signal: id as Signal }) || "—"} | ${s.note} | ${s.ref} |`);
 }
 line();
 line(`Staging request (¶8): Belarus allows (battlefield +${sc.staging.allowBattlefield} at the round's end, autonomy ${sc.staging.allowAutonomy}, Moscow's trust +${sc.staging.allowTrust}) or refuses (autonomy +${sc.staging.refuseAutonomy}, Moscow's trust ${sc.staging.refuseTrust}, ${sc.staging.refusePenalty} less influence next round); a request left unanswered counts as allowed. Moscow's trust also moves with Belarus's signals (${Object.entries(sc.signals).filter(([, s]) => s.trust).map(([, s]) => `${s.label} ${s.trust}`).join(", ")}) and rises by ${sc.backRussiaTrust} the first time Belarus supports each clause Russia proposed (¶6, ¶8). Deal pressure: the target gets ${sc.dealPressure.penalty} less influence next round, momentum +${sc.dealPressure.momentum}. Lower the bar needs Belarus's US favour ${sc.lowerBarFavour} or more and US relief for Russia on the table (¶15); it costs EU unity ${sc.strain.lowerTheBar} (¶18–¶19). Pressure or a counteroffensive while a ceasefire is agreed is a ceasefire violation: momentum ${sc.violationMomentum} more, announced to the table (${ASSUMPTION}).`);
@@ -78,10 +79,10 @@ for (const r of Object.values(sc.rules)) line(`| ${r.title} | ${r.note} | ${r.re
 line();
 line("## Rounds and events");
 line();
-line(`(Round structure: ${ASSUMPTION}.) Phases: lobby → briefing → ${sc.defaults.rounds} rounds of ${sc.defaults.roundSeconds} s (by default) → signing → debrief. A round ends when its timer runs out, when every delegation played by students is ready, or when the facilitator advances. At its end: (1) approved seat motions take effect, (2) the battlefield moves by pressure, staging, aid packages, counteroffensives, paused US aid and the event, (3) momentum +1 if a core clause (${sc.coreClauses.join(", ")}) was agreed this round, else −1 (¶12), (4) end checks, (5) new influence and the next event card.`);
+line(`(Round structure: ${ASSUMPTION}.) Phases: lobby → briefing → ${sc.defaults.rounds} rounds of ${sc.defaults.roundSeconds} s (by default) → signing → debrief. A round ends when its timer runs out, when every delegation played by students is ready, or when the facilitator advances. At its end: (1) approved seat motions take effect, (2) the battlefield moves by pressure, staging, aid packages, counteroffensives, paused US aid and the event, (3) momentum +1 if a core clause (${sc.coreClauses.join(", ")}) was agreed this round, else −1 (¶12), (4) end checks, (5) new influence and the next event card. The briefing ends when every delegation played by students is ready, or when the facilitator opens round 1. In a solo game, once every bot is ready the round's clock drops to a short countdown (${soloIdleSeconds(sc.defaults.roundSeconds)} s for a ${sc.defaults.roundSeconds} s round), restarted by each move of the player. While a bot holds a seat its students may talk but not move; "Take the seat back" returns the seat to them.`);
 line();
-line("| event | effect | ¶ |\n|---|---|---|");
-for (const e of sc.events) line(`| ${e.title} \`${e.id}\` | ${e.text} | ${e.ref} |`);
+line("| event | what happens | effect | ¶ |\n|---|---|---|---|");
+for (const e of sc.events) line(`| ${e.title} \`${e.id}\` | ${e.text} | ${effectText(sc, { event: e })} | ${e.ref} |`);
 line();
 line("## Signing and outcomes");
 line();

@@ -1,5 +1,6 @@
-/** View-models for the debrief: score bars, timeline, back-channel matrix, participation. */
+/** View-models for the debrief: score bars, the story of the talks, back-channel matrix, participation. */
 import type { Code, Outcome, PrivateMessage, ScoreLine, TableEntry } from "../../shared/rules/types.ts";
+export { segments, story, type Chapter, type Segment, type StoryLine } from "../../shared/rules/story.ts";
 import { CODES } from "./palette.ts";
 
 /** Who wrote to whom: counts[from][to], each recipient of a message counted once. */
@@ -16,17 +17,6 @@ export function backChannelMatrix(messages: PrivateMessage[]): Record<Code, Reco
     for (const to of msg.to) if (m[msg.from] && to in m[msg.from]) m[msg.from][to] += 1;
   }
   return m;
-}
-
-/** Table entries grouped by round, in order; round 0 is the briefing. */
-export function timeline(table: TableEntry[]): { round: number; entries: TableEntry[] }[] {
-  const by = new Map<number, TableEntry[]>();
-  for (const e of table) {
-    const list = by.get(e.round) ?? [];
-    list.push(e);
-    by.set(e.round, list);
-  }
-  return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([round, entries]) => ({ round, entries }));
 }
 
 /** Public words per delegation: table statements and press statements. */

@@ -146,7 +146,8 @@ export function normalize(rawState: unknown): PublicState {
     }),
     table: arr(s.table).map((e) => {
       const ee = obj(e);
-      return { kind: str(ee.kind, "say") as TableEntry["kind"], from: str(ee.from), text: str(ee.text), round: num(ee.round, 0) };
+      const tag = str(ee.tag);
+      return { kind: str(ee.kind, "say") as TableEntry["kind"], from: str(ee.from), text: str(ee.text), round: num(ee.round, 0), ...(tag ? { tag } : {}) };
     }),
     signals: arr(parseJson(s.signals, [])).map((x) => {
       const xx = obj(x);

@@ -14,8 +14,18 @@ export interface ParticipationLine {
   backChannel: number;
 }
 
+/** The teacher's time zone, so the printable report's times are local ("" when the browser has none). */
+export const localTimeZone = (): string => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  } catch {
+    return "";
+  }
+};
+
 export async function fetchReport(code: string, token: string, format: ReportFormat): Promise<Response> {
-  const res = await fetch(`/api/games/${encodeURIComponent(code)}/report?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+  const tz = format === "html" ? localTimeZone() : "";
+  const res = await fetch(`/api/games/${encodeURIComponent(code)}/report?format=${format}${tz ? `&tz=${encodeURIComponent(tz)}` : ""}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res;
 }

@@ -193,7 +193,7 @@ export class GameView {
     // The simulated games' progress and result concern the debrief alone.
     if (changed.has("simulated") && p.phase === "debrief") this.debrief.render(s);
     if (!changed.has("pub") && !changed.has("briefings") && !changed.has("messages") && !changed.has("welcome") && !changed.has("roster")) return;
-    this.log.render(p.table);
+    this.log.render(p.table, s.delegation === "BY" || s.role === "facilitator" ? s.briefings.BY?.notes : undefined);
     if (p.phase === "debrief") return this.debrief.render(s);
     if (this.projector || s.role === "spectator") return;
     if (s.role === "facilitator" && p.phase !== "lobby") this.console.render(s);

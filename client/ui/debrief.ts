@@ -1,10 +1,13 @@
 /**
  * The debrief: outcome with its reason, each delegation's score split by objective (with ¶),
- * secret aims revealed, a timeline, who talked to whom, participation, and for the facilitator
- * the JSON/CSV/HTML reports (fetched with the facilitator token, saved as files).
+ * secret aims revealed, the whole story round by round (decisive moments marked, talk folded),
+ * who talked to whom, participation, and for the facilitator the JSON/CSV/HTML reports (fetched
+ * with the facilitator token, saved as files). `#debrief-simulated` is kept for the class's
+ * result against simulated games: this panel leaves it empty and never clears what is put in it.
  */
-import type { Code, Explanation, ScoreLine } from "../../shared/rules/types.ts";
-import { backChannelMatrix, participation, ranking, scoreLines, timeline } from "../model/debrief.ts";
+import type { Code, Explanation, ScoreLine, TrackChange } from "../../shared/rules/types.ts";
+import { changeText } from "../../shared/rules/context.ts";
+import { backChannelMatrix, participation, ranking, scoreLines, segments, story, type Chapter, type StoryLine } from "../model/debrief.ts";
 import { outcomeReason, outcomeTitle, signed } from "../model/format.ts";
 import { CODES, nameOf } from "../model/palette.ts";
 import type { ClientState } from "../model/store.ts";
@@ -22,6 +25,8 @@ export class DebriefPanel {
   /** Per-student participation, from the facilitator's JSON report. */
   private students = h("div");
   private asked = false;
+  /** Filled from elsewhere (the simulated distribution); moved, never rebuilt, on re-render. */
+  readonly simulated = h("section", { id: "debrief-simulated", class: "simulated" });
 
   constructor() {
     this.el.append(h("h2", { id: "debrief-title" }, "Debrief"), this.body);
@@ -31,7 +36,7 @@ export class DebriefPanel {
     showDistribution(this.el, s);
     const o = s.pub.outcome;
     // Re-render only when something the debrief shows has changed: it holds open <details>.
-    const sig = JSON.stringify([o, s.pub.table.length, s.messages.length, Object.keys(s.briefings)]);
+    const sig = JSON.stringify([o, s.pub.table.length, s.messages.length, Object.keys(s.briefings), s.briefings.BY?.notes?.length ?? 0]);
     if (sig === this.rendered) return;
     this.rendered = sig;
     if (!o) return replace(this.body, h("p", {}, "Counting the score…"));
@@ -80,8 +85,8 @@ export class DebriefPanel {
       ),
       h("h3", {}, "Secret aims, revealed"),
       h("ul", { class: "secrets" }, ...o.revealed.map((a) => h("li", {}, codeTag(a.delegation), ` ✱ ${a.text}: scored ${signed(a.points)} `, h("span", { class: "ref" }, a.ref)))),
-      h("h3", {}, "Timeline"),
-      h("ol", { class: "timeline" }, ...timeline(s.pub.table).map((r) => h("li", {}, h("b", {}, r.round ? `Round ${r.round}` : "Briefing"), h("ul", {}, ...r.entries.slice(-12).map((e) => h("li", {}, ((l) => (l.who ? `${l.who}: ${l.text}` : l.text))(logLine(e)))))))),
+      this.simulated,
+      storySection(story(s.pub.table, s.briefings.BY?.notes ?? [])),
       h("h3", {}, "Back channels: who wrote to whom"),
       matrixTable(matrix),
       h("h3", {}, "Participation"),
@@ -130,6 +135,36 @@ export class DebriefPanel {
       this.status,
     );
   }
+}
+
+/** The whole story: a chapter per round, decisive moments marked, ordinary talk folded. */
+function storySection(chapters: Chapter[]): HTMLElement {
+  const text = (l: StoryLine) => ((w) => (w.who ? `${w.who}: ${w.text}` : w.text))(logLine(l.entry));
+  const line = (l: StoryLine) =>
+    h("li", { class: `moment ${l.decisive ? "decisive" : "track"} tag-${l.entry.tag ?? ""}` }, h("span", { class: "mark" }, l.mark), " ", text(l));
+  const fold = (lines: StoryLine[]) =>
+    h("li", { class: "fold" }, h("details", {}, h("summary", {}, `${lines.length} ${lines.length === 1 ? "line" : "lines"} of talk and moves`), h("ul", {}, ...lines.map((l) => h("li", {}, text(l))))));
+  const notes = (list: TrackChange[]) =>
+    list.length ? h("details", { class: "notes" }, h("summary", {}, "Belarus's own tracks (private during play)"), h("ul", {}, ...list.map((n) => h("li", {}, `${changeText(n)}.`)))) : null;
+  return h(
+    "section",
+    { class: "story", "aria-labelledby": "story-title" },
+    h("h3", { id: "story-title" }, "The talks, round by round"),
+    h("p", { class: "muted" }, "Every line of the table log. Decisive moments are marked; open a fold to read the talk between them."),
+    h(
+      "ol",
+      { class: "timeline" },
+      ...chapters.map((ch) =>
+        h(
+          "li",
+          { class: "chapter", "data-chapter": ch.key },
+          h("h4", {}, ch.title, h("span", { class: "muted" }, ` · ${ch.lines.filter((l) => l.decisive).length} decisive of ${ch.lines.length} lines`)),
+          h("ul", { class: "moments" }, ...segments(ch.lines).map((seg) => ("line" in seg ? line(seg.line) : fold(seg.fold)))),
+          notes(ch.notes),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The article's two conditions (¶16) and where this game landed, then Belarus's chain of causes. */

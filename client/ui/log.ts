@@ -1,8 +1,11 @@
 /**
  * The table log: one role="log" list announcing public events and table talk in words (bots
- * included). Entries are appended, not re-rendered, so screen readers hear only what is new.
+ * included), every track change with its cause, the warning one step from collapse, and for
+ * Belarus (and the facilitator) Belarus's private track changes, marked private. Entries are
+ * appended, not re-rendered, so screen readers hear only what is new.
  */
-import type { TableEntry } from "../../shared/rules/types.ts";
+import { changeText } from "../../shared/rules/context.ts";
+import type { TableEntry, TrackChange } from "../../shared/rules/types.ts";
 import { logLine } from "../model/talk.ts";
 import { h } from "./dom.ts";
 
@@ -10,6 +13,7 @@ export class TableLog {
   readonly list = h("ul", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Table log" });
   readonly el: HTMLElement;
   private shown: TableEntry[] = [];
+  private noted = 0;
   private follow = true;
 
   constructor(title = "Table log") {
@@ -22,7 +26,8 @@ export class TableLog {
     this.el = h("section", { class: "panel log-panel", "aria-labelledby": "log-title" }, h("h2", { id: "log-title" }, title), this.list);
   }
 
-  render(table: TableEntry[]): void {
+  /** `notes`: Belarus's private track changes, given only to views that may see them. */
+  render(table: TableEntry[], notes: readonly TrackChange[] = []): void {
     const prefix = this.shown.length <= table.length && this.shown.every((e, i) => same(e, table[i]));
     // The server may keep only the latest entries: when the old list is no prefix, find where it left off.
     let from = this.shown.length;
@@ -32,6 +37,10 @@ export class TableLog {
       from = at + 1;
     }
     for (const e of table.slice(from)) this.list.append(line(e));
+    // A note comes from the same move as the table lines just added: it follows them.
+    if (notes.length < this.noted) this.noted = 0;
+    for (const n of notes.slice(this.noted)) this.list.append(note(n));
+    this.noted = notes.length;
     while (this.list.childElementCount > 200) this.list.firstElementChild?.remove();
     this.shown = table.slice();
     // Follow the newest entry unless the reader has scrolled back to read older ones.
@@ -45,5 +54,10 @@ function same(a: TableEntry | undefined, b: TableEntry | undefined): boolean {
 
 function line(e: TableEntry): HTMLLIElement {
   const l = logLine(e);
-  return h("li", { class: `entry kind-${e.kind} from-${e.from}` }, h("span", { class: "round num" }, e.round ? `R${e.round} ` : ""), l.who ? h("b", {}, `${l.who}: `) : null, l.text);
+  const text = e.tag === "warning" ? h("strong", {}, l.text) : l.text;
+  return h("li", { class: `entry kind-${e.kind} from-${e.from}${e.tag ? ` tag-${e.tag}` : ""}` }, h("span", { class: "round num" }, e.round ? `R${e.round} ` : ""), l.who ? h("b", {}, `${l.who}: `) : null, text);
+}
+
+function note(n: TrackChange): HTMLLIElement {
+  return h("li", { class: "entry private" }, h("span", { class: "round num" }, n.round ? `R${n.round} ` : ""), h("b", {}, "Private to Belarus: "), `${changeText(n)}.`);
 }

@@ -6,14 +6,15 @@
  * - a text field starting with a formula character (= + - @ tab CR) gets a leading ';
  * - numbers are written as numbers (a score of -3 stays the number -3).
  * Two layouts, documented in docs/PROTOCOL.md:
- * - `rows=students` (default): one row per student with participation and the delegation's score;
+ * - `rows=students` (default): one row per student with participation and the delegation's score
+ *   (a student the facilitator removed is marked `kicked` and gets no score);
  * - `rows=actions`: one row per log entry.
  */
 import type { Report } from "./report.ts";
 
 export const STUDENT_COLUMNS = [
   "code", "member", "name", "role", "delegation", "actions", "statements", "back_channel",
-  "first_action", "last_action", "delegation_score", "outcome",
+  "first_action", "last_action", "status", "delegation_score", "outcome",
 ] as const;
 
 export const ACTION_COLUMNS = ["code", "seq", "time", "who", "member", "name", "kind", "type", "action_json"] as const;
@@ -31,7 +32,8 @@ const iso = (ms: number | null): string => (ms ? new Date(ms).toISOString() : ""
 export function studentsCsv(r: Report): string {
   const rows = r.participation.map((p) => line([
     r.code, p.member, p.name, p.role, p.delegation, p.actions, p.statements, p.backChannel,
-    iso(p.firstAction), iso(p.lastAction), p.delegation ? r.scores[p.delegation] : "", r.outcome?.id ?? "",
+    iso(p.firstAction), iso(p.lastAction), p.kicked ? "kicked" : "active",
+    p.delegation && !p.kicked && p.role === "player" ? r.scores[p.delegation] : "", r.outcome?.id ?? "",
   ]));
   return [line([...STUDENT_COLUMNS]), ...rows].join("\r\n") + "\r\n";
 }

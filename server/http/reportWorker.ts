@@ -16,6 +16,8 @@ export interface ReportJob {
   code: string;
   format: "json" | "csv" | "html";
   rows: "students" | "actions";
+  /** The teacher's time zone for the HTML report's times (validated by the route). */
+  tz: string;
 }
 
 export type ReportDone = { id: number; body: string } | { id: number; missing: true } | { id: number; error: string };
@@ -34,7 +36,7 @@ export function render(job: ReportJob, st: Store): Omit<ReportDone, "id"> {
   const sim = simulatedOf(job.dataDir, report);
   report.simulated = sim?.field ?? null;
   if (job.format === "csv") return { body: job.rows === "actions" ? actionsCsv(report) : studentsCsv(report) };
-  if (job.format === "html") return { body: withSection(reportHtml(report), sim ? simulatedHtml(report, sim) : "") };
+  if (job.format === "html") return { body: withSection(reportHtml(report, job.tz), sim ? simulatedHtml(report, sim) : "") };
   return { body: JSON.stringify(report) };
 }
 

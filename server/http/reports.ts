@@ -47,10 +47,10 @@ function run(job: Omit<ReportJob, "id">): Promise<ReportDone> {
 }
 
 /** A report body, or null for a game the store does not hold. Throws with a plain message. */
-export async function reportBody(st: Store, dataDir: string, code: string, format: Format, rows: Rows): Promise<string | null> {
+export async function reportBody(st: Store, dataDir: string, code: string, format: Format, rows: Rows, tz = "UTC"): Promise<string | null> {
   st.commit(); // the worker reads what is committed: make this turn's writes visible first
   const stamp = `${st.recordStamp(code)}:${storedStamp(dataDir, st.game(code))}`;
-  const key = `${dataDir}\0${code}\0${format}\0${rows}`;
+  const key = `${dataDir}\0${code}\0${format}\0${rows}\0${format === "html" ? tz : ""}`;
   const kept = cache.get(key);
   if (kept && kept.stamp === stamp) {
     cache.delete(key);
@@ -59,7 +59,7 @@ export async function reportBody(st: Store, dataDir: string, code: string, forma
   }
   const flying = inFlight.get(key);
   if (flying && flying.stamp === stamp) return flying.body;
-  const body = run({ dataDir, code, format, rows }).then((d) => {
+  const body = run({ dataDir, code, format, rows, tz }).then((d) => {
     if ("error" in d) throw new Error(d.error);
     if ("missing" in d) return null;
     cache.delete(key);

@@ -11,6 +11,7 @@ import { clientAddress } from "../rooms/peer.ts";
 import type { Store } from "../store/Store.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import { Budget } from "./budget.ts";
+import { validTimeZone } from "./html.ts";
 import { reportBody, type Format, type Rows } from "./reports.ts";
 import { serveStatic } from "./static.ts";
 
@@ -57,6 +58,8 @@ export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick
     const format = String(req.query.format ?? "json") as Format;
     if (!["json", "csv", "html"].includes(format)) return void res.status(400).json({ code: "report/format", message: "format must be json, csv or html." });
     const rows: Rows = req.query.rows === "actions" ? "actions" : "students";
+    const tz = req.query.tz === undefined ? "UTC" : validTimeZone(req.query.tz);
+    if (!tz) return void res.status(400).json({ code: "report/tz", message: "tz must be a time zone name such as Europe/Berlin." });
     const who = clientAddress(req, settings.trustProxy);
     // An empty budget refuses before looking anything up, so a refusal tells nothing either.
     if (reportFailures.empty(who)) {
@@ -68,7 +71,7 @@ export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick
       reportFailures.spend(who);
       return void res.status(403).json(DENIED);
     }
-    reportBody(st, settings.dataDir, code, format, rows).then((body) => {
+    reportBody(st, settings.dataDir, code, format, rows, tz).then((body) => {
       if (body === null) return void res.status(403).json(DENIED);
       if (format === "json") return void res.status(200).type("application/json; charset=utf-8").send(body);
       if (format === "csv") {

@@ -228,4 +228,5 @@ function writeEntry(t: TableEntrySchema, e: TableEntry): void {
   put(t, "from", e.from);
   put(t, "text", e.text);
   put(t, "round", e.round);
+  put(t, "tag", e.tag ?? "");
 }

@@ -53,6 +53,8 @@ export const TableEntrySchema = schema({
   from: t.string(),
   text: t.string(),
   round: t.number(),
+  /** The narrator's kind of line ("seat", "agreed", "warning", …); "" for talk. */
+  tag: t.string(),
 }, "TableEntry");
 export type TableEntrySchema = SchemaType<typeof TableEntrySchema>;
 

@@ -91,6 +91,7 @@ function imagined(p: PublicView, own: GameState["belarus"] | undefined): GameSta
     queue: { pressure: 0, stagingAllowed: 0, aidPackages: 0, counteroffensives: 0, eventShift: 0, coreAgreed: false },
     stagingOpen: p.stagingOpen,
     signals: [],
+    notes: [],
     ended: "",
     outcome: null,
     nextId: 0,

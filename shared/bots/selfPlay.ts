@@ -74,12 +74,16 @@ export function seatView(s: GameState, me: Code): View {
 class Sheet implements Briefing {
   readonly delegation: Code;
   readonly belarus?: GameState["belarus"];
+  readonly notes?: GameState["notes"];
   #of: NonNullable<typeof shared>;
   #aims: Briefing["aims"] | undefined;
   #moves: Briefing["moves"] | undefined;
   constructor(of: NonNullable<typeof shared>, me: Code) {
     this.delegation = me;
-    if (me === "BY") this.belarus = { ...of.s.belarus };
+    if (me === "BY") {
+      this.belarus = { ...of.s.belarus };
+      this.notes = of.s.notes;
+    }
     this.#of = of;
   }
   get aims(): Briefing["aims"] {
@@ -100,7 +104,7 @@ class Sheet implements Briefing {
     this.#moves = moves;
   }
   toJSON(): Briefing {
-    return { delegation: this.delegation, aims: this.aims, ...(this.belarus ? { belarus: this.belarus } : {}), moves: this.moves };
+    return { delegation: this.delegation, aims: this.aims, ...(this.belarus ? { belarus: this.belarus, notes: this.notes } : {}), moves: this.moves };
   }
 }
 

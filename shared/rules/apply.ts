@@ -81,7 +81,7 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
       return reject("seat/bot", 'A bot is playing your delegation\'s seat now, so your moves are not taken. Press "Take the seat back" to play it yourselves.');
     }
     const c: Ctx = { s: copyState(state), sc: scenarioOf(state.scenario), now, who, events: [] };
-    if (ends) c.logged = { table: true, messages: true, signals: true };
+    if (ends) c.logged = { table: true, messages: true, signals: true, notes: true };
     rejected =
       who === "facilitator" || who === "system"
         ? (CONTROLS[a.type as ControlAction["type"]] as (c: Ctx, a: ControlAction) => ReturnType<(typeof CONTROLS)["start"]>)(c, a as ControlAction)
@@ -100,7 +100,7 @@ export function step(state: GameState, a: Action, who: Who, now: number, opts?: 
   return rejected;
 }
 
-const LOGS: readonly Log[] = ["table", "messages", "signals"];
+const LOGS: readonly Log[] = ["table", "messages", "signals", "notes"];
 
 /**
  * What `step` would say to a delegation's move, without making it: the same rejection, or null

@@ -18,8 +18,8 @@ export const ceasefireAgreed = (s: GameState): boolean => s.clauses.some((cl) =>
 export function allowStaging(c: Ctx, text: string): void {
   const { s, sc } = c;
   s.queue.stagingAllowed += 1;
-  nudge(c, "autonomy", sc.staging.allowAutonomy);
-  nudge(c, "trust", sc.staging.allowTrust);
+  nudge(c, "autonomy", sc.staging.allowAutonomy, "Belarus let Russian forces stage on its soil");
+  nudge(c, "trust", sc.staging.allowTrust, "Belarus let Russian forces stage on its soil");
   announce(c, "staging", text, { allow: true });
   for (const cl of s.clauses) {
     if (cl.status !== "agreed" || cl.type !== "sanctionsRelief" || cl.params.target !== "BY") continue;
@@ -33,8 +33,8 @@ export function allowStaging(c: Ctx, text: string): void {
 /** Belarus refuses a staging request: autonomy up, Moscow's trust down, less influence next round (¶6). */
 export function refuseStaging(c: Ctx): void {
   const { s, sc } = c;
-  nudge(c, "autonomy", sc.staging.refuseAutonomy);
-  nudge(c, "trust", sc.staging.refuseTrust);
+  nudge(c, "autonomy", sc.staging.refuseAutonomy, "Belarus refused Russia's staging request");
+  nudge(c, "trust", sc.staging.refuseTrust, "Belarus refused Russia's staging request");
   s.delegations.BY.penalty += sc.staging.refusePenalty;
   announce(c, "staging", "Belarus refuses Russia's staging request.", { allow: false });
   settleClauses(c);

@@ -168,13 +168,13 @@ export function settleClauses(c: Ctx): void {
         changed = true;
         announce(c, "unagreed", `${describe(sc, cl)} is no longer agreed.`, { clause: cl.id });
       } else if (cl.status === "proposed" && agreeable(s, sc, cl)) {
-        for (const old of s.clauses) {
-          if (old !== cl && old.status === "agreed" && slotOf(old) === slotOf(cl)) mine(c, old).status = "superseded";
-        }
+        const replaced = s.clauses.filter((old) => old !== cl && old.status === "agreed" && slotOf(old) === slotOf(cl));
+        for (const old of replaced) mine(c, old).status = "superseded";
         mine(c, cl).status = "agreed";
         if (sc.coreClauses.includes(cl.type)) s.queue.coreAgreed = true;
         changed = true;
         announce(c, "agreed", `Agreed: ${describe(sc, cl)}.`, { clause: cl.id });
+        for (const old of replaced) announce(c, "superseded", `It supersedes the earlier agreement: ${describe(sc, old)}.`, { clause: old.id, by: cl.id });
         // US relief for Russia over Europe's head strains the West (¶18–¶19).
         if (cl.type === "sanctionsRelief" && cl.params.target === "RU" && cl.params.issuer === "US" && cl.stances.EU !== "support") {
           const moved = shift(c, "euUnity", sc.strain.reliefOverEurope, "US relief for Russia agreed without the EU's support (¶18–¶19)");

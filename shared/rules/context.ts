@@ -3,7 +3,8 @@
  * the clock reading the caller passed in, and the events it records.
  */
 import type { Scenario, TrackSpec } from "../scenario/types.ts";
-import type { Clause, Code, GameEvent, GameState, Phase, Rejection, Who } from "./types.ts";
+import type { Clause, Code, GameEvent, GameState, Phase, Rejection, TrackChange, Who } from "./types.ts";
+import { TRACK_WORDS, type PublicTrack } from "./effects.ts";
 
 export interface Ctx {
   s: GameState;
@@ -25,18 +26,18 @@ export interface Ctx {
   logged?: Partial<Record<Log, true>>;
   /** Clauses this step has its own copies of; the others are shared with the state it came from (see `mine`). */
   owned?: Set<Clause>;
+  /** Public track changes made since the last announcement: the next one carries them. */
+  changes?: TrackChange[];
 }
 
 /** The append-only logs of a state. */
-export type Log = "table" | "messages" | "signals";
+export type Log = "table" | "messages" | "signals" | "notes";
 
 export const reject = (code: string, message: string): Rejection => ({ ok: false, code, message });
 
 export const clamp = (v: number, t: TrackSpec): number => Math.max(t.min, Math.min(t.max, v));
 
 export const nameOf = (c: Ctx, code: string): string => c.sc.names[code as Code] ?? code;
-
-const TRACK_WORDS = { momentum: "Momentum", euUnity: "EU unity", battlefield: "Battlefield" } as const;
 
 /** A number with its sign, as the log writes changes: +1, −2. */
 export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
@@ -45,16 +46,26 @@ export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `�
  * Moves a public track by `delta` (clamped to its range) and returns the log's words for the
  * change with its cause: "Momentum −1 (now 4): Russia pressed on the front". "" when nothing moved.
  */
-export function shift(c: Ctx, track: keyof typeof TRACK_WORDS, delta: number, cause: string): string {
+export function shift(c: Ctx, track: PublicTrack, delta: number, cause: string): string {
   const before = c.s[track];
   c.s[track] = clamp(before + delta, c.sc.tracks[track]);
   if (c.s[track] === before) return "";
-  return `${TRACK_WORDS[track]} ${signedNumber(c.s[track] - before)} (now ${c.s[track]}): ${cause}`;
+  (c.changes ??= []).push({ track, from: before, to: c.s[track], cause, round: c.s.round });
+  return changeText({ track, from: before, to: c.s[track], cause });
 }
 
-/** Moves one of Belarus's private tracks (autonomy, trust, US favour), clamped to its range. */
-export function nudge(c: Ctx, track: "autonomy" | "trust" | "usFavour", delta: number): void {
-  c.s.belarus[track] = clamp(c.s.belarus[track] + delta, c.sc.tracks[track]);
+/** A change in the log's words: "Momentum −1 (now 4): Russia pressed on the front". */
+export const changeText = (ch: Pick<TrackChange, "track" | "from" | "to" | "cause">): string =>
+  `${TRACK_WORDS[ch.track]} ${signedNumber(ch.to - ch.from)} (now ${ch.track === "battlefield" ? signedNumber(ch.to) : ch.to}): ${ch.cause}`;
+
+/**
+ * Moves one of Belarus's private tracks (autonomy, trust, US favour), clamped to its range, and
+ * notes the change with its cause in Belarus's own log (never on the public table).
+ */
+export function nudge(c: Ctx, track: "autonomy" | "trust" | "usFavour", delta: number, cause: string): void {
+  const before = c.s.belarus[track];
+  c.s.belarus[track] = clamp(before + delta, c.sc.tracks[track]);
+  if (c.s.belarus[track] !== before) record(c, "notes", { track, from: before, to: c.s.belarus[track], cause, round: c.s.round });
 }
 
 /**
@@ -62,8 +73,16 @@ export function nudge(c: Ctx, track: "autonomy" | "trust" | "usFavour", delta: n
  * `quiet` events animate but stay off the table (ready toggles would drown the talk).
  */
 export function announce(c: Ctx, kind: string, text: string, data?: Record<string, unknown>, quiet = false): void {
-  c.events.push({ kind, who: c.who, text, ...(data ? { data } : {}) });
-  if (!quiet) record(c, "table", { kind: "event", from: "", text, round: c.s.round });
+  // The public track changes behind this announcement travel with it, for animation and the debrief.
+  const changes = c.changes?.splice(0) ?? [];
+  const all = changes.length ? { ...data, tracks: changes } : data;
+  c.events.push({ kind, who: c.who, text, ...(all ? { data: all } : {}) });
+  if (!quiet) record(c, "table", { kind: "event", from: "", text, round: c.s.round, tag: kind });
+  // One step from collapse: everyone is told, once each time Momentum falls to its last step.
+  const brink = c.sc.tracks.momentum.min + 1;
+  if (changes.some((ch) => ch.track === "momentum" && ch.to === brink && ch.from > brink)) {
+    announce(c, "warning", `Warning: Momentum is at ${brink}, one step from collapse. One more loss of momentum ends the talks; only agreeing a core clause this round raises it.`, { momentum: brink });
+  }
 }
 
 /**

@@ -7,6 +7,7 @@
 import { allowStaging, ceasefireAgreed, refuseStaging } from "./belarus.ts";
 import { describe, settleClauses, slotOf, validateDraft } from "./clauses.ts";
 import { announce, gate, nameOf, mine, newId, nudge, pay, record, reject, shift, type Ctx } from "./context.ts";
+import { isPrivate, SIGNAL_VERBS, signalEffects } from "./effects.ts";
 import { settleReadiness } from "./phases.ts";
 import type { Clause, Code, PlayerAction, Rejection, Signal } from "./types.ts";
 
@@ -90,7 +91,7 @@ const stance: Handler<"stance"> = (c, me, a) => {
   // Backing Moscow's own clauses earns Minsk its trust, once per clause (¶6, ¶8).
   if (me === "BY" && a.stance === "support" && cl.proposer === "RU" && !c.s.belarus.backed.includes(cl.id)) {
     c.s.belarus.backed = [...c.s.belarus.backed, cl.id];
-    nudge(c, "trust", c.sc.backRussiaTrust);
+    nudge(c, "trust", c.sc.backRussiaTrust, `Belarus backed a clause Russia proposed`);
   }
   const word = a.stance === "support" ? "supports" : a.stance === "oppose" ? "opposes" : "takes no stance on";
   announce(c, "stance", `${nameOf(c, me)} ${word} ${describe(c.sc, cl)}.`, { clause: cl.id, stance: a.stance });
@@ -189,42 +190,36 @@ const signal: Handler<"signal"> = (c, me, a) => {
     const words = shift(c, name, delta, cause);
     if (words) moved.push(words);
   };
+  const cause = a.signal === "dealPressure" ? `${who} leaned on ${nameOf(c, a.target!)}` : `${who} ${SIGNAL_VERBS[a.signal]}`;
+  for (const e of signalEffects(sc, a.signal)) {
+    if (e.at !== "now") continue;
+    if (isPrivate(e.track)) nudge(c, e.track, e.delta, cause);
+    else if (e.track !== "battlefield") track(e.track, e.delta, cause);
+  }
   let violation = "";
   switch (a.signal) {
     case "pressure":
     case "counteroffensive": {
       if (a.signal === "pressure") s.queue.pressure += 1;
       else s.queue.counteroffensives += 1;
-      const act = a.signal === "pressure" ? "pressed on the front" : "launched a counteroffensive";
-      track("momentum", -1, `${who} ${act}`);
       // Fighting on after a ceasefire was agreed is a violation the whole table sees.
       if (ceasefireAgreed(s)) {
-        violation = ` Ceasefire violation: ${who} ${act} while a ceasefire is agreed.`;
+        violation = ` Ceasefire violation: ${cause} while a ceasefire is agreed.`;
         track("momentum", sc.violationMomentum, "ceasefire violation");
       }
       break;
     }
     case "stagingRequest": s.stagingOpen = true; break;
-    case "appealToAllies": track("euUnity", 1, "Ukraine appealed to its allies"); break;
     case "pauseAid": s.usAid = "paused"; break;
     case "resumeAid": s.usAid = "flowing"; break;
-    case "lowerTheBar":
-      s.byCondition = { ...s.byCondition, US: "prisoners" };
-      track("euUnity", sc.strain.lowerTheBar, "Washington lowered its bar for Minsk over Europe's head (¶18–¶19)");
-      break;
-    case "dealPressure":
-      s.delegations[a.target!].penalty += sc.dealPressure.penalty;
-      track("momentum", sc.dealPressure.momentum, `the chair leaned on ${nameOf(c, a.target!)}`);
-      break;
+    case "lowerTheBar": s.byCondition = { ...s.byCondition, US: "prisoners" }; break;
+    case "dealPressure": s.delegations[a.target!].penalty += sc.dealPressure.penalty; break;
     case "aidPackage": s.queue.aidPackages += 1; break;
-    case "unitySummit": track("euUnity", 1, "a unity summit"); break;
-    case "pardonWave": by.pardonWaves += 1; nudge(c, "usFavour", 1); break;
-    case "nobelPledge": by.nobelPledged = true; nudge(c, "usFavour", 1); break;
-    // The formula earns Minsk standing, not momentum: Minsk is not the engine of the talks (¶12).
-    case "peaceFormula": by.peaceFormula = true; nudge(c, "autonomy", 1); break;
-    case "offerPeacekeepers": by.peacekeepersOffered = true; nudge(c, "autonomy", 1); break;
+    case "pardonWave": by.pardonWaves += 1; break;
+    case "nobelPledge": by.nobelPledged = true; break;
+    case "peaceFormula": by.peaceFormula = true; break;
+    case "offerPeacekeepers": by.peacekeepersOffered = true; break;
   }
-  if (spec.trust) nudge(c, "trust", spec.trust);
   const target = a.target ? ` on ${nameOf(c, a.target)}` : "";
   const tracks = moved.map((m) => ` ${m}.`).join("");
   announce(c, "signal", `${who}: ${spec.label}${target}.${violation}${tracks}`, { signal: a.signal, target: a.target ?? null, ...(violation ? { violation: true } : {}) });

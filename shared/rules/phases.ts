@@ -4,7 +4,8 @@
 import type { EventSpec } from "../scenario/types.ts";
 import { settleClauses } from "./clauses.ts";
 import { allowStaging } from "./belarus.ts";
-import { announce, clamp, nameOf, nudge, shift, type Ctx } from "./context.ts";
+import { announce, nameOf, nudge, shift, signedNumber, type Ctx } from "./context.ts";
+import { effectText, frontShift } from "./effects.ts";
 import { nextInt, shuffled } from "./random.ts";
 import { finalOutcome } from "./score.ts";
 import { emptyQueue } from "./setup.ts";
@@ -66,8 +67,8 @@ export function applyEvent(c: Ctx, ev: EventSpec): void {
   if (!skipped) {
     if (ev.momentum) moved.push(shift(c, "momentum", ev.momentum, ev.title));
     if (ev.euUnity) moved.push(shift(c, "euUnity", ev.euUnity, ev.title));
-    if (ev.autonomy) nudge(c, "autonomy", ev.autonomy);
-    if (ev.usFavour) nudge(c, "usFavour", ev.usFavour);
+    if (ev.autonomy) nudge(c, "autonomy", ev.autonomy, `event: ${ev.title}`);
+    if (ev.usFavour) nudge(c, "usFavour", ev.usFavour, `event: ${ev.title}`);
     if (ev.pausesAid) s.usAid = "paused";
     if (ev.pressureBonus) s.delegations.RU.pressureBonus += ev.pressureBonus;
     if (ev.battlefield === "random") s.queue.eventShift += nextInt(s, 2) === 0 ? 1 : -1;
@@ -75,7 +76,10 @@ export function applyEvent(c: Ctx, ev: EventSpec): void {
   }
   const front = s.queue.eventShift;
   const tail = skipped ? " (no pardon wave yet: no effect)" : ev.battlefield === "random" ? ` (the front shifts ${front > 0 ? "in Russia's favour" : "in Ukraine's favour"} at the round's end)` : "";
-  const tracks = moved.filter(Boolean).map((m) => ` ${m}.`).join("");
+  // The tracks it moved, each with its cause; an effect that waits (paused aid, the hawks' bonus) in the card's own words.
+  const shown = moved.filter(Boolean);
+  const later = !skipped && !shown.length && (ev.pausesAid || ev.pressureBonus) ? ` ${effectText(sc, { event: ev }, { secret: false })}` : "";
+  const tracks = shown.map((m) => ` ${m}.`).join("") + later;
   announce(c, "event", `Event: ${ev.title}. ${ev.text}${tail}${tracks}`, { event: ev.id, skipped: !!skipped });
   // Unity can cross the EU's blocking line, which changes who must consent to relief.
   settleClauses(c);
@@ -94,7 +98,7 @@ export function endRound(c: Ctx): void {
       const d = s.delegations[m.delegation];
       const up = SEAT_RANK[m.seat] > SEAT_RANK[d.seat];
       d.seat = m.seat;
-      if (m.sponsor === "RU" && m.delegation === "BY" && up) nudge(c, "autonomy", sc.sponsoredSeatAutonomy);
+      if (m.sponsor === "RU" && m.delegation === "BY" && up) nudge(c, "autonomy", sc.sponsoredSeatAutonomy, "Belarus took a seat Russia sponsored");
       announce(c, "seat", `${nameOf(c, m.delegation)} now sits as ${article(m.seat)}.`, { delegation: m.delegation, seat: m.seat, sponsor: m.sponsor });
     }
   }
@@ -106,25 +110,28 @@ export function endRound(c: Ctx): void {
   settleClauses(c);
   // 2. The front moves.
   const q = s.queue;
-  const drift = q.pressure + q.stagingAllowed * sc.staging.allowBattlefield - q.aidPackages - q.counteroffensives + (s.usAid === "paused" ? 1 : 0) + q.eventShift;
+  const causes = [
+    [q.pressure * frontShift(sc, "pressure"), "Russian pressure"],
+    [q.stagingAllowed * sc.staging.allowBattlefield, "staging through Belarus"],
+    [q.aidPackages * frontShift(sc, "aidPackage"), "European aid"],
+    [q.counteroffensives * frontShift(sc, "counteroffensive"), "Ukraine's counteroffensive"],
+    [s.usAid === "paused" ? frontShift(sc, "pauseAid") : 0, "paused US aid"],
+    [q.eventShift, "the event"],
+  ] as const;
+  const drift = causes.reduce((sum, [d]) => sum + d, 0);
+  const parts = causes.filter(([d]) => d !== 0).map(([d, what]) => `${what} ${signedNumber(d)}`).join(", ");
   const before = s.battlefield;
-  s.battlefield = clamp(s.battlefield + drift, sc.tracks.battlefield);
-  if (s.battlefield !== before) {
-    const causes = [
-      [q.pressure, "Russian pressure"],
-      [q.stagingAllowed * sc.staging.allowBattlefield, "staging through Belarus"],
-      [-q.aidPackages, "European aid"],
-      [-q.counteroffensives, "Ukraine's counteroffensive"],
-      [s.usAid === "paused" ? 1 : 0, "paused US aid"],
-      [q.eventShift, "the event"],
-    ] as const;
-    const parts = causes.filter(([n]) => n !== 0).map(([n, what]) => `${what} ${signed(n)}`).join(", ");
-    announce(c, "battlefield", `The front moves ${s.battlefield > before ? "in Russia's favour" : "in Ukraine's favour"} (battlefield ${signed(s.battlefield)}): ${parts}.`, { from: before, to: s.battlefield });
+  const front = shift(c, "battlefield", drift, parts);
+  if (front) {
+    announce(c, "battlefield", `The front moves ${drift > 0 ? "in Russia's favour" : "in Ukraine's favour"}. ${front}.`, { from: before, to: s.battlefield });
+  } else if (parts) {
+    // Pushes that cancel out (or meet the end of the scale) are part of the story too.
+    announce(c, "battlefield", `The front holds (battlefield ${signedNumber(s.battlefield)}): ${parts}.`, { from: before, to: s.battlefield });
   }
   // 3. Momentum follows agreement on the core of the deal, not on Minsk's extras (¶12).
   const why = q.coreAgreed ? "a core clause was agreed this round" : "no core clause (ceasefire, withdrawal, aid, neutrality, territory, Ukraine's guarantees) was agreed this round";
   const moved = shift(c, "momentum", q.coreAgreed ? 1 : -1, why);
-  announce(c, "momentum", moved ? `${moved}.` : `Momentum stays at ${s.momentum}: ${why}.`, { momentum: s.momentum }, true);
+  announce(c, "momentum", moved ? `${moved}.` : `Momentum stays at ${s.momentum}: ${why}.`, { momentum: s.momentum });
   // 4. End checks.
   const early: OutcomeId | "" =
     s.battlefield >= sc.tracks.battlefield.max ? "ukraine_falls"
@@ -216,4 +223,3 @@ export function settleReadiness(c: Ctx): void {
 }
 
 const article = (seat: string) => (seat === "absent" ? "absent" : seat === "observer" ? "an observer" : "a party");
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

@@ -67,6 +67,7 @@ export function newGame(config: Partial<GameConfig> = {}, scenarioId = "minsk-wi
     queue: emptyQueue(),
     stagingOpen: false,
     signals: [],
+    notes: [],
     ended: "",
     outcome: null,
     nextId: 1,

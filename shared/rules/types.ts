@@ -114,6 +114,20 @@ export interface TableEntry {
   from: string; // a Code, "chair", or "" for the narrator
   text: string;
   round: number;
+  /** For the narrator's lines: the kind of event announced ("seat", "agreed", "momentum", …). */
+  tag?: string;
+}
+
+/** The tracks a change can move: the public ones and Belarus's private ones. */
+export type TrackName = "momentum" | "battlefield" | "euUnity" | "autonomy" | "trust" | "usFavour";
+
+/** One change of a track, with its cause in words. */
+export interface TrackChange {
+  track: TrackName;
+  from: number;
+  to: number;
+  cause: string;
+  round: number;
 }
 
 /** A back-channel message: seen by its sender, its recipients and the facilitator only. */
@@ -218,6 +232,11 @@ export interface GameState {
   queue: RoundQueue;
   /** An open staging request from Russia awaiting Belarus's answer (¶8). */
   stagingOpen: boolean;
+  /**
+   * Changes of Belarus's private tracks (autonomy, Moscow's trust, US favour) with their causes:
+   * Belarus's own log, shown to Belarus and the facilitator only (public in the debrief).
+   */
+  notes: TrackChange[];
   /** Signals played this round, for icons on the seats. */
   signals: { delegation: Code; signal: Signal; round: number }[];
   /** How an early end came about, set by the end checks. */
@@ -363,6 +382,8 @@ export interface Briefing {
   aims: AimView[];
   /** Belarus's own tracks, for Belarus (and the facilitator) only. */
   belarus?: BelarusState;
+  /** Belarus's private track changes with their causes, for Belarus (and the facilitator) only. */
+  notes?: TrackChange[];
   moves: Move[];
 }
 

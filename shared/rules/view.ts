@@ -53,7 +53,7 @@ export function briefing(s: GameState, code: Code, projection: Outcome = project
   return {
     delegation: code,
     aims,
-    ...(code === "BY" ? { belarus: { ...s.belarus } } : {}),
+    ...(code === "BY" ? { belarus: { ...s.belarus }, notes: s.notes } : {}),
     moves: s.phase === "debrief" ? [] : legalMoves(s, code),
   };
 }

@@ -4,7 +4,7 @@ import { CLAUSE_TYPES, type AimView, type Clause, type Code, type Move, type Pri
 import { briefing, newGame } from "../../shared/rules/index.ts";
 import { minskWindow } from "../../shared/scenario/minskWindow.ts";
 import { buildDraft, draftAction, fieldsFor } from "../../client/model/clauseDraft.ts";
-import { backChannelMatrix, participation, ranking, timeline } from "../../client/model/debrief.ts";
+import { backChannelMatrix, participation, ranking, story } from "../../client/model/debrief.ts";
 import { clauseTitle, clock, phaseLabel, signed, timeLeft } from "../../client/model/format.ts";
 import { actionPanelMoves, moveLabel, movesFor } from "../../client/model/moves.ts";
 import { COLOURS, nameOf, stanceMark } from "../../client/model/palette.ts";
@@ -131,7 +131,7 @@ describe("talk and debrief", () => {
       { kind: "event" as const, from: "", text: "Round 2", round: 2 },
     ];
     expect(participation(table, msgs).BY).toEqual({ table: 1, back: 1 });
-    expect(timeline(table).map((r) => r.round)).toEqual([1, 2]);
+    expect(story(table).map((r) => r.round)).toEqual([1, 2]);
     expect(logLine(table[1]).who).toContain("press statement");
     expect(ranking({ id: "no_deal", scores: { RU: 1, UA: 5, US: 0, EU: -1, BY: 2 }, breakdown: {} as never, credibility: 0, treatyInForce: false, inForce: [], revealed: [] })).toEqual(["UA", "BY", "RU", "US", "EU"]);
   });

@@ -290,6 +290,6 @@ describe("every track change carries its cause", () => {
     t.signal("EU", "aidPackage");
     const events = t.advance();
     const front = events.find((e) => e.kind === "battlefield")!;
-    expect(front.text).toBe("The front moves in Russia's favour (battlefield +2): Russian pressure +1, staging through Belarus +1, European aid -1.");
+    expect(front.text).toBe("The front moves in Russia's favour. Battlefield +1 (now +2): Russian pressure +1, staging through Belarus +1, European aid −1.");
   });
 });

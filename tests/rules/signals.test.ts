@@ -195,7 +195,7 @@ describe("§2.3 signals", () => {
     expect(t.s.byCondition).toEqual({ US: "prisoners", EU: "democratization" });
     expect(sc.strain.lowerTheBar).toBe(-1);
     expect(t.s.euUnity).toBe(sc.tracks.euUnity.start - 1);
-    expect(events.at(-1)!.text).toContain("EU unity −1 (now 5): Washington lowered its bar for Minsk over Europe's head");
+    expect(events.at(-1)!.text).toContain("EU unity −1 (now 5): United States lowered its bar for Minsk over Europe's head");
     t.refuse("US", { type: "signal", signal: "lowerTheBar" }, "rule/once");
   });
 

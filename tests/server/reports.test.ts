@@ -33,6 +33,9 @@ it("guards reports with the facilitator token", async () => {
   // An unknown code and a wrong token get the same answer: the route cannot be used to find games.
   expect((await get(`/api/games/AAAAAA/report`, `Bearer ${token}`)).status).toBe(403);
   expect((await get(`/api/games/${code}/report?format=pdf`, `Bearer ${token}`)).status).toBe(400);
+  const tz = await get(`/api/games/${code}/report?format=html&tz=Mars%2FOlympus`, `Bearer ${token}`);
+  expect(tz.status).toBe(400);
+  expect((await tz.json()).code).toBe("report/tz");
 });
 
 it("serves the full record as JSON", async () => {
@@ -56,7 +59,7 @@ it("serves CSV per student and per action", async () => {
   expect(r.status).toBe(200);
   expect(r.headers.get("content-type")).toMatch(/text\/csv/);
   const lines = (await r.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("code,member,name,role,delegation,actions,statements,back_channel,first_action,last_action,delegation_score,outcome");
+  expect(lines[0]).toBe("code,member,name,role,delegation,actions,statements,back_channel,first_action,last_action,status,delegation_score,outcome");
   expect(lines).toHaveLength(4); // facilitator + two students
   expect(lines.some((l) => l.includes(`"Olena, ""the"" =cmd"`))).toBe(true);
   const a = await (await get(`/api/games/${code}/report?format=csv&rows=actions`, `Bearer ${token}`)).text();
@@ -72,6 +75,10 @@ it("serves printable HTML with all user text escaped", async () => {
   expect(html).toContain("<!doctype html>");
   expect(html).not.toContain("<script>");
   expect(html).toContain("&lt;script&gt;");
+  // Times in the zone the teacher's browser passed.
+  const berlin = await (await get(`/api/games/${code}/report?format=html&tz=Europe%2FBerlin`, `Bearer ${token}`)).text();
+  expect(berlin).toContain("times in Europe/Berlin");
+  expect(html).toContain("times in UTC");
 });
 
 it("answers /healthz", async () => {
