@@ -8,6 +8,7 @@ import { scenarios } from "../shared/scenario/index.ts";
 import { ASSUMPTION } from "../shared/scenario/types.ts";
 import { DELEGATIONS, type Signal } from "../shared/rules/types.ts";
 import { effectText } from "../shared/rules/effects.ts";
+import { soloIdleSeconds } from "../shared/rules/phases.ts";
 
 const sc = scenarios["minsk-window"]!;
 
