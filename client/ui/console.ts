@@ -87,7 +87,30 @@ export class ConsolePanel {
           );
         }),
       ),
+      ...this.watchers(s),
     );
+  }
+
+  /** Spectators (a projector, a visitor with the code): listed so the facilitator can remove one. */
+  private watchers(s: ClientState): HTMLElement[] {
+    const list = s.roster.filter((m) => m.role === "spectator");
+    if (list.length === 0) return [];
+    return [
+      h("h3", {}, `Watching (${list.length})`),
+      h(
+        "ul",
+        { class: "members watchers", "aria-label": "Spectators" },
+        ...list.map((m) =>
+          h(
+            "li",
+            {},
+            m.name || "Spectator",
+            m.connected ? "" : " (away)",
+            h("button", { type: "button", class: "small", "data-focus": `kick-${m.member}`, onclick: () => confirm(`Remove ${m.name || "this spectator"} from the session?`) && this.conn.facilitator({ type: "kick", member: m.member }) }, `Remove ${m.name || "spectator"}`),
+          ),
+        ),
+      ),
+    ];
   }
 
   private moveControl(member: string, name: string, current: string): HTMLElement {

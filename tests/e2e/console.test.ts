@@ -38,4 +38,32 @@ describe("console", () => {
     await alesia.leave();
     await dmitri.leave();
   }, 120_000);
+
+  it("lists spectators under Watching, and removing one closes its connection", async () => {
+    const teacher = await person(suite.browser);
+    suite.people.push(teacher);
+    const t = teacher.page;
+    t.on("dialog", (d) => void d.accept());
+    await t.goto(suite.server.url);
+    await t.getByLabel("Your name").fill("Ms Novak");
+    await t.getByRole("button", { name: "Create a class session" }).click();
+    await t.waitForFunction(() => (document.querySelector('[data-testid="join-code"]')?.textContent ?? "").trim().length === 6, undefined, { timeout: 15_000 });
+    const code = ((await t.getByTestId("join-code").textContent()) ?? "").trim();
+    const ws = suite.server.url.replace("http", "ws");
+    const ivan = await new Client(ws).joinById(code, { name: "Ivan", role: "player", delegation: "RU" });
+    ivan.onMessage("*", () => undefined);
+    await t.getByText("Ivan").first().waitFor({ timeout: 15_000 });
+    await t.getByRole("button", { name: "Start", exact: true }).click();
+    await t.getByRole("button", { name: "Advance phase" }).waitFor({ timeout: 15_000 });
+    const stranger = await new Client(ws).joinById(code, { name: "Stranger", role: "spectator" });
+    stranger.onMessage("*", () => undefined);
+    let left = -1;
+    stranger.onLeave((c) => { left = c; });
+    const watching = t.getByRole("list", { name: "Spectators" });
+    await watching.getByText("Stranger").waitFor({ timeout: 15_000 });
+    await watching.getByRole("button", { name: "Remove Stranger" }).click();
+    await expect.poll(() => left, { timeout: 15_000 }).not.toBe(-1);
+    await expect.poll(() => watching.count(), { timeout: 15_000 }).toBe(0);
+    await ivan.leave();
+  }, 120_000);
 });
