@@ -1,8 +1,9 @@
 /**
  * The server process: `node server/main.ts`, configured by the environment —
  * HOST (0.0.0.0), PORT (2567), DATA_DIR (./data), BOT_DELAY_MS ("1500-4000" or "0"),
- * CREATE_BURST (40) and CREATES_PER_SECOND (1): the budget for new games, TRUST_PROXY=1 to keep
- * that budget per client address (X-Real-IP / X-Forwarded-For from your own proxy),
+ * CREATE_BURST (40) and CREATES_PER_SECOND (1): new games per client address (beside a
+ * server-wide budget), TRUST_PROXY=1 to take that address from the last X-Forwarded-For hop,
+ * which your own proxy sets (otherwise the socket's address),
  * HANDOVER_SECONDS (90; 0 = never): how long a delegation's students may all be away before a
  * bot holds their seat, PATCH_WINDOW_MS (20; 0 = never): how long a busy process holds a
  * room's changes to send them together, SIM_GAMES (1000; 0 = none): bot games a finished game is
