@@ -43,7 +43,7 @@ function causeOf(e: GameEvent): string {
     case "torpedo":
       return "walkout";
     case "momentum":
-      return /Nothing/.test(e.text) ? "nothing agreed" : "clause agreed";
+      return d.coreAgreed ? "core clause agreed" : "no core clause agreed";
     case "battlefield":
       return "front line";
     case "event":

@@ -131,7 +131,7 @@ export function endRound(c: Ctx): void {
   // 3. Momentum follows agreement on the core of the deal, not on Minsk's extras (¶12).
   const why = q.coreAgreed ? "a core clause was agreed this round" : "no core clause (ceasefire, withdrawal, aid, neutrality, territory, Ukraine's guarantees) was agreed this round";
   const moved = shift(c, "momentum", q.coreAgreed ? 1 : -1, why);
-  announce(c, "momentum", moved ? `${moved}.` : `Momentum stays at ${s.momentum}: ${why}.`, { momentum: s.momentum });
+  announce(c, "momentum", moved ? `${moved}.` : `Momentum stays at ${s.momentum}: ${why}.`, { momentum: s.momentum, coreAgreed: q.coreAgreed });
   // 4. End checks.
   const early: OutcomeId | "" =
     s.battlefield >= sc.tracks.battlefield.max ? "ukraine_falls"
