@@ -4,10 +4,28 @@ import { nameOf } from "../model/palette.ts";
 import type { PublicState } from "../model/publicState.ts";
 import { cardDetail, cardFull, cardTitle, chipText, gaugeText, seatBadges, seatIcons, seatStatus, stanceCodes } from "./content.ts";
 import { MIN_TEXT, lineH, textWidth, wrap } from "./text.ts";
-import type { Box, CardSpot, GaugeSpot, Label, SeatSpot } from "./types.ts";
+import type { Box, CardSpot, GaugeSpot, Label, SeatSpot, TableLayout } from "./types.ts";
 
 /** Thrown when an arrangement does not fit at a font size: the caller tries a smaller one. */
 export class NoFit extends Error {}
+
+/**
+ * The largest type (from `maxFont` down to the 12 px floor) at which `at` lays out every clause
+ * card, else the layout hiding the fewest; null when nothing fits (`at` throws NoFit).
+ */
+export function largestFit(maxFont: number, at: (font: number) => TableLayout): TableLayout | null {
+  let best: TableLayout | null = null;
+  for (let f = Math.max(MIN_TEXT, maxFont); f >= MIN_TEXT; f--) {
+    try {
+      const l = at(f);
+      if (l.hidden === 0) return l;
+      if (!best || l.hidden < best.hidden) best = l;
+    } catch (e) {
+      if (!(e instanceof NoFit)) throw e;
+    }
+  }
+  return best;
+}
 export function need(ok: boolean, why: string): void {
   if (!ok) throw new NoFit(why);
 }

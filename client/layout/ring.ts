@@ -10,7 +10,7 @@ import { phaseLabel } from "../model/format.ts";
 import { CODES } from "../model/palette.ts";
 import type { PublicState } from "../model/publicState.ts";
 import { MAX_CARDS, atDoor, eventTexts, liveClauses, noteTexts, outcomeText } from "./content.ts";
-import { NoFit, cards, gauges, label, need, seat, seatHeight, small } from "./parts.ts";
+import { cards, largestFit, gauges, label, need, seat, seatHeight, small } from "./parts.ts";
 import { MIN_TEXT, lineH, textWidth } from "./text.ts";
 import type { Box, Label, ScreenClass, SeatSpot, TableLayout } from "./types.ts";
 
@@ -145,15 +145,5 @@ export function ringAt(screen: ScreenClass, W: number, H: number, p: PublicState
  * fewest cards; null when the ring cannot fit at all (the caller falls back to the strip).
  */
 export function ring(screen: ScreenClass, W: number, H: number, p: PublicState, maxFont: number): TableLayout | null {
-  let best: TableLayout | null = null;
-  for (let f = Math.max(MIN_TEXT, maxFont); f >= MIN_TEXT; f--) {
-    try {
-      const l = ringAt(screen, W, H, p, f);
-      if (l.hidden === 0) return l;
-      if (!best || l.hidden < best.hidden) best = l;
-    } catch (e) {
-      if (!(e instanceof NoFit)) throw e;
-    }
-  }
-  return best;
+  return largestFit(maxFont, (f) => ringAt(screen, W, H, p, f));
 }

@@ -6,7 +6,7 @@
 import { CODES } from "../model/palette.ts";
 import type { PublicState } from "../model/publicState.ts";
 import { MAX_CARDS, atDoor, eventTexts, liveClauses, noteTexts, outcomeText } from "./content.ts";
-import { NoFit, cards, gauges, label, need, seat, seatHeight, small } from "./parts.ts";
+import { cards, largestFit, gauges, label, need, seat, seatHeight, small } from "./parts.ts";
 import { MIN_TEXT, lineH } from "./text.ts";
 import type { Label, ScreenClass, SeatSpot, TableLayout } from "./types.ts";
 
@@ -101,15 +101,5 @@ export function stripAt(screen: ScreenClass, W: number, H: number, p: PublicStat
 }
 
 export function strip(screen: ScreenClass, W: number, H: number, p: PublicState, maxFont: number): TableLayout | null {
-  let best: TableLayout | null = null;
-  for (let f = Math.max(MIN_TEXT, maxFont); f >= MIN_TEXT; f--) {
-    try {
-      const l = stripAt(screen, W, H, p, f);
-      if (l.hidden === 0) return l;
-      if (!best || l.hidden < best.hidden) best = l;
-    } catch (e) {
-      if (!(e instanceof NoFit)) throw e;
-    }
-  }
-  return best;
+  return largestFit(maxFont, (f) => stripAt(screen, W, H, p, f));
 }
