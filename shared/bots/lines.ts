@@ -277,7 +277,9 @@ export function answer(s: Sight, ch: Character, value: (cl: Clause) => number): 
       for (const c of m.to) answered.add(c);
       continue;
     }
-    if (!m.to.includes(s.me) || answered.has(m.from) || s.p.delegations[m.from].bot) continue;
+    // Students only: two bots answering each other would trade lines for the rest of the round.
+    const from = s.p.delegations[m.from];
+    if (!m.to.includes(s.me) || answered.has(m.from) || from.bot || from.humans === 0) continue;
     return sayTo([m.from], replyText(s, ch, m.from, value));
   }
   return null;

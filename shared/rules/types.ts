@@ -392,6 +392,8 @@ export interface PublicDelegation {
   influence: number;
   ready: boolean;
   bot: boolean;
+  /** Students seated in the delegation (public: the room lists them by name). */
+  humans: number;
   signature: "" | "signed" | "refused";
 }
 

@@ -12,7 +12,7 @@ export function publicView(s: GameState): PublicView {
   const delegations = {} as PublicView["delegations"];
   for (const code of DELEGATIONS) {
     const d = s.delegations[code];
-    delegations[code] = { seat: d.seat, influence: d.influence, ready: d.ready, bot: d.bot, signature: d.signature };
+    delegations[code] = { seat: d.seat, influence: d.influence, ready: d.ready, bot: d.bot, humans: d.humans, signature: d.signature };
   }
   return {
     scenario: s.scenario,
