@@ -170,13 +170,18 @@ export function settleClauses(c: Ctx): void {
       } else if (cl.status === "proposed" && agreeable(s, sc, cl)) {
         const replaced = s.clauses.filter((old) => old !== cl && old.status === "agreed" && slotOf(old) === slotOf(cl));
         for (const old of replaced) mine(c, old).status = "superseded";
-        mine(c, cl).status = "agreed";
-        if (sc.coreClauses.includes(cl.type)) s.queue.coreAgreed = true;
+        // What an agreement sets off (momentum, strain) happens once per clause: withdrawing support
+        // and giving it back costs nothing, so a re-agreement must not pay out again.
+        const first = !cl.agreedOnce;
+        const own = mine(c, cl);
+        own.status = "agreed";
+        own.agreedOnce = true;
+        if (first && sc.coreClauses.includes(cl.type)) s.queue.coreAgreed = true;
         changed = true;
         announce(c, "agreed", `Agreed: ${describe(sc, cl)}.`, { clause: cl.id });
         for (const old of replaced) announce(c, "superseded", `It supersedes the earlier agreement: ${describe(sc, old)}.`, { clause: old.id, by: cl.id });
         // US relief for Russia over Europe's head strains the West (¶18–¶19).
-        if (cl.type === "sanctionsRelief" && cl.params.target === "RU" && cl.params.issuer === "US" && cl.stances.EU !== "support") {
+        if (first && cl.type === "sanctionsRelief" && cl.params.target === "RU" && cl.params.issuer === "US" && cl.stances.EU !== "support") {
           const moved = shift(c, "euUnity", sc.strain.reliefOverEurope, "US relief for Russia agreed without the EU's support (¶18–¶19)");
           if (moved) announce(c, "track", `${moved}.`, { track: "euUnity" });
         }

@@ -93,6 +93,8 @@ export interface Clause {
   round: number;
   /** A clause added by Belarus's parity claim (¶14): opposing it costs influence. */
   parity?: boolean;
+  /** Set the first time the clause is agreed: what an agreement sets off happens once. */
+  agreedOnce?: true;
   /** Ids of RU relief clauses a parity claim has already been made on. */
   parityOf?: string;
 }

@@ -240,6 +240,31 @@ describe("the chain: transatlantic strain (¶18–¶19)", () => {
     expect(u.status(id)).toBe("agreed");
     expect(u.s.euUnity).toBe(sc.tracks.euUnity.start);
   });
+
+  it("¶18–¶19 a free stance flip does not strain the West again, nor keep momentum alive: an agreement pays out once", () => {
+    const t = atRound();
+    const id = t.propose("US", { type: "sanctionsRelief", target: "RU", issuer: "US", level: "partial" });
+    for (const c of ["RU", "UA"] as Code[]) t.stance(c, id);
+    expect(t.status(id)).toBe("agreed");
+    expect(t.s.euUnity).toBe(sc.tracks.euUnity.start + sc.strain.reliefOverEurope);
+    for (let i = 0; i < 3; i++) {
+      t.do("UA", { type: "stance", clause: id, stance: "none" });
+      expect(t.status(id)).toBe("proposed");
+      t.do("UA", { type: "stance", clause: id, stance: "support" });
+      expect(t.status(id)).toBe("agreed");
+    }
+    expect(t.s.euUnity).toBe(sc.tracks.euUnity.start + sc.strain.reliefOverEurope);
+    // A core clause agreed last round and flipped off and on again this round keeps nothing alive.
+    const cf = t.propose("US", { type: "ceasefire" });
+    for (const c of ["RU", "UA"] as Code[]) t.stance(c, cf);
+    t.advance();
+    const before = t.s.momentum;
+    t.do("RU", { type: "stance", clause: cf, stance: "none" });
+    t.do("RU", { type: "stance", clause: cf, stance: "support" });
+    expect(t.status(cf)).toBe("agreed");
+    t.advance();
+    expect(t.s.momentum).toBe(before - 1);
+  });
 });
 
 describe("fighting after an agreed ceasefire", () => {

@@ -220,7 +220,7 @@ function checkRoundEnd(prev: GameState, next: GameState): void {
   check(next.battlefield === battlefield, `battlefield ${next.battlefield}, formula gives ${battlefield} (from ${prev.battlefield}, queue ${JSON.stringify(q)}, staging open ${prev.stagingOpen}, aid ${prev.usAid})`);
   // 3. Momentum ±1 (unless the new round's card also agreed a clause, which would blur the count).
   // Only core clauses keep the talks alive (¶12).
-  const newlyAgreed = next.clauses.some((c) => c.status === "agreed" && sc.coreClauses.includes(c.type) && prev.clauses.find((x) => x.id === c.id)?.status !== "agreed");
+  const newlyAgreed = next.clauses.some((c) => c.status === "agreed" && sc.coreClauses.includes(c.type) && !prev.clauses.find((x) => x.id === c.id)?.agreedOnce);
   if (!(next.phase === "round" && next.queue.coreAgreed)) {
     let momentum = clampTo(prev.momentum + (q.coreAgreed || newlyAgreed ? 1 : -1), sc.tracks.momentum);
     if (next.phase === "round" && next.config.events) {
