@@ -262,7 +262,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!m || m.kicked) return this.#error(client, ERR.noMember, "You no longer hold a seat in this game.", type);
     const p = parseAction(payload);
     if (!p.ok) return this.#error(client, p.code, p.message, type);
-    const capped = p.value.type === "say" ? this.#participation.talkRefusal(u.member) : null;
+    const capped = this.#participation.talkRefusal(u.member, p.value.type === "say");
     if (capped) return this.#error(client, capped.code, capped.message, type);
     const r = this.#commit(p.value, u.delegation, u.member);
     if (!r.ok) this.#error(client, r.code, r.message, type);

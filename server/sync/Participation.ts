@@ -43,9 +43,13 @@ export class Participation {
     }
   }
 
-  /** The talk cap's refusal for this student's next line, or null while there is room. */
-  talkRefusal(member: string): ErrorMessage | null {
+  /** The talk cap's refusal for this student's next move (a line when `isSay`), or null while there is room. */
+  talkRefusal(member: string, isSay: boolean): ErrorMessage | null {
     const c = this.#by.get(member);
+    if (c && c.actions >= TALK_CAP.actionsPerStudent) {
+      return { code: ERR.talkCap, message: `You have made the ${TALK_CAP.actionsPerStudent} moves a student may make in one game.` };
+    }
+    if (!isSay) return null;
     if (c && c.statements + c.backChannel >= TALK_CAP.perStudent) {
       return { code: ERR.talkCap, message: `You have sent the ${TALK_CAP.perStudent} lines a student may send in one game.` };
     }

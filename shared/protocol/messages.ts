@@ -102,8 +102,10 @@ export interface ParticipationLine {
  * The talk cap: `say` lines (table and back channel) a game keeps. Each student has a share of
  * their own, so one student cannot use up the others' talk; the game as a whole stops at
  * `perGame` (40 students × 500). Bots are bounded by their per-round budget instead.
+ * Every accepted move counts too (`actionsPerStudent`): stance flips, suggestions withdrawn and
+ * ready toggles are free, and without a bound one student could grow the log for hours.
  */
-export const TALK_CAP = { perStudent: 500, perGame: 20_000 } as const;
+export const TALK_CAP = { perStudent: 500, perGame: 20_000, actionsPerStudent: 2_000 } as const;
 
 export interface ErrorMessage {
   code: string;
