@@ -162,6 +162,10 @@ function storyHtml(st: NonNullable<Report["story"]>, name: (c: string) => string
     ...st.notes.map((n) => ({ time: n.time, who: "Belarus (private)", text: `${changeText(n)}.`, cls: "note" as const })),
     ...st.messages.map((m) => ({ time: m.time, who: `${name(m.from)} → ${m.to.map(name).join(", ")}`, text: m.text, cls: "back" as const })),
   ].sort((a, b) => a.time - b.time);
+  // Before any line at the table (back channels in the lobby) there is no chapter to weave into.
+  if (chapters.length === 0) {
+    return all.length ? `<h3>Before the talks</h3><ul>${all.map((a) => `<li><i>${esc(a.who)}: ${esc(a.text)}</i></li>`).join("")}</ul>` : "";
+  }
   // Each aside goes to the last chapter that had begun by its time.
   for (const a of all) {
     let at = 0;

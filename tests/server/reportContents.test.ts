@@ -104,6 +104,13 @@ describe("the printable report", () => {
     for (let r = 1; r <= final.round; r++) expect(html).toContain(`<h3>Round ${r}</h3>`);
   });
 
+  it("prints a game whose only lines are back channels before any line at the table", () => {
+    const early = { ...report, story: { ...report.story!, table: [], notes: [], messages: [{ from: "BY", to: ["RU"], text: "A word before we start", round: 0, time: START }] } };
+    const html = reportHtml(early as typeof report, "UTC");
+    expect(html).toContain("Before the talks");
+    expect(html).toContain("A word before we start");
+  });
+
   it("lists the agreements, the signatures and the event cards drawn", () => {
     const html = reportHtml(report, "UTC");
     const agreed = final.table.filter((e) => e.tag === "agreed");
