@@ -26,7 +26,7 @@ export class DebriefPanel {
   private students = h("div");
   private asked = false;
   /** Filled from elsewhere (the simulated distribution); moved, never rebuilt, on re-render. */
-  readonly simulated = h("section", { id: "debrief-simulated", class: "simulated" });
+  readonly simulated = h("section", { id: "debrief-simulated" });
 
   constructor() {
     this.el.append(h("h2", { id: "debrief-title" }, "Debrief"), this.body);

@@ -163,6 +163,8 @@ describe("layout in Chromium", () => {
       const store = (window.__game!.registry.get("tableData") as { store: { setPublic(r: unknown): void; state: { pub: object } } }).store;
       store.setPublic({ ...store.state.pub, ...raw, table: [...(store.state.pub as { table: unknown[] }).table, { kind: "say", from: "US", text: "That gets us closer to a deal. Supported.", round: 3 }] });
     }, { ...busy, phase: "round", deadline: Date.now() + 240_000 });
+    // The scene lays the new state out on its next frame: on a busy machine that can be late.
+    await page.waitForFunction(() => window.__tableLayout?.cards.length === 12, undefined, { timeout: 15_000 });
     const c = await canvasProblems(page);
     expect(c.problems).toEqual([]);
     expect(c.layout.cards).toHaveLength(12);
