@@ -100,11 +100,15 @@ export class Effects {
     });
   }
 
-  /** A gauge's change and its cause, rising from the gauge ("−2 walkout"). */
-  float(x: number, y: number, s: string, good: boolean, size: number, width: number): void {
-    const t = this.text(x, y, fitLine(s, width, Math.max(MIN_TEXT, size), true), size, good ? "#7fd1ae" : "#ff8a5b").setOrigin(0, 0);
-    t.setStroke("#0b0f14", 3);
-    if (this.motion) this.scene.tweens.add({ targets: t, y: y + size * 1.5, alpha: 0, delay: 1200, duration: 900, onComplete: () => t.destroy() });
+  /**
+   * A gauge's change with its cause, laid over the gauge's own label (`b`, inside the gauge's
+   * box in the layout): it never covers another part of the table, so the layout's overlap checks
+   * hold for it too. It fades; it does not move.
+   */
+  float(b: Box, s: string, good: boolean, size: number): void {
+    const t = this.text(b.x, b.y, fitLine(s, b.w, Math.max(MIN_TEXT, size), true), size, good ? "#7fd1ae" : "#ff8a5b").setOrigin(0, 0);
+    t.setBackgroundColor("#0b0f14").setFixedSize(b.w, b.h);
+    if (this.motion) this.scene.tweens.add({ targets: t, alpha: 0, delay: 1800, duration: 900, onComplete: () => t.destroy() });
     else this.later(2200, () => t.destroy());
   }
 

@@ -1,7 +1,7 @@
 /**
  * The public tracks from the layout: round and timer, Momentum, Battlefield (UA ◀ ● ▶ RU) and
  * EU unity. Ranges come from the scenario, values from the synced state; bars glide to a new
- * value and the change floats up with its cause.
+ * value and the change shows over the gauge's label with its cause, then fades.
  */
 import type { GameObjects, Scene } from "phaser";
 import { clock, signed, timeLeft, tracks } from "../model/format.ts";
@@ -11,6 +11,9 @@ import type { Effects } from "./Effects.ts";
 import { LabelView } from "./LabelView.ts";
 
 type Track = "momentum" | "battlefield" | "euUnity";
+
+/** The caption names its gauge: it covers the gauge's label while it shows. */
+const NAMES: Record<Track, string> = { momentum: "Momentum", battlefield: "Battlefield", euUnity: "EU unity" };
 
 export class Gauges {
   private scene: Scene;
@@ -36,7 +39,7 @@ export class Gauges {
     this.timer = new LabelView(scene, null, "#ffd166");
   }
 
-  /** Lays the gauges out; `cause` names what moved them, for the floating change. */
+  /** Lays the gauges out; `cause` names what moved them, for the caption of a change. */
   update(l: TableLayout, p: PublicState, cause: (t: Track) => string): void {
     this.spots = l.gauges;
     this.round.set(l.round);
@@ -57,7 +60,7 @@ export class Gauges {
         if (!d) continue;
         // Positive battlefield favours Russia; for the others, up is good for the talks.
         const why = cause(s.id);
-        this.fx.float(s.bar.x, s.bar.y + s.bar.h + 2, `${signed(d)}${why ? ` ${why}` : ""}`, s.id === "battlefield" ? d < 0 : d > 0, Math.max(12, s.label.size - 4), s.box.w);
+        this.fx.float(s.label, `${NAMES[s.id]} ${signed(d)}${why ? `: ${why}` : ""}`, s.id === "battlefield" ? d < 0 : d > 0, s.label.size);
         if (!this.motion) this.fx.flash(s.box);
       }
     this.value = next;

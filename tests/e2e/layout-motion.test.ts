@@ -95,6 +95,22 @@ describe("moves you can see", () => {
     const back = await scene(page);
     expect(back.by).toBe("anteroom");
     expect(back.tweens).toBeGreaterThan(0);
+    // Momentum drops: its caption sits over the gauge's own label, inside the gauge's box, so it
+    // never covers a card, a seat or the outcome title (the layout's overlap checks hold for it).
+    await play(page, (st, pub) => st.setPublic({ ...pub, momentum: (pub as unknown as { momentum: number }).momentum - 1 }));
+    const caption = await page.evaluate(() => {
+      const s = window.__game!.scene.getScene("Table") as unknown as { children: { list: { type: string; depth: number; text?: string; getBounds(): { x: number; y: number; width: number; height: number } }[] } };
+      const t = s.children.list.find((o) => o.type === "Text" && o.depth === 9 && /^Momentum [−-]1/.test(o.text ?? ""));
+      const box = window.__tableLayout!.gauges.find((g) => g.id === "momentum")!.box;
+      return t ? { b: t.getBounds(), box } : null;
+    });
+    expect(caption).not.toBeNull();
+    const { b, box } = caption!;
+    expect(b.x).toBeGreaterThanOrEqual(box.x - 1);
+    expect(b.y).toBeGreaterThanOrEqual(box.y - 1);
+    expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.w + 1);
+    expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.h + 1);
+    await shot(page, "motion-gauge-caption");
   });
 
   it("under prefers-reduced-motion, highlights instead of movement", async () => {
