@@ -1,0 +1,157 @@
+/**
+ * `GET /api/games/:code/replay`: what a finished game's replay needs — its config, scenario and
+ * engine log (in order, with time and who) and the names at each seat. The client replays the
+ * log through the engine itself (shared/rules/replay.ts); nothing is recorded as pictures.
+ *
+ * Who may ask: the facilitator (their token), a student of that game (their own player token),
+ * or anyone with the share key. The share key is an HMAC of the code keyed by the stored hash of
+ * the game's owner token (the facilitator's; a solo game's player's), so any server process can
+ * check it from the stored record alone, it changes with no other game, and a leaked key opens
+ * one replay and nothing else. An unknown code and a bad credential get the same answer, and
+ * failures spend the report route's budget.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isJoinCode } from "../../shared/protocol/messages.ts";
+import type { Settings } from "../context.ts";
+import { clientAddress } from "../rooms/peer.ts";
+import type { GameRow, MemberRow, Store } from "../store/Store.ts";
+import { tokenMatches } from "../store/tokens.ts";
+import type { Budget } from "./budget.ts";
+
+type Req = IncomingMessage & { params: Record<string, string>; query: Record<string, unknown> };
+type Res = ServerResponse & { status(n: number): Res; json(v: unknown): void; type(t: string): Res; send(b: string): void };
+interface App {
+  get(path: string, h: (req: Req, res: Res, next: (err?: unknown) => void) => void): void;
+}
+
+/** Who is asking: the owner (facilitator, or a solo game's player) may share the replay and ask "what if". */
+export type ReplayViewer = "facilitator" | "player" | "shared";
+
+/** The body of a replay (docs/PROTOCOL.md). */
+export interface ReplayBody {
+  code: string;
+  scenario: string;
+  config: GameRow["config"];
+  finished: number;
+  /** Engine log entries in order: `time` is the clock reading the engine was given. */
+  entries: { seq: number; time: number; who: string; action: unknown }[];
+  /** The students (and facilitator) by name and seat; no ids, no tokens. */
+  members: { name: string; role: MemberRow["role"]; delegation: MemberRow["delegation"]; kicked: boolean }[];
+  viewer: ReplayViewer;
+  /** Only for the owner: the key and the path a class can open. */
+  share?: { key: string; link: string };
+}
+
+const DENIED = { code: "replay/denied", message: "No replay for that code with that credential." };
+const KEY_LENGTH = 22;
+
+/** The share key of a game: HMAC-SHA256("replay:" + code) keyed by the owner's stored token hash, 128 bits, base64url. */
+export function shareKey(code: string, ownerHash: string): string {
+  return createHmac("sha256", Buffer.from(ownerHash, "hex")).update(`replay:${code}`).digest("base64url").slice(0, KEY_LENGTH);
+}
+
+function keyMatches(key: unknown, code: string, ownerHash: string): boolean {
+  if (typeof key !== "string" || key.length !== KEY_LENGTH || !ownerHash) return false;
+  const a = Buffer.from(key);
+  const b = Buffer.from(shareKey(code, ownerHash));
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The stored hash a share key is keyed by: the facilitator's token, or a solo game's player's. */
+async function ownerHash(st: Store, code: string, row: GameRow, members: MemberRow[]): Promise<string> {
+  const fac = await st.facilitatorHash(code);
+  if (fac) return fac;
+  return row.config.solo ? (members.find((m) => m.role === "player")?.tokenHash ?? "") : "";
+}
+
+/** Bodies without the per-viewer part, kept while the record is unchanged (a finished game's never is). */
+const KEEP = 8;
+const cache = new Map<string, { stamp: string; json: string }>();
+/** A class opening the shared link at once waits for one build. */
+const building = new Map<string, { stamp: string; json: Promise<string> }>();
+
+async function baseJson(st: Store, code: string, row: GameRow, members: MemberRow[]): Promise<string> {
+  const stamp = await st.recordStamp(code);
+  const kept = cache.get(code);
+  if (kept && kept.stamp === stamp) return kept.json;
+  const flying = building.get(code);
+  if (flying && flying.stamp === stamp) return flying.json;
+  const json = build(st, code, row, members, stamp);
+  building.set(code, { stamp, json });
+  const clear = () => building.get(code)?.json === json && building.delete(code);
+  json.then(clear, clear);
+  return json;
+}
+
+async function build(st: Store, code: string, row: GameRow, members: MemberRow[], stamp: string): Promise<string> {
+  const log = await st.log(code);
+  const entries: ReplayBody["entries"] = [];
+  for (const r of log) if (r.kind === "engine") entries.push({ seq: r.seq, time: r.time, who: r.who, action: r.action });
+  const body: Omit<ReplayBody, "viewer" | "share"> = {
+    code,
+    scenario: row.scenario,
+    config: row.config,
+    finished: row.finished,
+    entries,
+    members: members.map((m) => ({ name: m.name, role: m.role, delegation: m.delegation, kicked: m.kicked })),
+  };
+  const json = JSON.stringify(body);
+  cache.delete(code);
+  cache.set(code, { stamp, json });
+  while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+  return json;
+}
+
+export function mountReplay(app: App, st: Store, settings: Pick<Settings, "trustProxy">, failures: Budget): void {
+  app.get("/api/games/:code/replay", (req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ""))?.[1];
+    const key = typeof req.query.key === "string" ? req.query.key : undefined;
+    if (!bearer && !key) {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="replays"');
+      return void res.status(401).json({ code: "auth/missing", message: "Send your facilitator or player token as Authorization: Bearer …, or open the shared link (?key=…)." });
+    }
+    const who = clientAddress(req, settings.trustProxy);
+    // An empty budget refuses before looking anything up, so a refusal tells nothing either.
+    if (failures.empty(who)) {
+      res.setHeader("Retry-After", "5");
+      return void res.status(429).json({ code: "replay/too_many", message: "Too many failed replay requests: wait a little and try again." });
+    }
+    const code = String(req.params.code ?? "").toUpperCase();
+    answer(st, code, bearer, key).then((r) => {
+      if (r === null) {
+        failures.spend(who);
+        return void res.status(403).json(DENIED);
+      }
+      if ("refusal" in r) return void res.status(409).json(r.refusal);
+      res.status(200).type("application/json; charset=utf-8").send(r.body);
+    }, next);
+  });
+}
+
+/** The body for this credential, a refusal for a game not over, or null (no game, bad credential). */
+async function answer(st: Store, code: string, bearer: string | undefined, key: string | undefined): Promise<{ body: string } | { refusal: { code: string; message: string } } | null> {
+  if (!isJoinCode(code)) return null;
+  const row = await st.game(code);
+  if (!row) return null;
+  const members = await st.members(code);
+  const owner = await ownerHash(st, code, row, members);
+  let viewer: ReplayViewer | null = null;
+  if (bearer && tokenMatches(bearer, await st.facilitatorHash(code))) viewer = "facilitator";
+  else if (bearer && members.some((m) => m.role === "player" && !m.kicked && tokenMatches(bearer, m.tokenHash))) viewer = "player";
+  else if (!bearer && keyMatches(key, code, owner)) viewer = "shared";
+  if (!viewer) return null;
+  if (row.status !== "finished") {
+    return {
+      refusal:
+        row.status === "live"
+          ? { code: "replay/not_finished", message: "This game is still being played: its replay opens once it has ended." }
+          : { code: "replay/not_finished", message: "This game was abandoned before it ended: there is no finished game to replay." },
+    };
+  }
+  const base = await baseJson(st, code, row, members);
+  const own = viewer === "facilitator" || (viewer === "player" && !!row.config.solo && members.some((m) => m.role === "player" && m.tokenHash === owner && !!bearer && tokenMatches(bearer, m.tokenHash)));
+  const extra: Pick<ReplayBody, "viewer" | "share"> = { viewer, ...(own && owner ? { share: { key: shareKey(code, owner), link: `/?replay=${code}&key=${shareKey(code, owner)}` } } : {}) };
+  return { body: `${base.slice(0, -1)},${JSON.stringify(extra).slice(1)}` };
+}
