@@ -18,29 +18,12 @@ import { clientAddress } from "../rooms/peer.ts";
 import type { GameRow, MemberRow, Store } from "../store/Store.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import type { Budget } from "./budget.ts";
+import type { ReplayBody, ReplayViewer } from "../../shared/protocol/replay.ts";
 
 type Req = IncomingMessage & { params: Record<string, string>; query: Record<string, unknown> };
 type Res = ServerResponse & { status(n: number): Res; json(v: unknown): void; type(t: string): Res; send(b: string): void };
 interface App {
   get(path: string, h: (req: Req, res: Res, next: (err?: unknown) => void) => void): void;
-}
-
-/** Who is asking: the owner (facilitator, or a solo game's player) may share the replay and ask "what if". */
-export type ReplayViewer = "facilitator" | "player" | "shared";
-
-/** The body of a replay (docs/PROTOCOL.md). */
-export interface ReplayBody {
-  code: string;
-  scenario: string;
-  config: GameRow["config"];
-  finished: number;
-  /** Engine log entries in order: `time` is the clock reading the engine was given. */
-  entries: { seq: number; time: number; who: string; action: unknown }[];
-  /** The students (and facilitator) by name and seat; no ids, no tokens. */
-  members: { name: string; role: MemberRow["role"]; delegation: MemberRow["delegation"]; kicked: boolean }[];
-  viewer: ReplayViewer;
-  /** Only for the owner: the key and the path a class can open. */
-  share?: { key: string; link: string };
 }
 
 const DENIED = { code: "replay/denied", message: "No replay for that code with that credential." };
@@ -87,7 +70,7 @@ async function baseJson(st: Store, code: string, row: GameRow, members: MemberRo
 async function build(st: Store, code: string, row: GameRow, members: MemberRow[], stamp: string): Promise<string> {
   const log = await st.log(code);
   const entries: ReplayBody["entries"] = [];
-  for (const r of log) if (r.kind === "engine") entries.push({ seq: r.seq, time: r.time, who: r.who, action: r.action });
+  for (const r of log) if (r.kind === "engine") entries.push({ seq: r.seq, time: r.time, who: r.who, action: r.action as ReplayBody["entries"][number]["action"] });
   const body: Omit<ReplayBody, "viewer" | "share"> = {
     code,
     scenario: row.scenario,
