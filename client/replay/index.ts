@@ -56,7 +56,11 @@ export async function startReplay(root: HTMLElement, opts: ReplayStart): Promise
   const controls = new ReplayControls(c, { body, ...(body.share && loaded.auth ? { auth: loaded.auth } : {}), projector: opts.projector });
   view.banner.after(controls.el);
   root.replaceChildren(view.el);
-  c.subscribe(({ state, events }) => {
+  let shown = c.at;
+  c.subscribe(({ at, state, events }) => {
+    // A jump or a step back has no one cause: the table says so before it redraws.
+    if (at !== shown && at !== shown + 1) store.addEvent({ kind: "jump", text: "" });
+    shown = at;
     show(state);
     for (const e of events) store.addEvent(e);
   });
