@@ -6,6 +6,7 @@
  * `&view=projector`.
  */
 import { Timeline, type LogEntry } from "../../shared/rules/index.ts";
+import { scenarios } from "../../shared/scenario/index.ts";
 import { Store } from "../model/store.ts";
 import { Connection } from "../net/Connection.ts";
 import { h } from "../ui/dom.ts";
@@ -40,6 +41,13 @@ export async function startReplay(root: HTMLElement, opts: ReplayStart): Promise
   }
   const body = loaded.body;
   const entries: LogEntry[] = body.entries.map((e) => ({ who: e.who, action: e.action, now: e.time }));
+  const sc = scenarios[body.scenario];
+  if (!sc) {
+    root.replaceChildren(h("div", { class: "error-banner", role: "alert" }, `This game was played in a scenario this page does not know (${body.scenario}): reload to get the current version.`));
+    return;
+  }
+  // The bundle carries no aims (client/replay/aims.ts): the engine scores with the game's own.
+  if (sc.objectives.length === 0) sc.objectives.push(...body.objectives);
   let tl: Timeline;
   try {
     tl = new Timeline(body.config, entries, body.scenario);

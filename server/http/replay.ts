@@ -13,6 +13,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isJoinCode } from "../../shared/protocol/messages.ts";
+import { scenarioOf } from "../../shared/rules/scenario.ts";
 import type { Settings } from "../context.ts";
 import { clientAddress } from "../rooms/peer.ts";
 import type { GameRow, MemberRow, Store } from "../store/Store.ts";
@@ -41,33 +42,33 @@ function keyMatches(key: unknown, code: string, ownerHash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The stored hash a share key is keyed by: the facilitator's token, or a solo game's player's. */
-async function ownerHash(st: Store, code: string, row: GameRow, members: MemberRow[]): Promise<string> {
-  const fac = await st.facilitatorHash(code);
-  if (fac) return fac;
-  return row.config.solo ? (members.find((m) => m.role === "player")?.tokenHash ?? "") : "";
-}
-
-/** Bodies without the per-viewer part, kept while the record is unchanged (a finished game's never is). */
+/** Bodies without the per-viewer part, per store, kept while the record is unchanged (a finished game's never is). */
 const KEEP = 8;
-const cache = new Map<string, { stamp: string; json: string }>();
+const caches = new WeakMap<Store, Map<string, { stamp: string; json: string }>>();
 /** A class opening the shared link at once waits for one build. */
-const building = new Map<string, { stamp: string; json: Promise<string> }>();
+const builds = new WeakMap<Store, Map<string, { stamp: string; json: Promise<string> }>>();
 
 async function baseJson(st: Store, code: string, row: GameRow, members: MemberRow[]): Promise<string> {
+  const cache = caches.get(st) ?? caches.set(st, new Map()).get(st)!;
+  const building = builds.get(st) ?? builds.set(st, new Map()).get(st)!;
   const stamp = await st.recordStamp(code);
   const kept = cache.get(code);
   if (kept && kept.stamp === stamp) return kept.json;
   const flying = building.get(code);
   if (flying && flying.stamp === stamp) return flying.json;
-  const json = build(st, code, row, members, stamp);
+  const json = build(st, code, row, members).then((text) => {
+    cache.delete(code);
+    cache.set(code, { stamp, json: text });
+    while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+    return text;
+  });
   building.set(code, { stamp, json });
   const clear = () => building.get(code)?.json === json && building.delete(code);
   json.then(clear, clear);
   return json;
 }
 
-async function build(st: Store, code: string, row: GameRow, members: MemberRow[], stamp: string): Promise<string> {
+async function build(st: Store, code: string, row: GameRow, members: MemberRow[]): Promise<string> {
   const log = await st.log(code);
   const entries: ReplayBody["entries"] = [];
   for (const r of log) if (r.kind === "engine") entries.push({ seq: r.seq, time: r.time, who: r.who, action: r.action as ReplayBody["entries"][number]["action"] });
@@ -77,13 +78,10 @@ async function build(st: Store, code: string, row: GameRow, members: MemberRow[]
     config: row.config,
     finished: row.finished,
     entries,
+    objectives: scenarioOf(row.scenario).objectives,
     members: members.map((m) => ({ name: m.name, role: m.role, delegation: m.delegation, kicked: m.kicked })),
   };
-  const json = JSON.stringify(body);
-  cache.delete(code);
-  cache.set(code, { stamp, json });
-  while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
-  return json;
+  return JSON.stringify(body);
 }
 
 export function mountReplay(app: App, st: Store, settings: Pick<Settings, "trustProxy">, failures: Budget): void {
@@ -119,22 +117,25 @@ async function answer(st: Store, code: string, bearer: string | undefined, key: 
   const row = await st.game(code);
   if (!row) return null;
   const members = await st.members(code);
-  const owner = await ownerHash(st, code, row, members);
+  const facilitator = await st.facilitatorHash(code);
+  // The share key's owner: the facilitator, or a solo game's player.
+  const owner = facilitator || (row.config.solo ? (members.find((m) => m.role === "player")?.tokenHash ?? "") : "");
   let viewer: ReplayViewer | null = null;
-  if (bearer && tokenMatches(bearer, await st.facilitatorHash(code))) viewer = "facilitator";
+  if (bearer && tokenMatches(bearer, facilitator)) viewer = "facilitator";
   else if (bearer && members.some((m) => m.role === "player" && !m.kicked && tokenMatches(bearer, m.tokenHash))) viewer = "player";
   else if (!bearer && keyMatches(key, code, owner)) viewer = "shared";
   if (!viewer) return null;
   if (row.status !== "finished") {
     return {
-      refusal:
-        row.status === "live"
-          ? { code: "replay/not_finished", message: "This game is still being played: its replay opens once it has ended." }
-          : { code: "replay/not_finished", message: "This game was abandoned before it ended: there is no finished game to replay." },
+      refusal: {
+        code: "replay/not_finished",
+        message: row.status === "live" ? "This game is still being played: its replay opens once it has ended." : "This game was abandoned before it ended: there is no finished game to replay.",
+      },
     };
   }
   const base = await baseJson(st, code, row, members);
-  const own = viewer === "facilitator" || (viewer === "player" && !!row.config.solo && members.some((m) => m.role === "player" && m.tokenHash === owner && !!bearer && tokenMatches(bearer, m.tokenHash)));
-  const extra: Pick<ReplayBody, "viewer" | "share"> = { viewer, ...(own && owner ? { share: { key: shareKey(code, owner), link: `/?replay=${code}&key=${shareKey(code, owner)}` } } : {}) };
+  const isOwner = viewer === "facilitator" || (viewer === "player" && !facilitator && tokenMatches(bearer, owner));
+  const key22 = owner ? shareKey(code, owner) : "";
+  const extra: Pick<ReplayBody, "viewer" | "share"> = { viewer, ...(isOwner && key22 ? { share: { key: key22, link: `/?replay=${code}&key=${key22}` } } : {}) };
   return { body: `${base.slice(0, -1)},${JSON.stringify(extra).slice(1)}` };
 }

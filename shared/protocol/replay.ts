@@ -3,6 +3,7 @@
  * from. The client runs the entries through the engine (shared/rules/replay.ts Timeline).
  */
 import type { Action, Code, GameConfig, Who } from "../rules/types.ts";
+import type { ObjectiveSpec } from "../scenario/types.ts";
 import type { Role } from "./messages.ts";
 
 /** Who asked: the owner (facilitator, or a solo game's player) also gets `share`. */
@@ -16,6 +17,11 @@ export interface ReplayBody {
   finished: number;
   /** The engine log in order; `time` is the clock reading the engine was given. */
   entries: { seq: number; time: number; who: Who; action: Action }[];
+  /**
+   * The scenario's objectives, which the engine scores with: the client bundle leaves them out
+   * (secret aims), and a finished game reveals them all in its debrief anyway.
+   */
+  objectives: ObjectiveSpec[];
   /** The students (and facilitator) by name and seat; no ids, no tokens. */
   members: { name: string; role: Role; delegation: Code | ""; kicked: boolean }[];
   viewer: ReplayViewer;

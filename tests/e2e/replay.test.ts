@@ -123,6 +123,10 @@ describe("replay", () => {
     await page.keyboard.press("End");
     expect(await at(page)).toBe(tl.length);
     await page.locator(".debrief .matrix").waitFor();
+    // Scored in the browser with the aims the server sent (the bundle carries none): every line there.
+    const scored = Object.values(tl.state(tl.length).outcome!.breakdown).flat().filter((l) => l.points !== 0).length;
+    expect(scored).toBeGreaterThan(0);
+    expect(await page.locator(".debrief .breakdown li").count()).toBe(scored);
     const end = tl.state(tl.length);
     const sent = end.messages.reduce((n, m) => n + m.to.length, 0);
     const cells = await page.locator(".debrief .matrix tbody td").allInnerTexts();
@@ -153,6 +157,19 @@ describe("replay", () => {
     expect(await bottom("#table-canvas")).toBeLessThanOrEqual(1080);
     expect(await bottom(".log-panel")).toBeLessThanOrEqual(1080);
     await projector.context.close();
+
+    // A phone opens the shared link too: the controls wrap above the table and work.
+    const phone = await person(suite.browser, { width: 375, height: 667 }, "reduce");
+    suite.people.push(phone);
+    await phone.page.goto(`${suite.server.url}${body.share!.link}`);
+    await phone.page.getByRole("region", { name: "Replay" }).waitFor({ timeout: 20_000 });
+    await phone.page.getByLabel("Jump to moment").selectOption(String(moment.at));
+    await phone.page.getByRole("button", { name: "Step forward" }).click();
+    expect(await at(phone.page)).toBe(moment.at + 1);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.page.waitForTimeout(500);
+    await shot(phone.page, "replay-phone");
+    await phone.context.close();
 
     // A wrong key is said in words.
     const stranger = await person(suite.browser);
