@@ -27,6 +27,7 @@ export interface ControlsOptions {
 export class ReplayControls {
   readonly el: HTMLElement;
   private c: ReplayController;
+  /** One button whose name says what it does now ("Play" or "Pause"), so no aria-pressed. */
   private play = h("button", { type: "button", class: "primary play", "aria-keyshortcuts": "Space" }, "Play");
   private position: HTMLInputElement;
   private where = h("span", { class: "where num", "aria-live": "off" });
@@ -93,7 +94,6 @@ export class ReplayControls {
     const c = this.c;
     const tl = c.tl;
     this.play.textContent = c.playing ? "Pause" : "Play";
-    this.play.setAttribute("aria-pressed", String(c.playing));
     this.position.value = String(c.at);
     this.position.setAttribute("aria-valuetext", `action ${c.at} of ${tl.length}`);
     const s = c.state;
