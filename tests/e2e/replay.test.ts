@@ -178,4 +178,33 @@ describe("replay", () => {
     await expect.poll(() => stranger.page.getByRole("alert").innerText()).toMatch(/No replay of/);
     await stranger.context.close();
   });
+
+  it("the facilitator replays a class game from the debrief, with the share link and what-if", async () => {
+    const ws = suite.server.url.replace(/^http/, "ws");
+    const f = await Player.create(ws, { name: "Teacher", role: "facilitator", config: { rounds: 1, roundSeconds: 0, seed: 77, bots: true } });
+    const w = await f.message("welcome");
+    const ru = await Player.join(ws, w.code, { name: "Ivan", role: "player", delegation: "RU" });
+    await f.act("facilitator", { type: "start" }, (st) => st.phase === "briefing");
+    await f.act("facilitator", { type: "advance" }, (st) => st.phase === "round");
+    await ru.act("action", { type: "say", to: "table", text: "Moscow is listening." }, (st) => st.table.some((e: any) => e.text === "Moscow is listening."));
+    await f.act("facilitator", { type: "end" }, (st) => st.phase === "debrief");
+
+    const teacher = await person(suite.browser);
+    suite.people.push(teacher);
+    const page = teacher.page;
+    await page.goto(suite.server.url);
+    await page.evaluate(([c, t]) => localStorage.setItem(`seat-at-the-table:${c}`, JSON.stringify({ facilitatorToken: t, playerToken: t, name: "Teacher" })), [w.code, w.facilitatorToken]);
+    await page.goto(`${suite.server.url}/?code=${w.code}&role=facilitator`);
+    await page.getByRole("button", { name: "Replay this game" }).click({ timeout: 30_000 });
+    await page.getByRole("region", { name: "Replay" }).waitFor({ timeout: 20_000 });
+    // The names at the seats, the share link and "What if…" for the facilitator.
+    await page.keyboard.press("End");
+    await page.locator(".debrief").waitFor();
+    expect(await page.locator(".debrief").innerText()).toContain("Ivan");
+    await page.getByRole("button", { name: "Copy share link" }).click();
+    await expect.poll(() => page.locator(".replay-controls [role=status]").innerText()).toMatch(/copied|Copy this link/);
+    await page.getByRole("button", { name: "What if…" }).click();
+    expect(await page.getByRole("button", { name: "What if…" }).getAttribute("aria-expanded")).toBe("true");
+    await teacher.context.close();
+  });
 });
