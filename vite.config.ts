@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 /**
@@ -8,6 +9,11 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "client",
   publicDir: false,
+  resolve: {
+    // The delegations' aims (secret ones included) stay out of the bundle: a replay gets them
+    // from the server with the finished game (client/replay/aims.ts).
+    alias: [{ find: /^\.\/minskWindowAims\.ts$/, replacement: fileURLToPath(new URL("./client/replay/aims.ts", import.meta.url)) }],
+  },
   build: {
     outDir: "../dist",
     emptyOutDir: true,

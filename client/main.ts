@@ -5,7 +5,7 @@
 import type { Code } from "../shared/rules/types.ts";
 import type { CreateConfig, JoinOptions } from "../shared/protocol/messages.ts";
 import { Store } from "./model/store.ts";
-import { forget, loadSaved, route } from "./model/tokens.ts";
+import { cleanCode, forget, loadSaved, route } from "./model/tokens.ts";
 import { checkCode, Connection, refusalReason, tokenIsDead } from "./net/Connection.ts";
 import { renderHome } from "./ui/home.ts";
 import { renderPicker } from "./ui/picker.ts";
@@ -173,7 +173,18 @@ function joinWith(code: string, options: JoinOptions, onRefused: () => void, ear
 
 const again = new URLSearchParams(location.search);
 const playAs = again.get("play") as Code | null;
-if (playAs && (CODES as readonly string[]).includes(playAs)) {
+const replayCode = cleanCode(again.get("replay") ?? "");
+if (replayCode) {
+  // A finished game replayed from its log: its own module, Phaser loaded as for a live table.
+  void import("./replay/index.ts").then(({ startReplay }) =>
+    startReplay(root, {
+      code: replayCode,
+      key: again.get("key") ?? "",
+      projector: again.get("view") === "projector",
+      mountTable: async (stage, s, projector) => void (await loadTable()).startTable(stage, s, projector),
+    }),
+  ).catch(() => root.replaceChildren(h("div", { class: "error-banner", role: "alert" }, "The replay could not load (connection?). Reload to try again.")));
+} else if (playAs && (CODES as readonly string[]).includes(playAs)) {
   history.replaceState(null, "", "/");
   root.replaceChildren(h("p", { class: "muted", role: "status" }, "Starting a new game…"));
   startSolo(playAs, (again.get("name") ?? "").trim().slice(0, 40) || "Player");

@@ -199,6 +199,8 @@ export class Table extends Scene {
       this.lastSeq = seq;
       const why = causeOf(event);
       if (why) this.cause = why;
+      // A replay's jump: the gauges move by the difference, with no one cause to name.
+      if (event.kind === "jump") this.cause = "";
       const target = event.data?.target;
       if (event.kind === "torpedo" && typeof target === "string") this.cards.torn.add(target);
       const seat = isCode(event.who) ? this.seats.get(event.who) : undefined;

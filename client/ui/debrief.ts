@@ -55,6 +55,8 @@ export class DebriefPanel {
       h("p", { class: "outcome-title" }, outcomeTitle(o.id)),
       h("p", { class: "lede" }, why.note, " ", h("span", { class: "ref" }, why.ref)),
       h("p", { class: "muted num" }, `Treaty ${o.treatyInForce ? "in force" : "not in force"} · Ukraine's security credibility ${o.credibility}`),
+      // The facilitator and the students replay the game on the table (client/replay) with their own token.
+      s.welcome && (s.role === "facilitator" || s.role === "player") ? h("p", {}, h("button", { type: "button", onclick: () => location.assign(`/?replay=${s.welcome!.code}`) }, "Replay this game")) : null,
       o.why ? whySection(o.why) : null,
       h("h3", {}, "Scores"),
       h(

@@ -31,12 +31,19 @@ export class TableLog {
     const prefix = this.shown.length <= table.length && this.shown.every((e, i) => same(e, table[i]));
     // The server may keep only the latest entries: when the old list is no prefix, find where it left off.
     let from = this.shown.length;
-    if (!prefix) {
+    // A replay stepping back: the table is a beginning of what is shown. Start the list again.
+    const back = !prefix && table.length < this.shown.length && table.every((e, i) => same(e, this.shown[i]));
+    if (back) {
+      this.list.replaceChildren();
+      this.noted = 0;
+      from = 0;
+    } else if (!prefix) {
       const last = this.shown.at(-1);
       const at = last ? table.findLastIndex((e) => same(e, last)) : -1;
       from = at + 1;
     }
-    for (const e of table.slice(from)) this.list.append(line(e));
+    // Only the newest 200 lines are kept, so a long jump forward builds no more than those.
+    for (const e of table.slice(Math.max(from, table.length - 200))) this.list.append(line(e));
     // A note comes from the same move as the table lines just added: it follows them.
     if (notes.length < this.noted) this.noted = 0;
     for (const n of notes.slice(this.noted)) this.list.append(note(n));

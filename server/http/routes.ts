@@ -12,6 +12,7 @@ import type { Store } from "../store/Store.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import { Budget } from "./budget.ts";
 import { validTimeZone } from "./html.ts";
+import { mountReplay } from "./replay.ts";
 import { reportBody, type Format, type Rows } from "./reports.ts";
 import { serveStatic } from "./static.ts";
 
@@ -82,6 +83,8 @@ export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick
       res.status(200).type("text/html; charset=utf-8").send(body);
     }, next);
   });
+
+  mountReplay(app, st, settings, reportFailures);
 
   // An explicit "/" route, so Colyseus does not install its own banner there.
   app.use((req, res, next) => {

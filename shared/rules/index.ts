@@ -10,5 +10,5 @@ export { soloIdleSeconds } from "./phases.ts";
 export { view, publicView, briefing } from "./view.ts";
 export { finalOutcome, projectOutcome } from "./score.ts";
 export { explain } from "./explain.ts";
-export { replay, type LogEntry } from "./replay.ts";
+export { replay, Timeline, type LogEntry, type Moment } from "./replay.ts";
 export { scenarioOf } from "./scenario.ts";
