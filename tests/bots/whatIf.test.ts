@@ -4,47 +4,10 @@
  * seats), then rebuilt at points of its log and played on by the bots.
  */
 import { describe, expect, it } from "vitest";
-import { botMove } from "../../shared/bots/index.ts";
-import { seatView } from "../../shared/bots/selfPlay.ts";
-import { playOn, stateAt, whatIfStart, type WhatIfSpec } from "../../shared/bots/whatIf.ts";
+import { playOn, stateAt, whatIfStart } from "../../shared/bots/whatIf.ts";
 import { applyFlip, flipChoices, loggedDecision, sameAction } from "../../shared/rules/flip.ts";
-import { apply, DELEGATIONS, newGame, type Action, type GameState, type LogEntry, type Who } from "../../shared/rules/index.ts";
-
-/** A classroom game: students sit in RU, UA and BY (played here by the bots' choices), the facilitator advances. */
-function liveGame(seed: number, rounds = 3): { spec: Omit<WhatIfSpec, "at">; states: GameState[] } {
-  let s = newGame({ seed, rounds, events: true, roundSeconds: 300 });
-  const config = s.config;
-  const entries: LogEntry[] = [];
-  const states: GameState[] = [s];
-  let now = 1_700_000_000_000;
-  const act = (who: Who, action: Action): boolean => {
-    now += 1000;
-    const r = apply(s, action, who, now);
-    if (!r.ok) return false;
-    s = r.state;
-    entries.push({ who, action, now });
-    states.push(s);
-    return true;
-  };
-  for (const c of ["RU", "UA", "BY"] as const) act("system", { type: "seatHumans", delegation: c, humans: 1 });
-  for (const c of ["US", "EU"] as const) act("facilitator", { type: "setBot", delegation: c, bot: true });
-  act("facilitator", { type: "start" });
-  while (s.phase !== "debrief") {
-    const phase = s.phase;
-    const round = s.round;
-    for (let pass = 0; pass < 30 && s.phase === phase && s.round === round; pass++) {
-      let moved = false;
-      for (const me of DELEGATIONS) {
-        if (s.phase !== phase || s.round !== round) break;
-        const a = botMove(seatView(s, me), me);
-        if (a && act(me, a) && a.type !== "say" && a.type !== "ready") moved = true;
-      }
-      if (!moved) break;
-    }
-    if (s.phase === phase && s.round === round) act("facilitator", { type: "advance" });
-  }
-  return { spec: { scenario: s.scenario, config, entries }, states };
-}
+import { apply, DELEGATIONS, type Action } from "../../shared/rules/index.ts";
+import { liveGame } from "./liveGame.ts";
 
 const game = liveGame(41);
 const { entries } = game.spec;
