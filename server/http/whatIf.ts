@@ -16,7 +16,8 @@ import { isJoinCode } from "../../shared/protocol/messages.ts";
 import { flipChoices, loggedDecision } from "../../shared/rules/flip.ts";
 import type { Action, LogEntry } from "../../shared/rules/index.ts";
 import { clientAddress } from "../rooms/peer.ts";
-import { whatIfDefaults, WhatIfRuns, type Actual } from "../sim/whatIf.ts";
+import type { WhatIfActual, WhatIfPoint } from "../../shared/protocol/whatIf.ts";
+import { whatIfDefaults, WhatIfRuns } from "../sim/whatIf.ts";
 import type { GameRow, Store } from "../store/Store.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import { Budget } from "./budget.ts";
@@ -122,7 +123,8 @@ export function mountWhatIf(app: App, st: Store, settings: { trustProxy: boolean
     }
     const s = stateAt({ scenario: a.game.scenario, config: a.game.config, entries }, at);
     const next = entries[at];
-    res.status(200).json({ at, entries: entries.length, round: s.round, phase: s.phase, decision: loggedDecision(s, next), choices: flipChoices(s, next) });
+    const point: WhatIfPoint = { at, entries: entries.length, round: s.round, phase: s.phase, decision: loggedDecision(s, next), choices: flipChoices(s, next) };
+    res.status(200).json(point);
   }));
 
   app.post("/api/games/:code/whatif", route(async (req, res) => {
@@ -147,8 +149,8 @@ export function mountWhatIf(app: App, st: Store, settings: { trustProxy: boolean
     const spec: WhatIfSpec = { scenario: a.game.scenario, config: a.game.config, entries: engineEntries(await st.log(a.code)), at: p.data.at, ...(p.data.flip ? { flip: p.data.flip as Action } : {}) };
     const start = whatIfStart(spec);
     if (!start.ok) return void res.status(400).json({ code: start.code, message: start.message });
-    const actual: Actual = { outcome: a.game.outcome!.id, scores: a.game.outcome!.scores };
-    const job = r.start(a.code, spec, p.data.games ?? DEFAULT_GAMES, actual);
+    const actual: WhatIfActual = { outcome: a.game.outcome!.id, scores: a.game.outcome!.scores };
+    const job = r.start(a.code, spec, start.state.round, p.data.games ?? DEFAULT_GAMES, actual);
     if (!job) {
       res.setHeader("Retry-After", "10");
       return void res.status(503).json({ code: "whatif/busy", message: "The server is playing out other what-ifs right now: try again in a minute." });

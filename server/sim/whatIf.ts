@@ -7,8 +7,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { WhatIfSpec } from "../../shared/bots/whatIf.ts";
-import type { SimulatedSeat } from "../../shared/protocol/messages.ts";
-import type { Code, OutcomeId } from "../../shared/rules/index.ts";
+import type { WhatIfActual as Actual, WhatIfStatus } from "../../shared/protocol/whatIf.ts";
 import { SimJobs, type SimStatus } from "./jobs.ts";
 import { engineFingerprint } from "./key.ts";
 import { seatsAgainst } from "./stats.ts";
@@ -24,41 +23,11 @@ export interface WhatIfSettings {
 
 export const whatIfDefaults = (threads: number): WhatIfSettings => ({ threads, concurrent: 2, budgetMs: 20_000 });
 
-/** The real game's end, which every run is set against. */
-export interface Actual {
-  outcome: OutcomeId;
-  scores: Record<Code, number>;
-}
-
-export interface WhatIfResult {
-  games: number;
-  /** Games asked for; `games` is fewer only when the budget ran out (`partial`). */
-  asked: number;
-  partial: boolean;
-  outcomes: Partial<Record<OutcomeId, number>>;
-  /** Each seat's actual score against its scores in the runs. */
-  scores: Record<Code, SimulatedSeat>;
-  actual: Actual;
-  /** Wall and CPU seconds the run took. */
-  seconds: number;
-  cpuSeconds: number;
-}
-
-export interface WhatIfStatus {
-  job: string;
-  state: "running" | "done" | "failed";
-  done: number;
-  games: number;
-  at: number;
-  flipped: boolean;
-  result?: WhatIfResult;
-  message?: string;
-}
-
 interface Run {
   id: string;
   code: string;
   at: number;
+  round: number;
   flipped: boolean;
   actual: Actual;
   last: SimStatus;
@@ -94,7 +63,7 @@ export class WhatIfRuns {
    * Starts a run (the caller has checked that `spec` starts: whatIfStart). Returns the game's
    * running run instead when it has one, and null when the server already plays its cap.
    */
-  start(code: string, spec: WhatIfSpec, games: number, actual: Actual): WhatIfStatus | null {
+  start(code: string, spec: WhatIfSpec, round: number, games: number, actual: Actual): WhatIfStatus | null {
     const already = this.running(code);
     if (already) return already;
     if (this.full) return null;
@@ -103,7 +72,7 @@ export class WhatIfRuns {
     const digest = createHash("sha256").update(ident).digest();
     const key = `whatif-${digest.toString("hex").slice(0, 24)}`;
     const seed = digest.readUInt32BE(0) & 0x7fffffff;
-    const run: Run = { id, code, at: spec.at, flipped: spec.flip !== undefined, actual, last: { status: "queued", done: 0, total: games }, stop: () => {} };
+    const run: Run = { id, code, at: spec.at, round, flipped: spec.flip !== undefined, actual, last: { status: "queued", done: 0, total: games }, stop: () => {} };
     this.#runs.set(id, run);
     this.#running.set(code, run);
     while (this.#runs.size > KEEP) this.#runs.delete(this.#runs.keys().next().value!);
@@ -138,7 +107,7 @@ export class WhatIfRuns {
 
 function statusOf(r: Run): WhatIfStatus {
   const st = r.last;
-  const base = { job: r.id, done: st.done, games: st.total, at: r.at, flipped: r.flipped };
+  const base = { job: r.id, done: st.done, games: st.total, at: r.at, round: r.round, flipped: r.flipped };
   if (st.status === "failed") return { ...base, state: "failed", message: st.message };
   if (st.status !== "done") return { ...base, state: "running" };
   const d = st.dist;
