@@ -59,7 +59,7 @@ export function mountWhatIf(host: WhatIfHost): WhatIfPanel {
   const flipText = h("p", { class: "muted what-if-flip-text" });
   const button = h("button", { type: "button", class: "primary" }, "Play it out");
   const status = h("p", { role: "status", class: "muted" });
-  const progress = h("progress", { "aria-label": "What-if progress", max: 1, value: 0, hidden: true });
+  const progress = h("progress", { "aria-label": "What-if progress", max: 1, value: 0, hidden: true, style: "width:100%" });
   const result = h("section", { role: "region", "aria-label": "What-if result", class: "what-if-result", hidden: true });
   el.append(
     h("h3", { id: "what-if-title" }, "What if the bots played on from here?"),

@@ -5,40 +5,14 @@
  * server, a wall budget, bad input refused with nothing played), and every thread gone when the
  * server closes.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { whatIfStart } from "../../shared/bots/whatIf.ts";
 import { apply, type GameState } from "../../shared/rules/index.ts";
 import { whatIfLimits, whatIfThreads } from "../../server/http/whatIf.ts";
 import { WhatIfRuns } from "../../server/sim/whatIf.ts";
-import { Store } from "../../server/store/Store.ts";
-import { hashToken } from "../../server/store/tokens.ts";
 import { liveGame } from "../bots/liveGame.ts";
+import { FAC, seeded, SOLO } from "./finishedGames.ts";
 import { boot, Player, sleep, waitUntil, type Booted } from "./helpers.ts";
-
-const FAC = "facilitator-token-0123456789";
-const SOLO = "solo-player-token-0123456789";
-
-/** Finished games written to a store as a server writes them, before the server opens it. */
-async function seeded(games: { code: string; seed: number; solo?: boolean }[]): Promise<{ dir: string; played: Map<string, ReturnType<typeof liveGame>> }> {
-  const dir = mkdtempSync(join(tmpdir(), "seat-whatif-"));
-  const st = new Store(dir);
-  const played = new Map<string, ReturnType<typeof liveGame>>();
-  for (const g of games) {
-    const live = liveGame(g.seed, 2, g.solo ? { solo: true } : {});
-    played.set(g.code, live);
-    const end = live.states.at(-1)!;
-    await st.createGame(g.code, live.spec.scenario, live.spec.config, g.solo ? "" : FAC, 1);
-    live.spec.entries.forEach((e, i) => st.append(g.code, { seq: i + 1, time: e.now, who: e.who, student: "", kind: "engine", action: e.action }));
-    await st.putMember(g.code, { id: "m1", name: "P", role: g.solo ? "player" : "facilitator", delegation: g.solo ? "BY" : "", tokenHash: hashToken(g.solo ? SOLO : FAC), joined: 1, kicked: false });
-    await st.setStatus(g.code, "finished", 2, end.outcome);
-  }
-  await st.commit();
-  await st.close();
-  return { dir, played };
-}
 
 const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
 
