@@ -6,17 +6,18 @@
  *   POST /api/games/:code/whatif        {at, flip?, games?} → a run (its status, with `job`)
  *   GET  /api/games/:code/whatif/:job   the run's status: progress, then its result
  *
- * An unknown code and a wrong token get the same refusal, and spend the same per-address budget
- * of failed lookups as the reports; an empty budget refuses before looking anything up.
+ * An unknown code and a wrong token get the same refusal, and spend a per-address budget of
+ * failed lookups as the reports do; an empty budget refuses before looking anything up. Games
+ * are rebuilt at a point on a thread (sim/points.ts), never on the event loop.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { whatIfStart, stateAt, type WhatIfSpec } from "../../shared/bots/whatIf.ts";
+import type { WhatIfSpec } from "../../shared/bots/whatIf.ts";
 import { isJoinCode } from "../../shared/protocol/messages.ts";
-import { flipChoices, loggedDecision } from "../../shared/rules/flip.ts";
+import type { WhatIfActual } from "../../shared/protocol/whatIf.ts";
 import type { Action, LogEntry } from "../../shared/rules/index.ts";
 import { clientAddress } from "../rooms/peer.ts";
-import type { WhatIfActual, WhatIfPoint } from "../../shared/protocol/whatIf.ts";
+import { canStart, pointOf, stopPoints } from "../sim/points.ts";
 import { whatIfDefaults, WhatIfRuns } from "../sim/whatIf.ts";
 import type { GameRow, Store } from "../store/Store.ts";
 import { tokenMatches } from "../store/tokens.ts";
@@ -69,6 +70,7 @@ export const whatIfThreads = (): number => [...all].reduce((n, r) => n + r.jobs.
 export function stopWhatIf(st: Store): void {
   const r = runs.get(st);
   r?.stop();
+  stopPoints();
   // Forgotten once its threads are gone.
   if (r) setTimeout(() => r.jobs.threads === 0 && all.delete(r), 5000).unref();
 }
@@ -121,10 +123,7 @@ export function mountWhatIf(app: App, st: Store, settings: { trustProxy: boolean
     if (!Number.isInteger(at) || at < 0 || at > entries.length) {
       return void res.status(400).json({ code: "whatif/at", message: `at must be a whole number from 0 to ${entries.length} (the game's engine log entries).` });
     }
-    const s = stateAt({ scenario: a.game.scenario, config: a.game.config, entries }, at);
-    const next = entries[at];
-    const point: WhatIfPoint = { at, entries: entries.length, round: s.round, phase: s.phase, decision: loggedDecision(s, next), choices: flipChoices(s, next) };
-    res.status(200).json(point);
+    res.status(200).json(await pointOf({ scenario: a.game.scenario, config: a.game.config, entries, at }));
   }));
 
   app.post("/api/games/:code/whatif", route(async (req, res) => {
@@ -147,10 +146,11 @@ export function mountWhatIf(app: App, st: Store, settings: { trustProxy: boolean
     const running = r.running(a.code);
     if (running) return void res.status(200).json(running);
     const spec: WhatIfSpec = { scenario: a.game.scenario, config: a.game.config, entries: engineEntries(await st.log(a.code)), at: p.data.at, ...(p.data.flip ? { flip: p.data.flip as Action } : {}) };
-    const start = whatIfStart(spec);
+    // The game is rebuilt there on a thread of its own: a long log never stalls the rooms.
+    const start = await canStart(spec);
     if (!start.ok) return void res.status(400).json({ code: start.code, message: start.message });
     const actual: WhatIfActual = { outcome: a.game.outcome!.id, scores: a.game.outcome!.scores };
-    const job = r.start(a.code, spec, start.state.round, p.data.games ?? DEFAULT_GAMES, actual);
+    const job = r.start(a.code, spec, start.round, p.data.games ?? DEFAULT_GAMES, actual);
     if (!job) {
       res.setHeader("Retry-After", "10");
       return void res.status(503).json({ code: "whatif/busy", message: "The server is playing out other what-ifs right now: try again in a minute." });

@@ -182,4 +182,22 @@ describe("what-if limits", () => {
     expect(st.result!.games).toBeLessThan(100_000);
     await waitUntil(() => runs.jobs.threads === 0, "threads gone", 5000);
   }, 60_000);
+
+  it("a run is deterministic for its ask, with one thread or two", async () => {
+    const { spec, states } = liveGame(11, 2);
+    const end = states.at(-1)!.outcome!;
+    const play = async (threads: number) => {
+      const runs = new WhatIfRuns("", { threads, concurrent: 1, budgetMs: 120_000 });
+      const first = runs.start("GAMEAA", { ...spec, at: 15 }, 1, 24, { outcome: end.id, scores: end.scores })!;
+      let st = first;
+      while (st.state === "running") {
+        await sleep(100);
+        st = runs.get("GAMEAA", first.job)!;
+      }
+      expect(st.state).toBe("done");
+      return { outcomes: st.result!.outcomes, scores: st.result!.scores };
+    };
+    const [one, two] = await Promise.all([play(1), play(2)]);
+    expect(two).toEqual(one);
+  }, 60_000);
 });
