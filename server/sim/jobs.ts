@@ -107,11 +107,6 @@ export class SimJobs {
     return this.#live;
   }
 
-  /** Jobs running or queued now. */
-  get busy(): number {
-    return this.#jobs.size;
-  }
-
   /** Follows the distribution of a setup (`follow` of its job). */
   watch(spec: SimSpec, listener: Listener): () => void {
     return this.follow(setupJob(spec), listener);
