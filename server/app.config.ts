@@ -11,6 +11,7 @@ import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import { closeContext, defaultSettings, newContext, type ServerContext, type Settings } from "./context.ts";
 import { limitRequestBodies } from "./http/bodyLimit.ts";
 import { health, mountRoutes } from "./http/routes.ts";
+import { stopWhatIf } from "./http/whatIf.ts";
 import { mountLookup } from "./rooms/lookup.ts";
 import { installGate } from "./rooms/gate.ts";
 import { stampPeers } from "./rooms/peer.ts";
@@ -55,6 +56,7 @@ export function createServer(opts: AppOptions): Server {
   const uninstall = installGate(ctx);
   server.onShutdown(() => {
     uninstall();
+    stopWhatIf(ctx.store);
     closeContext(ctx);
   });
   contexts.set(server, ctx);

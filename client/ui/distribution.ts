@@ -21,7 +21,7 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 const num = (n: number) => (n < 0 ? `−${-n}` : String(n));
 
 /** A seat's histogram: one bar per score, this game's in the delegation's colour and outlined. */
-function histogram(row: SeatRow): SVGElement {
+export function histogram(row: SeatRow): SVGElement {
   const bw = Math.max(6, Math.min(16, Math.floor(260 / row.bars.length)));
   const H = 44;
   const width = row.bars.length * bw;

@@ -15,12 +15,14 @@ import { validTimeZone } from "./html.ts";
 import { mountReplay } from "./replay.ts";
 import { reportBody, type Format, type Rows } from "./reports.ts";
 import { serveStatic } from "./static.ts";
+import { mountWhatIf } from "./whatIf.ts";
 
 type Req = IncomingMessage & { params: Record<string, string>; query: Record<string, unknown>; path: string };
 type Res = ServerResponse & { status(n: number): Res; json(v: unknown): void; type(t: string): Res; send(b: string): void };
 type Handler = (req: Req, res: Res, next: (err?: unknown) => void) => void;
 interface App {
   get(path: string, h: Handler): void;
+  post(path: string, h: Handler): void;
   use(h: Handler): void;
   use(h: (err: unknown, req: Req, res: Res, next: (err?: unknown) => void) => void): void;
   disable(setting: string): void;
@@ -39,7 +41,7 @@ export const reportFailures = new Budget(20, 1);
 /** The same answer for a game that does not exist and a token that is not its facilitator's. */
 const DENIED = { code: "report/denied", message: "No report for that code with that token." };
 
-export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick<Settings, "trustProxy" | "dataDir">): void {
+export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick<Settings, "trustProxy" | "dataDir" | "simThreads">): void {
   app.disable("x-powered-by");
 
   app.get("/healthz", (_req, res) => {
@@ -85,6 +87,7 @@ export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick
   });
 
   mountReplay(app, st, settings, reportFailures);
+  mountWhatIf(app, st, settings);
 
   // An explicit "/" route, so Colyseus does not install its own banner there.
   app.use((req, res, next) => {

@@ -1,10 +1,12 @@
 /**
- * Distribution jobs: bot-only games of one setup, played in worker threads off the event loop.
- * Bounded: one job per setup however many rooms wait for it, one job at a time (the others
- * queue), `threads` threads per job, a time budget after which the games played so far are the
- * (partial) result. A job nobody waits for any more is stopped at once (its threads are
- * terminated). A full result is kept in memory and in DATA_DIR/simulations/, so neither another
- * game of the same setup nor a restart plays it again.
+ * Distribution jobs: bot games played in worker threads off the event loop — the bot-only games
+ * of one setup (a finished game's "against the simulated games"), or a finished game played on
+ * from one point of its log ("what if", bots/whatIf.ts). Bounded: one job per key however many
+ * wait for it, `concurrent` jobs at a time (the others queue), `threads` threads per job, a time
+ * budget after which the games played so far are the (partial) result. A job nobody waits for
+ * any more is stopped at once (its threads are terminated). A full result is kept in memory,
+ * and a setup's in DATA_DIR/simulations/ too, so neither another game of the same setup nor a
+ * restart plays it again.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import { DELEGATIONS } from "../../shared/rules/index.ts";
 import { engineFingerprint, keyOf, seedOf, setupOf, type SimSpec } from "./key.ts";
 import { emptyTally, merge, type Tally } from "./stats.ts";
-import type { SimThreadData, SimThreadDone } from "./worker.ts";
+import type { SimThreadData, SimThreadDone, Work } from "./worker.ts";
 
 export interface SimSettings {
   dataDir: string;
@@ -22,7 +24,25 @@ export interface SimSettings {
   threads: number;
   /** Wall time a job may take before it stops with what it has. */
   budgetMs: number;
+  /** Jobs played at once (the others queue); 1 when absent. */
+  concurrent?: number;
 }
+
+/** A job to play: its identity, its games and what its threads play. */
+export interface JobSpec {
+  /** One job per key: those who ask for the same key share it (and its kept result). */
+  key: string;
+  games: number;
+  seed: number;
+  /** In words, for the server's log. */
+  label: string;
+  work: Work;
+  /** A setup's distribution: its full result is read from and kept in DATA_DIR/simulations/. */
+  stored?: SimSpec;
+}
+
+/** The job of a setup's distribution (bot-only games from the start). */
+export const setupJob = (spec: SimSpec): JobSpec => ({ key: keyOf(spec), games: spec.games, seed: seedOf(spec), label: setupOf(spec), work: { kind: "setup", spec }, stored: spec });
 
 export interface Distribution extends Tally {
   /** Games asked for; `games` is fewer only when the budget ran out (`partial`). */
@@ -42,7 +62,7 @@ type Listener = (s: SimStatus) => void;
 
 interface Job {
   key: string;
-  spec: SimSpec;
+  spec: JobSpec;
   listeners: Set<Listener>;
   last: SimStatus;
   workers: Worker[];
@@ -75,7 +95,7 @@ export class SimJobs {
   #memory = new Map<string, Distribution>();
   #jobs = new Map<string, Job>();
   #queue: Job[] = [];
-  #running: Job | null = null;
+  #running = new Set<Job>();
   #live = 0;
 
   constructor(settings: SimSettings) {
@@ -87,14 +107,19 @@ export class SimJobs {
     return this.#live;
   }
 
-  /**
-   * Follows the distribution of `spec`: the listener hears where it stands (queued, running with
-   * progress), then the result, always after this call returns. The returned function stops
-   * following; the last follower to stop cancels the job.
-   */
+  /** Follows the distribution of a setup (`follow` of its job). */
   watch(spec: SimSpec, listener: Listener): () => void {
-    const key = keyOf(spec);
-    const have = this.#memory.get(key) ?? readStored(this.settings.dataDir, spec);
+    return this.follow(setupJob(spec), listener);
+  }
+
+  /**
+   * Follows a job: the listener hears where it stands (queued, running with progress), then the
+   * result, always after this call returns. The returned function stops following; the last
+   * follower to stop cancels the job.
+   */
+  follow(spec: JobSpec, listener: Listener): () => void {
+    const { key } = spec;
+    const have = this.#memory.get(key) ?? (spec.stored ? readStored(this.settings.dataDir, spec.stored) : null);
     if (have) {
       this.#remember(key, have);
       let on = true;
@@ -128,24 +153,26 @@ export class SimJobs {
   }
 
   #next(): void {
-    if (this.#running) return;
-    const job = this.#queue.shift();
-    if (job) this.#start(job);
+    while (this.#running.size < (this.settings.concurrent ?? 1)) {
+      const job = this.#queue.shift();
+      if (!job) return;
+      this.#start(job);
+    }
   }
 
   #start(job: Job): void {
-    this.#running = job;
+    this.#running.add(job);
     const { spec } = job;
     const counter = new SharedArrayBuffer(12);
     const c = new Int32Array(counter);
-    const data: SimThreadData = { spec, seed: seedOf(spec), counter };
+    const data: SimThreadData = { work: spec.work, games: spec.games, seed: spec.seed, counter };
     const total = emptyTally();
     const started = performance.now();
     let cpu = 0;
     let left = Math.max(1, Math.min(this.settings.threads, spec.games));
     const failed = (message: string) => {
-      if (this.#running !== job) return;
-      console.error(`[sim] ${setupOf(spec)}: ${message}`);
+      if (!this.#running.has(job)) return;
+      console.error(`[sim] ${spec.label}: ${message}`);
       this.#tell(job, { status: "failed", done: Atomics.load(c, 1), total: spec.games, message: "The simulated games could not be played." });
       this.#end(job);
     };
@@ -155,10 +182,10 @@ export class SimJobs {
       w.unref(); // never keeps a stopping server alive
       this.#live++;
       w.on("message", (d: SimThreadDone) => {
-        if (this.#running !== job) return;
+        if (!this.#running.has(job)) return;
         cpu += d.cpuSeconds;
         merge(total, d.tally);
-        for (const e of d.errors) console.error(`[sim] ${setupOf(spec)}: ${e}`);
+        for (const e of d.errors) console.error(`[sim] ${spec.label}: ${e}`);
         if (--left === 0) this.#finish(job, total, (performance.now() - started) / 1000, cpu);
       });
       w.on("error", (e) => failed(e instanceof Error ? e.message : String(e)));
@@ -187,7 +214,7 @@ export class SimJobs {
     } else {
       if (!dist.partial) {
         this.#remember(job.key, dist);
-        this.#store(job, dist);
+        if (job.spec.stored) this.#store(job.spec.stored, job.key, dist);
       }
       this.#tell(job, { status: "done", done: t.games, total: job.spec.games, dist });
     }
@@ -201,14 +228,14 @@ export class SimJobs {
   }
 
   /** Written whole or not at all (a temporary file renamed into place). */
-  #store(job: Job, d: Distribution): void {
-    const file = fileOf(this.settings.dataDir, job.key);
+  #store(spec: SimSpec, key: string, d: Distribution): void {
+    const file = fileOf(this.settings.dataDir, key);
     try {
       mkdirSync(join(this.settings.dataDir, "simulations"), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify({ setup: setupOf(job.spec), engine: engineFingerprint(), seed: seedOf(job.spec), ...d }));
+      writeFileSync(`${file}.tmp`, JSON.stringify({ setup: setupOf(spec), engine: engineFingerprint(), seed: seedOf(spec), ...d }));
       renameSync(`${file}.tmp`, file);
     } catch (e) {
-      console.error(`[sim] ${setupOf(job.spec)}: the result could not be stored (${e instanceof Error ? e.message : String(e)})`);
+      console.error(`[sim] ${setupOf(spec)}: the result could not be stored (${e instanceof Error ? e.message : String(e)})`);
     }
   }
 
@@ -220,9 +247,6 @@ export class SimJobs {
     for (const w of job.workers) void w.terminate();
     job.workers = [];
     job.listeners.clear();
-    if (this.#running === job) {
-      this.#running = null;
-      this.#next();
-    }
+    if (this.#running.delete(job)) this.#next();
   }
 }

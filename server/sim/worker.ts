@@ -8,11 +8,17 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { playGame } from "../../shared/bots/selfPlay.ts";
 import { gameSeed } from "../../shared/bots/tally.ts";
+import { playOn, whatIfStart, type WhatIfSpec } from "../../shared/bots/whatIf.ts";
+import type { Code, OutcomeId } from "../../shared/rules/index.ts";
 import type { SimSpec } from "./key.ts";
 import { addGame, emptyTally, type Tally } from "./stats.ts";
 
+/** What a job's threads play: a setup's bot-only games, or a finished game played on from a point. */
+export type Work = { kind: "setup"; spec: SimSpec } | { kind: "whatIf"; spec: WhatIfSpec };
+
 export interface SimThreadData {
-  spec: SimSpec;
+  work: Work;
+  games: number;
   seed: number;
   counter: SharedArrayBuffer;
 }
@@ -27,7 +33,18 @@ export interface SimThreadDone {
 
 const CHUNK = 4;
 
-export function playShared({ spec, seed, counter }: SimThreadData): SimThreadDone {
+/** Game `i` of the work: its outcome and scores. A what-if's start is rebuilt once per thread. */
+function gamesOf(work: Work, seed: number): (i: number) => { outcome: { id: OutcomeId; scores: Record<Code, number> } } {
+  if (work.kind === "setup") {
+    const spec = work.spec;
+    return (i) => playGame({ seed: gameSeed(seed, i), rounds: spec.rounds, events: spec.events, venue: spec.venue, scenario: spec.scenario });
+  }
+  const start = whatIfStart(work.spec);
+  if (!start.ok) throw new Error(`${start.code}: ${start.message}`);
+  return (i) => playOn(start.state, start.now, gameSeed(seed, i));
+}
+
+export function playShared({ work, games, seed, counter }: SimThreadData): SimThreadDone {
   const c = new Int32Array(counter);
   const tally = emptyTally();
   const errors: string[] = [];
@@ -36,13 +53,14 @@ export function playShared({ spec, seed, counter }: SimThreadData): SimThreadDon
     return (u.user + u.system) / 1e6;
   };
   const done = () => ({ tally, errors, cpuSeconds: cpu() });
+  const play = gamesOf(work, seed);
   for (;;) {
     const from = Atomics.add(c, 0, CHUNK);
-    if (from >= spec.games) break;
-    for (let i = from; i < Math.min(spec.games, from + CHUNK); i++) {
+    if (from >= games) break;
+    for (let i = from; i < Math.min(games, from + CHUNK); i++) {
       if (Atomics.load(c, 2)) return done();
       try {
-        const r = playGame({ seed: gameSeed(seed, i), rounds: spec.rounds, events: spec.events, venue: spec.venue, scenario: spec.scenario });
+        const r = play(i);
         addGame(tally, r.outcome.id, r.outcome.scores);
       } catch (err) {
         if (errors.length < 5) errors.push(`game ${i}: ${err instanceof Error ? err.message : String(err)}`);

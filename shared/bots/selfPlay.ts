@@ -26,6 +26,14 @@ export interface SelfPlayOptions {
   bot?: (v: View, me: Code) => PlayerAction | null;
   /** Seats played by something other than the bots: the strategy lab's policies. */
   players?: Partial<Record<Code, Player>>;
+  /**
+   * Play on from this state (a running game's, every seat already handed to the bots: see
+   * bots/whatIf.ts) instead of a new game; `seed`, `rounds`, `events`, `venue` and `scenario`
+   * are then the state's own and ignored here.
+   */
+  from?: GameState;
+  /** The clock reading every move is applied at (0 unless playing on from a real game). */
+  now?: number;
 }
 
 /**
@@ -133,17 +141,20 @@ function shown(a: unknown): string {
 
 export function playGame(opts: SelfPlayOptions): SelfPlayResult {
   const bot = opts.bot ?? botMove;
-  let s = newGame({ roundSeconds: 0, seed: opts.seed, events: opts.events ?? true, ...(opts.rounds ? { rounds: opts.rounds } : {}), ...(opts.venue ? { venue: opts.venue } : {}) }, opts.scenario);
+  const now = opts.now ?? 0;
+  let s = opts.from ?? newGame({ roundSeconds: 0, seed: opts.seed, events: opts.events ?? true, ...(opts.rounds ? { rounds: opts.rounds } : {}), ...(opts.venue ? { venue: opts.venue } : {}) }, opts.scenario);
   const rejected: SelfPlayResult["rejected"] = [];
   const playerErrors: PlayerError[] = [];
   let actions = 0;
   const run = (a: Action, who: Who) => {
-    const r = apply(s, a, who, 0);
+    const r = apply(s, a, who, now);
     if (!r.ok) throw new Error(`${who} ${a.type} refused: ${r.code} ${r.message}`);
     s = r.state;
   };
-  for (const code of DELEGATIONS) run({ type: "setBot", delegation: code, bot: true }, "facilitator");
-  run({ type: "start" }, "facilitator");
+  if (!opts.from) {
+    for (const code of DELEGATIONS) run({ type: "setBot", delegation: code, bot: true }, "facilitator");
+    run({ type: "start" }, "facilitator");
+  }
   while (s.phase !== "debrief") {
     const phase = s.phase;
     const round = s.round;
@@ -175,7 +186,7 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
             done.delete(me);
             continue;
           }
-          const r = a && apply(s, a, me, 0);
+          const r = a && apply(s, a, me, now);
           if (r && !r.ok) failed(`${shown(a)} refused (${r.code}: ${r.message})`);
           if (!r || !r.ok) {
             done.add(me);
@@ -193,7 +204,7 @@ export function playGame(opts: SelfPlayOptions): SelfPlayResult {
           done.add(me);
           continue;
         }
-        const r = apply(s, a, me, 0);
+        const r = apply(s, a, me, now);
         actions++;
         if (!r.ok) {
           rejected.push({ who: me, action: a, code: r.code, message: r.message });
