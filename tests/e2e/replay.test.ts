@@ -135,8 +135,18 @@ describe("replay", () => {
     // The owner may share and ask "what if".
     await page.getByRole("button", { name: "Copy share link" }).click();
     await expect.poll(() => page.locator(".replay-controls [role=status]").innerText()).toMatch(/copied|Copy this link/);
+    // From the start of a round in the middle of the game: the bots play the rest out, with
+    // progress, and the result sits against what the class reached.
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowRight");
     await page.getByRole("button", { name: "What if…" }).click();
     await page.locator(".replay-controls .what-if").waitFor({ state: "attached" });
+    await page.getByRole("button", { name: "Play it out", exact: true }).click();
+    await page.getByRole("progressbar", { name: "What-if progress" }).waitFor({ state: "attached", timeout: 10_000 });
+    const result = page.getByRole("region", { name: "What-if result" });
+    await expect.poll(() => result.innerText(), { timeout: 60_000 }).toMatch(/\d/);
+    await shot(page, "replay-what-if");
     await student.context.close();
 
     // The projector opens the shared link (no seat in this browser) and shows the same moment.
