@@ -262,9 +262,15 @@ export class PgStore implements GameStore {
           [col((o) => o.code), col((o) => o.row.seq), col((o) => o.row.time), col((o) => o.row.who), col((o) => o.row.student), col((o) => o.row.kind), col((o) => JSON.stringify(o.row.action))],
         );
       }
-      // The last write of each member wins (one upsert may not touch a row twice).
+      // One upsert may not touch a row twice: a member's writes of the batch are merged as the
+      // statements would apply them in turn (the first gives role, token and join time).
       const last = new Map<string, MemberRow & { code: string }>();
-      for (const o of ok) if (o.t === "member") last.set(`${o.code}\0${o.m.id}`, { ...o.m, code: o.code });
+      for (const o of ok) {
+        if (o.t !== "member") continue;
+        const key = `${o.code}\0${o.m.id}`;
+        const prev = last.get(key);
+        last.set(key, prev ? { ...prev, name: o.m.name, delegation: o.m.delegation, kicked: o.m.kicked } : { ...o.m, code: o.code });
+      }
       if (last.size) {
         const ms2 = [...last.values()];
         const col = <T>(f: (m: (typeof ms2)[number]) => T) => ms2.map(f);
