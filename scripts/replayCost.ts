@@ -12,16 +12,17 @@ import { performance } from "node:perf_hooks";
 import { apply, newGame, Timeline, type Action, type GameState, type LogEntry, type Who } from "../shared/rules/index.ts";
 import { Budget } from "../server/http/budget.ts";
 import { mountReplay } from "../server/http/replay.ts";
-import { Store } from "../server/store/Store.ts";
+import { openStore } from "../server/store/index.ts";
 
 const N = Number(process.argv[2] ?? 21_000);
 const CODE = "ACDEFG";
 const TOKEN = "replay-cost-facilitator-token";
 const dir = mkdtempSync(join(tmpdir(), "replay-cost-"));
-const st = new Store(dir);
+const st = openStore({ dataDir: dir });
+await st.ready();
 const config = { rounds: 6, roundSeconds: 0, seed: 11, bots: false, events: true };
 let s: GameState = newGame(config);
-st.createGame(CODE, s.scenario, s.config, TOKEN, 1);
+await st.createGame(CODE, s.scenario, s.config, TOKEN, 1, "cost", 10_000);
 const log: LogEntry[] = [];
 let now = 1_000_000;
 const push = (who: Who, action: Action): void => {
@@ -42,7 +43,7 @@ for (let i = 0; log.length < N - 10 && s.phase === "round"; i++) {
 }
 while (s.phase !== "debrief") push("facilitator", { type: "advance" });
 st.setStatus(CODE, "finished", now, s.outcome);
-st.commit();
+await st.flush();
 console.log(`log: ${log.length} engine entries, ${s.table.length} table lines`);
 
 const read: number[] = [];
@@ -87,5 +88,5 @@ for (let k = 0; k < 3; k++) {
   for (let j = 100; j < 300; j++) tl.goto(j);
   console.log(`timeline: built ${built.toFixed(0)} ms, worst far jump ${worst.toFixed(2)} ms, step ${((performance.now() - a) / 200).toFixed(3)} ms`);
 }
-st.close();
+await st.close();
 rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import { Client } from "@colyseus/sdk";
 import { join } from "node:path";
 import type { Action } from "../shared/rules/index.ts";
 import { WhatIfRuns } from "../server/sim/whatIf.ts";
-import { Store } from "../server/store/Store.ts";
+import { openStore } from "../server/store/index.ts";
 import { ROOT, startServerProcess } from "./load/serverProcess.ts";
 
 const arg = (name: string, d: number) => {
@@ -102,10 +102,11 @@ try {
   const res = end.result;
 
   // The same what-if, unbounded, in this process.
-  const st = new Store(join(server.dataDir, "data"), { readOnly: true });
+  const st = openStore({ dataDir: join(server.dataDir, "data"), readOnly: true });
+  await st.ready();
   const g = (await st.game(code))!;
   const entries = (await st.log(code)).filter((e) => e.kind === "engine").map((e) => ({ who: e.who, action: e.action as Action, now: e.time }));
-  st.close();
+  await st.close();
   const direct = new WhatIfRuns("", { threads, concurrent: 1, budgetMs: 600_000 });
   const t0 = Date.now();
   const first = direct.start(code, { scenario: g.scenario, config: g.config, entries, at }, 0, games, { outcome: g.outcome!.id, scores: g.outcome!.scores })!;

@@ -16,7 +16,7 @@ import { isJoinCode } from "../../shared/protocol/messages.ts";
 import { scenarioOf } from "../../shared/rules/scenario.ts";
 import type { Settings } from "../context.ts";
 import { clientAddress } from "../rooms/peer.ts";
-import type { GameRow, MemberRow, Store } from "../store/Store.ts";
+import type { GameRow, GameStore as Store, MemberRow } from "../store/index.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import type { Budget } from "./budget.ts";
 import type { ReplayBody, ReplayViewer } from "../../shared/protocol/replay.ts";

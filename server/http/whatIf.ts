@@ -19,7 +19,7 @@ import type { Action, LogEntry } from "../../shared/rules/index.ts";
 import { clientAddress } from "../rooms/peer.ts";
 import { canStart, pointOf, stopPoints } from "../sim/points.ts";
 import { whatIfDefaults, WhatIfRuns } from "../sim/whatIf.ts";
-import type { GameRow, Store } from "../store/Store.ts";
+import type { GameRow, GameStore as Store } from "../store/index.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import { Budget } from "./budget.ts";
 
