@@ -49,6 +49,8 @@ export interface LoadReport {
     cpuMsPerAction: number;
     /** Server processes measured (several with --processes, sharing Redis); CPU is their sum. */
     processes: number;
+    /** Rooms each process hosts (with several). */
+    roomsPerProcess: number[];
     maxCpuPercent1s: number;
     /** Highest peak RSS of one process; `peakRssTotalMB` adds them up. */
     peakRssMB: number;
@@ -211,6 +213,7 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
         systemCpuPercent: round(serverSys),
         cpuMsPerAction: round((serverCpu / 100) * secs * 1000 / Math.max(1, sent + sum((r) => (r.actions.ready ?? 0) + (r.actions.aside ?? 0) + (r.actions.facilitator ?? 0))), 3),
         processes: pids.length,
+        roomsPerProcess: servers.map((s) => ready.reduce((n, r) => n + (r.roomsByHost[`127.0.0.1:${s.port}`] ?? 0), 0)),
         maxCpuPercent1s: round(Math.max(...samplers.map((s) => s.maxCpuPercent))),
         peakRssMB: round(Math.max(...mems.map((m) => m.peakRss)) / MB),
         peakRssTotalMB: round(mems.reduce((n, m) => n + m.peakRss, 0) / MB),
@@ -260,7 +263,7 @@ export function formatReport(r: LoadReport): string {
     `send→seen   ${l(r.latency)}`,
     `fan-out     ${l(r.fanout)}`,
     r.server
-      ? `server      ${r.server.processes > 1 ? `${r.server.processes} processes over Redis, together ` : ""}CPU ${r.server.cpuPercent} % of one core (${r.server.systemCpuPercent} % in the kernel; ${r.server.cpuMsPerAction} ms per message; max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB${r.server.processes > 1 ? ` per process (${r.server.peakRssTotalMB} MB together)` : ""} (max during run ${r.server.maxRssDuringRunMB} MB)`
+      ? `server      ${r.server.processes > 1 ? `${r.server.processes} processes over Redis (rooms ${r.server.roomsPerProcess.join(" + ")}), together ` : ""}CPU ${r.server.cpuPercent} % of one core (${r.server.systemCpuPercent} % in the kernel; ${r.server.cpuMsPerAction} ms per message; max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB${r.server.processes > 1 ? ` per process (${r.server.peakRssTotalMB} MB together)` : ""} (max during run ${r.server.maxRssDuringRunMB} MB)`
       : "server      not measured (give --pid with --url)",
     ...(r.server?.loopDelayMaxMs !== undefined
       ? [`server loop event-loop delay: worst 1 s p99 ${r.server.loopDelayP99MaxMs} ms, max ${r.server.loopDelayMaxMs} ms; GC ${r.server.gcMsPerSecond} ms/s, longest pause ${r.server.gcMaxPauseMs} ms`]

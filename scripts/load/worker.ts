@@ -45,6 +45,8 @@ export interface WorkerReady {
   failedStarts: number;
   /** Creates and joins the server asked to try again (its rate budgets), then retried. */
   retries: number;
+  /** Rooms per server process (host:port), from where each facilitator's socket went. */
+  roomsByHost: Record<string, number>;
   joinErrors: string[];
   joinMs: number;
 }
@@ -82,6 +84,8 @@ const LOAD = Buffer.from("load ");
 
 interface Classroom {
   code: string;
+  /** The SDK client for the process hosting the room (see `hostOf`). */
+  client: Client;
   facilitator: Member;
   members: Member[];
 }
@@ -139,6 +143,21 @@ async function until(pred: () => boolean, timeoutMs: number, what: string): Prom
 function run(plan: WorkerPlan): void {
   const port = parentPort!;
   const client = new Client(plan.url);
+  const clients = new Map<string, Client>([[new URL(plan.url).host, client]]);
+  /**
+   * The client for the process a room lives on: its students ask that process for their seats,
+   * as a proxy routing a class's code to its process would. Asking another process works too
+   * (Redis finds the room), but that process keeps each seat it handed out counted against the
+   * address's unused reservations (`join/too_many`) until the reservation lapses, the websocket
+   * having gone to the owner: 60 joins per 8 s from one address.
+   */
+  const hostOf = (room: Room): Client => {
+    const url = (room as unknown as { connection: { transport: { ws: { url?: string } } } }).connection.transport.ws.url;
+    const host = url ? new URL(url).host : new URL(plan.url).host;
+    let c = clients.get(host);
+    if (!c) clients.set(host, (c = new Client(`ws://${host}`)));
+    return c;
+  };
   const classes: Classroom[] = [];
   const lines = new Map<string, Line>();
   const first = new Histogram();
@@ -250,7 +269,7 @@ function run(plan: WorkerPlan): void {
           config: { roundSeconds: plan.facilitatorEveryMs > 0 ? 3600 : 0, bots: plan.bots, events: false },
         }), retried);
         const facilitator: Member = { room, index: 0, delegation: "", connected: true };
-        const c: Classroom = { code: room.roomId, facilitator, members: [facilitator] };
+        const c: Classroom = { code: room.roomId, client: hostOf(room), facilitator, members: [facilitator] };
         watch(facilitator);
         classes.push(c);
       } catch (e) {
@@ -264,7 +283,7 @@ function run(plan: WorkerPlan): void {
     await pool(seats, plan.joinConcurrency, async ({ c, i }) => {
       const delegation = seated[(i - 1) % seated.length];
       try {
-        const room = await patiently(() => client.joinById(c.code, { name: `Student ${i}`, role: "player", delegation }), retried);
+        const room = await patiently(() => c.client.joinById(c.code, { name: `Student ${i}`, role: "player", delegation }), retried);
         const m: Member = { room, index: i, delegation, connected: true };
         c.members[i] = m;
         watch(m);
@@ -295,6 +314,11 @@ function run(plan: WorkerPlan): void {
       rooms: classes.length,
       clients: classes.reduce((n, c) => n + c.members.length, 0),
       failedCreates, failedJoins, failedStarts, retries, joinErrors,
+      roomsByHost: classes.reduce((acc, c) => {
+        const host = [...clients].find(([, v]) => v === c.client)?.[0] ?? "?";
+        acc[host] = (acc[host] ?? 0) + 1;
+        return acc;
+      }, {} as Record<string, number>),
       joinMs: Math.round(performance.now() - t0),
     };
   };
