@@ -165,6 +165,8 @@ function run(plan: WorkerPlan): void {
   const errors: Record<string, number> = {};
   const actions: Record<string, number> = { say: 0, ready: 0, aside: 0, facilitator: 0 };
   const seated = DELEGATIONS.slice(0, DELEGATIONS.length - plan.botSeats);
+  const botCodes = new Set<string>(DELEGATIONS.slice(seated.length));
+  if (plan.botSeats > 0) actions.botLines = 0;
   let measuring = false;
   let seq = 0;
   let drops = 0;
@@ -182,7 +184,9 @@ function run(plan: WorkerPlan): void {
     m.room.onDrop(() => { drops++; m.connected = false; });
     m.room.onLeave(() => { if (!stopping) leaves++; m.connected = false; });
     if (m.index < plan.decoders) {
-      Callbacks.get(m.room as never).onAdd("table" as never, ((entry: { text?: string }) => {
+      Callbacks.get(m.room as never).onAdd("table" as never, ((entry: { text?: string; from?: string }) => {
+        // The facilitator counts what the bots said at the table (the seats left to them).
+        if (m.index === 0 && measuring && entry?.from && botCodes.has(entry.from)) actions.botLines++;
         const id = LINE.exec(entry?.text ?? "")?.[1];
         if (id) seen(m, id);
       }) as never);
