@@ -28,10 +28,12 @@ export interface LoadReport {
   students: number;
   clients: number;
   seconds: number;
+  /** How often each student speaks and moves, each facilitator acts (ms; 0: never); bots on. */
+  rhythm: { sayMs: number; actionMs: number; facilitatorMs: number; bots: boolean; botSeats: number };
   workers: number;
   /** Members per room whose SDK decoded every patch ("all" or a number). */
   decoders: number | "all";
-  joins: { failedCreates: number; failedJoins: number; failedStarts: number; errors: string[]; seconds: number };
+  joins: { failedCreates: number; failedJoins: number; failedStarts: number; retries: number; errors: string[]; seconds: number };
   lines: { sent: number; seenByAny: number; seenByAll: number; perSecond: number };
   /** Deliveries (line × other member) that arrived / that were due. */
   delivered: number;
@@ -47,6 +49,8 @@ export interface LoadReport {
     cpuMsPerAction: number;
     /** Server processes measured (several with --processes, sharing Redis); CPU is their sum. */
     processes: number;
+    /** Rooms each process hosts (with several). */
+    roomsPerProcess: number[];
     maxCpuPercent1s: number;
     /** Highest peak RSS of one process; `peakRssTotalMB` adds them up. */
     peakRssMB: number;
@@ -107,7 +111,12 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
         const s = await startServerProcess({
           entry: a.baseline ? "scripts/load/baselineServer.ts" : a.entry,
           nodeArgs: ["--import", "./scripts/load/serverProbe.ts", ...(a.cpuProf ? ["--cpu-prof", "--cpu-prof-dir=cpu-profiles"] : [])],
-          env: { BOT_DELAY_MS: "0", ...(redis ? { REDIS_URL: redis.url } : {}) },
+          env: {
+            // Bots at the server's human-like pace when they play; otherwise none are seated.
+            ...(a.bots ? {} : { BOT_DELAY_MS: "0" }),
+            ...(redis ? { REDIS_URL: redis.url } : {}),
+            ...(a.databaseUrl ? { DATABASE_URL: a.databaseUrl } : {}),
+          },
         });
         servers.push(s);
         if (!a.json) console.error(`server pid ${s.pid} on ${s.url} (log ${s.logFile})`);
@@ -123,6 +132,7 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
       workers.push(spawnWorker({
         url: target, rooms, students: a.students, joinConcurrency: a.joinConcurrency,
         sayEveryMs: a.sayMs, actionEveryMs: a.actionMs, graceMs: a.graceMs,
+        facilitatorEveryMs: a.facilitatorMs, bots: a.bots, botSeats: a.botSeats,
         decoders: a.decoders === 0 ? Infinity : a.decoders,
       }));
     }
@@ -183,12 +193,14 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
       students: a.students,
       clients: ready.reduce((n, r) => n + r.clients, 0),
       seconds: a.seconds,
+      rhythm: { sayMs: a.sayMs, actionMs: a.actionMs, facilitatorMs: a.facilitatorMs, bots: a.bots, botSeats: a.botSeats },
       workers: a.workers,
       decoders: a.decoders === 0 ? "all" : a.decoders,
       joins: {
         failedCreates: ready.reduce((n, r) => n + r.failedCreates, 0),
         failedJoins: ready.reduce((n, r) => n + r.failedJoins, 0),
         failedStarts: ready.reduce((n, r) => n + r.failedStarts, 0),
+        retries: ready.reduce((n, r) => n + r.retries, 0),
         errors: ready.flatMap((r) => r.joinErrors).slice(0, 5),
         seconds: round(joinSeconds),
       },
@@ -199,8 +211,9 @@ export async function runLoad(a: LoadArgs, command: string): Promise<LoadReport>
       server: pid ? {
         cpuPercent: round(serverCpu),
         systemCpuPercent: round(serverSys),
-        cpuMsPerAction: round((serverCpu / 100) * secs * 1000 / Math.max(1, sent + sum((r) => (r.actions.ready ?? 0) + (r.actions.aside ?? 0))), 3),
+        cpuMsPerAction: round((serverCpu / 100) * secs * 1000 / Math.max(1, sent + sum((r) => (r.actions.ready ?? 0) + (r.actions.aside ?? 0) + (r.actions.facilitator ?? 0))), 3),
         processes: pids.length,
+        roomsPerProcess: servers.map((s) => ready.reduce((n, r) => n + (r.roomsByHost[`127.0.0.1:${s.port}`] ?? 0), 0)),
         maxCpuPercent1s: round(Math.max(...samplers.map((s) => s.maxCpuPercent))),
         peakRssMB: round(Math.max(...mems.map((m) => m.peakRss)) / MB),
         peakRssTotalMB: round(mems.reduce((n, m) => n + m.peakRss, 0) / MB),
@@ -242,14 +255,15 @@ export function formatReport(r: LoadReport): string {
     `# ${r.mode === "baseline" ? "Baseline (plain Colyseus, 50 ms tick)" : "Seat at the Table"}: ${r.rooms} rooms × ${r.students} students, ${r.seconds} s`,
     `command     ${r.command}`,
     `machine     ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memGiB} GiB, Node ${r.machine.node}, Linux ${r.machine.kernel}`,
+    `rhythm      each student speaks every ${r.rhythm.sayMs / 1000} s${r.rhythm.actionMs ? ` and moves every ${r.rhythm.actionMs / 1000} s` : ""}${r.rhythm.facilitatorMs ? `, each facilitator acts every ${r.rhythm.facilitatorMs / 1000} s` : ""}${r.rhythm.bots ? `, bots on${r.rhythm.botSeats ? ` (${r.rhythm.botSeats} seat(s) per room left to them)` : " (every seat held by students)"}` : ""}`,
     `clients     ${r.clients} connected (facilitators included) via ${r.workers} generator thread(s), ${r.decoders === "all" ? "all" : r.decoders} per room decoding every patch; joins took ${r.joins.seconds} s`,
-    `joins       failed creates ${r.joins.failedCreates}, failed joins ${r.joins.failedJoins}, failed starts ${r.joins.failedStarts}${r.joins.errors.length ? ` — ${r.joins.errors.join(" | ")}` : ""}`,
+    `joins       failed creates ${r.joins.failedCreates}, failed joins ${r.joins.failedJoins}, failed starts ${r.joins.failedStarts}; ${r.joins.retries} retried after the server's "try again"${r.joins.errors.length ? ` — ${r.joins.errors.join(" | ")}` : ""}`,
     `lines       ${r.lines.sent} sent (${r.lines.perSecond}/s), seen by someone ${r.lines.seenByAny}, by everyone ${r.lines.seenByAll}`,
     `delivered   ${round(r.delivered * 100, 3)} % of line × member deliveries`,
     `send→seen   ${l(r.latency)}`,
     `fan-out     ${l(r.fanout)}`,
     r.server
-      ? `server      ${r.server.processes > 1 ? `${r.server.processes} processes over Redis, together ` : ""}CPU ${r.server.cpuPercent} % of one core (${r.server.systemCpuPercent} % in the kernel; ${r.server.cpuMsPerAction} ms per message; max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB${r.server.processes > 1 ? ` per process (${r.server.peakRssTotalMB} MB together)` : ""} (max during run ${r.server.maxRssDuringRunMB} MB)`
+      ? `server      ${r.server.processes > 1 ? `${r.server.processes} processes over Redis (rooms ${r.server.roomsPerProcess.join(" + ")}), together ` : ""}CPU ${r.server.cpuPercent} % of one core (${r.server.systemCpuPercent} % in the kernel; ${r.server.cpuMsPerAction} ms per message; max 1 s: ${r.server.maxCpuPercent1s} %), peak RSS ${r.server.peakRssMB} MB${r.server.processes > 1 ? ` per process (${r.server.peakRssTotalMB} MB together)` : ""} (max during run ${r.server.maxRssDuringRunMB} MB)`
       : "server      not measured (give --pid with --url)",
     ...(r.server?.loopDelayMaxMs !== undefined
       ? [`server loop event-loop delay: worst 1 s p99 ${r.server.loopDelayP99MaxMs} ms, max ${r.server.loopDelayMaxMs} ms; GC ${r.server.gcMsPerSecond} ms/s, longest pause ${r.server.gcMaxPauseMs} ms`]

@@ -24,6 +24,12 @@ export interface WorkerPlan {
   joinConcurrency: number;
   sayEveryMs: number;
   actionEveryMs: number;
+  /** Each facilitator adds a minute to the round every N ms (0: never). */
+  facilitatorEveryMs: number;
+  /** Rooms with bots on: they play every seat no student holds. */
+  bots: boolean;
+  /** Delegations left to the bots, from the end of DELEGATIONS (students sit in the others). */
+  botSeats: number;
   graceMs: number;
   /** Members per room (facilitator first, then students) whose SDK decodes every patch; the
    *  others only look for the line in the patch bytes. Infinity: everyone decodes. */
@@ -37,6 +43,10 @@ export interface WorkerReady {
   failedCreates: number;
   failedJoins: number;
   failedStarts: number;
+  /** Creates and joins the server asked to try again (its rate budgets), then retried. */
+  retries: number;
+  /** Rooms per server process (host:port), from where each facilitator's socket went. */
+  roomsByHost: Record<string, number>;
   joinErrors: string[];
   joinMs: number;
 }
@@ -74,6 +84,8 @@ const LOAD = Buffer.from("load ");
 
 interface Classroom {
   code: string;
+  /** The SDK client for the process hosting the room (see `hostOf`). */
+  client: Client;
   facilitator: Member;
   members: Member[];
 }
@@ -101,6 +113,25 @@ async function pool<T>(items: T[], n: number, fn: (item: T, i: number) => Promis
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, run));
 }
 
+/**
+ * The server's own budgets (new games per server, unused seat reservations per address) refuse
+ * a burst with `create/too_many` or `join/too_many` and "try again": a teacher waits and clicks
+ * again, and so does the generator, for up to two minutes. Each retry is counted and reported.
+ */
+const RETRYABLE = /^(create|join)\/too_many:/;
+async function patiently<T>(attempt: () => Promise<T>, retried: () => void): Promise<T> {
+  const end = Date.now() + 120_000;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!RETRYABLE.test(e instanceof Error ? e.message : String(e)) || Date.now() > end) throw e;
+      retried();
+      await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+    }
+  }
+}
+
 async function until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!pred()) {
@@ -112,12 +143,30 @@ async function until(pred: () => boolean, timeoutMs: number, what: string): Prom
 function run(plan: WorkerPlan): void {
   const port = parentPort!;
   const client = new Client(plan.url);
+  const clients = new Map<string, Client>([[new URL(plan.url).host, client]]);
+  /**
+   * The client for the process a room lives on: its students ask that process for their seats,
+   * as a proxy routing a class's code to its process would. Asking another process works too
+   * (Redis finds the room), but that process keeps each seat it handed out counted against the
+   * address's unused reservations (`join/too_many`) until the reservation lapses, the websocket
+   * having gone to the owner: 60 joins per 8 s from one address.
+   */
+  const hostOf = (room: Room): Client => {
+    const url = (room as unknown as { connection: { transport: { ws: { url?: string } } } }).connection.transport.ws.url;
+    const host = url ? new URL(url).host : new URL(plan.url).host;
+    let c = clients.get(host);
+    if (!c) clients.set(host, (c = new Client(`ws://${host}`)));
+    return c;
+  };
   const classes: Classroom[] = [];
   const lines = new Map<string, Line>();
   const first = new Histogram();
   const each = new Histogram();
   const errors: Record<string, number> = {};
-  const actions: Record<string, number> = { say: 0, ready: 0, aside: 0 };
+  const actions: Record<string, number> = { say: 0, ready: 0, aside: 0, facilitator: 0 };
+  const seated = DELEGATIONS.slice(0, DELEGATIONS.length - plan.botSeats);
+  const botCodes = new Set<string>(DELEGATIONS.slice(seated.length));
+  if (plan.botSeats > 0) actions.botLines = 0;
   let measuring = false;
   let seq = 0;
   let drops = 0;
@@ -135,7 +184,9 @@ function run(plan: WorkerPlan): void {
     m.room.onDrop(() => { drops++; m.connected = false; });
     m.room.onLeave(() => { if (!stopping) leaves++; m.connected = false; });
     if (m.index < plan.decoders) {
-      Callbacks.get(m.room as never).onAdd("table" as never, ((entry: { text?: string }) => {
+      Callbacks.get(m.room as never).onAdd("table" as never, ((entry: { text?: string; from?: string }) => {
+        // The facilitator counts what the bots said at the table (the seats left to them).
+        if (m.index === 0 && measuring && entry?.from && botCodes.has(entry.from)) actions.botLines++;
         const id = LINE.exec(entry?.text ?? "")?.[1];
         if (id) seen(m, id);
       }) as never);
@@ -197,22 +248,32 @@ function run(plan: WorkerPlan): void {
     }
   };
 
+  /** The facilitator's minute: one more minute on the round clock, announced to the room. */
+  const facilitate = (c: Classroom) => {
+    if (!measuring || !c.facilitator.connected) return;
+    c.facilitator.room.send("facilitator", { type: "extend", seconds: 60 });
+    actions.facilitator++;
+  };
+
   const prepare = async (): Promise<WorkerReady> => {
     const t0 = performance.now();
     let failedCreates = 0;
     let failedJoins = 0;
     let failedStarts = 0;
+    let retries = 0;
+    const retried = () => { retries++; };
     const joinErrors: string[] = [];
     const note = (e: unknown) => { if (joinErrors.length < 5) joinErrors.push(e instanceof Error ? e.message : String(e)); };
 
     await pool(plan.rooms, plan.joinConcurrency, async (r) => {
       try {
-        const room = await client.create("table", {
+        const room = await patiently(() => client.create("table", {
           name: `Teacher ${r}`, role: "facilitator",
-          config: { roundSeconds: 0, bots: false, events: false },
-        });
+          // A round clock only when the facilitator extends it: an hour, so no round ends.
+          config: { roundSeconds: plan.facilitatorEveryMs > 0 ? 3600 : 0, bots: plan.bots, events: false },
+        }), retried);
         const facilitator: Member = { room, index: 0, delegation: "", connected: true };
-        const c: Classroom = { code: room.roomId, facilitator, members: [facilitator] };
+        const c: Classroom = { code: room.roomId, client: hostOf(room), facilitator, members: [facilitator] };
         watch(facilitator);
         classes.push(c);
       } catch (e) {
@@ -224,9 +285,9 @@ function run(plan: WorkerPlan): void {
     const seats: { c: Classroom; i: number }[] = [];
     for (const c of classes) for (let i = 1; i <= plan.students; i++) seats.push({ c, i });
     await pool(seats, plan.joinConcurrency, async ({ c, i }) => {
-      const delegation = DELEGATIONS[(i - 1) % DELEGATIONS.length];
+      const delegation = seated[(i - 1) % seated.length];
       try {
-        const room = await client.joinById(c.code, { name: `Student ${i}`, role: "player", delegation });
+        const room = await patiently(() => c.client.joinById(c.code, { name: `Student ${i}`, role: "player", delegation }), retried);
         const m: Member = { room, index: i, delegation, connected: true };
         c.members[i] = m;
         watch(m);
@@ -256,7 +317,12 @@ function run(plan: WorkerPlan): void {
       type: "ready",
       rooms: classes.length,
       clients: classes.reduce((n, c) => n + c.members.length, 0),
-      failedCreates, failedJoins, failedStarts, joinErrors,
+      failedCreates, failedJoins, failedStarts, retries, joinErrors,
+      roomsByHost: classes.reduce((acc, c) => {
+        const host = [...clients].find(([, v]) => v === c.client)?.[0] ?? "?";
+        acc[host] = (acc[host] ?? 0) + 1;
+        return acc;
+      }, {} as Record<string, number>),
       joinMs: Math.round(performance.now() - t0),
     };
   };
@@ -266,6 +332,12 @@ function run(plan: WorkerPlan): void {
     const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     loop.enable();
     for (const c of classes) {
+      if (plan.facilitatorEveryMs > 0) {
+        timers.push(setTimeout(() => {
+          facilitate(c);
+          timers.push(setInterval(() => facilitate(c), plan.facilitatorEveryMs));
+        }, Math.random() * plan.facilitatorEveryMs));
+      }
       for (const m of c.members) {
         if (m.index === 0) continue;
         const offset = Math.random() * plan.sayEveryMs;

@@ -27,10 +27,20 @@ describe("loadtest arguments", () => {
   it("stays on loopback and within its bounds", () => {
     expect(() => parseArgs(["--url", "ws://example.org:2567"])).toThrow(/loopback/);
     expect(() => parseArgs(["--rooms", "1001"])).toThrow();
-    expect(() => parseArgs(["--rooms", "200", "--students", "30"])).toThrow(/at most/);
+    expect(() => parseArgs(["--rooms", "501", "--students", "30"])).toThrow(/at most/);
+    expect(() => parseArgs(["--database-url", "postgres://u:p@db.example.org/seat"])).toThrow(/database-url/);
+    expect(parseArgs(["--database-url", "postgres://u:p@127.0.0.1:5432/seat"]).databaseUrl).toMatch(/127\.0\.0\.1/);
     const a = parseArgs(["--rooms", "100", "--students", "30"]);
     expect(a.workers).toBe(2);
     expect(a.seconds).toBeLessThanOrEqual(600);
+    // 10,000 students: one generator thread per 2,500 clients.
+    expect(parseArgs(["--rooms", "334", "--students", "30"]).workers).toBe(5);
+  });
+
+  it("sets a classroom's rhythm, each part still adjustable after it", () => {
+    const a = parseArgs(["--classroom", "--say-ms", "15000"]);
+    expect(a).toMatchObject({ sayMs: 15_000, actionMs: 30_000, facilitatorMs: 60_000, bots: true, botSeats: 0 });
+    expect(parseArgs(["--bot-seats", "1"])).toMatchObject({ bots: true, botSeats: 1 });
   });
 });
 

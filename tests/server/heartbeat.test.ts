@@ -44,4 +44,23 @@ describe("SteadyWebSocketTransport (the heartbeat spread over its interval)", ()
     for (const c of alive) c.ws.terminate();
     transport.shutdown();
   });
+
+  it("does not ping a client it hears from anyway, and keeps it though it never answers a ping", async () => {
+    server = createServer();
+    const transport = new SteadyWebSocketTransport({ pingInterval: 200, pingMaxRetries: 2 });
+    transport.attachToServer(server);
+    await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
+    const port = (server.address() as AddressInfo).port;
+    const chatty = await connect(port, false);
+    const silent = await connect(port, false);
+    const talk = setInterval(() => chatty.ws.send(new Uint8Array([0])), 50);
+    const end = Date.now() + 950;
+    while (!silent.closed() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    clearInterval(talk);
+    expect(silent.closed()).toBe(true);
+    expect(chatty.closed()).toBe(false);
+    expect(chatty.pings()).toBe(0);
+    chatty.ws.terminate();
+    transport.shutdown();
+  });
 });

@@ -6,26 +6,52 @@ const spin = (ms: number) => {
   while (performance.now() < end);
 };
 const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** `n` rooms asking to send (one call each, as a room does once per turn that changed something). */
+const sends = (p: Pacing, n: number) => { for (let i = 0; i < n; i++) p.delayMs(); };
 
 describe("Pacing (when a room sends what a turn changed)", () => {
   it("sends at once while the process has time to spare, holds changes while it is busy, and lets go once it is idle again", async () => {
-    const p = new Pacing(20, 0.7, 60_000); // sampled by hand below
+    const p = new Pacing(20, { sampleMs: 60_000, rooms: () => 1 }); // sampled by hand below
     p.sample();
     await idle(150);
+    sends(p, 10); // 10 changes in 150 ms: another one would join a held change most of the time
     p.sample();
     expect(p.delayMs()).toBe(0);
     spin(150); // the event loop fully busy since the last sample
+    sends(p, 10);
     p.sample();
     expect(p.delayMs()).toBe(20);
     await idle(300);
+    sends(p, 10);
     p.sample();
     expect(p.delayMs()).toBe(0);
     p.stop();
   });
 
+  it("does not hold busy rooms that change too seldom for a held change to be joined", () => {
+    // 1,000 rooms, 100 changes in ~150 ms: each room changes under once a second, so a 20 ms
+    // hold would only make its lines later.
+    const p = new Pacing(20, { sampleMs: 60_000, rooms: () => 1000 });
+    p.sample();
+    spin(150);
+    sends(p, 100);
+    p.sample();
+    expect(p.delayMs()).toBe(0);
+    // The same process with 5 rooms: each changes ~130 times a second — now holding pays.
+    const q = new Pacing(20, { sampleMs: 60_000, rooms: () => 5 });
+    q.sample();
+    spin(150);
+    sends(q, 100);
+    q.sample();
+    expect(q.delayMs()).toBe(20);
+    p.stop();
+    q.stop();
+  });
+
   it("never holds with a window of 0", () => {
     const p = new Pacing(0);
     spin(50);
+    sends(p, 100);
     p.sample();
     expect(p.delayMs()).toBe(0);
     p.stop();
