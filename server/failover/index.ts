@@ -23,16 +23,20 @@ export const MOVED = { code: CloseCode.SERVER_SHUTDOWN, reason: "moved" } as con
 /** Redis channel on which a process says it gave games up (SIGTERM): others look at once. */
 const RELEASED = "seat:failover:released";
 
+/** What fail-over needs of a server's context (server/context.ts). */
 export interface FailoverContext {
   readonly store: GameStore;
   readonly restoreSecret: string;
+  /** This process's name in the leases. */
+  readonly owner: string;
+  readonly settings: { readonly leaseMs: number };
+  /** Called by a room whose flush was fenced. */
+  onFenced: (code: string) => void;
 }
 
-/** Lease timing from the environment: LEASE_SECONDS (TTL, default 9); renew and watch follow. */
-export function leaseTiming(env: { LEASE_SECONDS?: string } = process.env): Timing {
-  const s = Number(env.LEASE_SECONDS);
-  const ttlMs = Number.isFinite(s) && s >= 2 ? s * 1000 : 9000;
-  return { ttlMs, renewMs: Math.round(ttlMs / 3.6), watchMs: Math.min(2000, Math.round(ttlMs / 4.5)) };
+/** Renew four times per lease, look for expired ones every 2 s (sooner with short leases). */
+export function leaseTiming(leaseMs: number): Timing {
+  return { ttlMs: leaseMs, renewMs: Math.round(leaseMs / 4), watchMs: Math.min(2000, Math.round(leaseMs / 5)) };
 }
 
 /** The registry listing of a room: a dropped room must not remove the new host's listing of the same code. */
@@ -65,18 +69,34 @@ export async function restoreRoom(code: string, restoreSecret: string): Promise<
 }
 
 /**
+ * Our rooms' listings point at this process: a listing removed or overwritten by an old host
+ * that woke up (its room's disposal removes the listing of the same code) is written again.
+ */
+async function relist(codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const driver = matchMaker.driver as typeof matchMaker.driver & { findByIds?(ids: string[]): Promise<Map<string, { processId?: string }>> };
+  if (!driver.findByIds) return;
+  const listed = await driver.findByIds(codes);
+  for (const code of codes) {
+    const room = matchMaker.getLocalRoomById(code) as unknown as { _listing?: { roomId?: string }; _internalState?: number } | undefined;
+    if (!room?._listing || room._listing.roomId !== code) continue;
+    if (listed.get(code)?.processId !== matchMaker.processId) await driver.persist(room._listing as never, true);
+  }
+}
+
+/**
  * Starts lease keeping for this process: every room created here is adopted (its lease came
  * with the insert), restored rooms are claimed first, ended rooms release. Returns the
  * Ownership (its `lost(code)` is what a fenced flush calls) and a stop for SIGTERM.
  */
-export function startFailover(ctx: FailoverContext, timing: Partial<Timing> = leaseTiming()): Ownership {
+export function startFailover(ctx: FailoverContext, timing: Partial<Timing> = leaseTiming(ctx.settings.leaseMs)): Ownership {
   const store = ctx.store;
-  const owner = matchMaker.processId;
   const ownership = new Ownership(store, {
     restore: (code) => restoreRoom(code, ctx.restoreSecret),
     drop: dropRoom,
     flush: () => store.flush(),
-  }, owner, timing);
+  }, ctx.owner, timing);
+  ctx.onFenced = (code) => ownership.lost(code, "the store refused its writes (fenced)");
 
   const handler = matchMaker.getHandler(ROOM_NAME);
   handler.on("create", (room: Room) => {
@@ -90,5 +110,17 @@ export function startFailover(ctx: FailoverContext, timing: Partial<Timing> = le
   });
   void matchMaker.presence.subscribe(RELEASED, () => void ownership.watch().catch(() => undefined));
   ownership.start();
+  const relisting = setInterval(() => void relist(ownership.held()).catch(() => undefined), ownership.timing.watchMs);
+  relisting.unref();
+  stops.set(ownership, () => clearInterval(relisting));
   return ownership;
+}
+
+const stops = new WeakMap<Ownership, () => void>();
+
+/** SIGTERM, after every room closed: the last flush, then every lease we still hold is released. */
+export async function stopFailover(ownership: Ownership): Promise<void> {
+  stops.get(ownership)?.();
+  const codes = await ownership.releaseAll();
+  if (codes.length) console.log(`[failover] released ${codes.length} game(s) for another process to take over`);
 }
