@@ -54,8 +54,7 @@ export class Ownership {
   #renewTimer: ReturnType<typeof setInterval> | undefined;
   #watchTimer: ReturnType<typeof setInterval> | undefined;
   #watching: Promise<void> | null = null;
-  /** Releases under way (a room that just ended): SIGTERM waits for them. */
-  readonly #releasing = new Set<Promise<void>>();
+  #started = false;
   #stopped = false;
 
   constructor(leases: Leases, host: Host, owner: string, timing: Partial<Timing> = {}, note: (e: OwnershipEvent) => void = log) {
@@ -76,13 +75,14 @@ export class Ownership {
   }
 
   start(): void {
+    this.#started = true;
     this.#renewTimer = setInterval(() => void this.renew().catch(warn("renew")), this.timing.renewMs);
     this.#watchTimer = setInterval(() => void this.watch().catch(warn("watch")), this.timing.watchMs);
     this.#renewTimer.unref();
     this.#watchTimer.unref();
   }
 
-  /** Stops the timers (nothing is released: see `releaseAll`). */
+  /** Stops the timers (shutting down: each room releases its lease as it closes). */
   stop(): void {
     this.#stopped = true;
     clearInterval(this.#renewTimer);
@@ -112,14 +112,13 @@ export class Ownership {
 
   /** The store refused this game's writes (fenced), or renew left it out: the room stops now. */
   lost(code: string, why: string): void {
-    if (!this.#held.delete(code)) return;
-    this.#note({ kind: "lost", code, why });
-    this.#host.drop(code);
+    if (this.#held.delete(code)) this.#note({ kind: "lost", code, why });
+    this.#host.drop(code); // at most once per room: dropping a gone room does nothing
   }
 
   /** Claims and restores every live game whose lease ran out. One pass at a time. */
   watch(): Promise<void> {
-    if (this.#stopped) return Promise.resolve();
+    if (!this.#started || this.#stopped) return Promise.resolve();
     this.#watching ??= this.#watchOnce().finally(() => (this.#watching = null));
     return this.#watching;
   }
@@ -155,26 +154,15 @@ export class Ownership {
     }
   }
 
-  /** A room of ours ended (finished, abandoned, or shut down): its lease goes after the last flush. */
-  release(code: string): Promise<void> {
-    if (!this.#held.has(code)) return Promise.resolve();
-    const p = (async () => {
-      await this.#host.flush();
-      if (!this.#held.delete(code)) return;
-      await this.#leases.release(code, this.owner);
-    })();
-    this.#releasing.add(p);
-    return p.finally(() => this.#releasing.delete(p));
-  }
-
-  /** SIGTERM: after the last flush, every lease goes, so another process takes over at once. */
-  async releaseAll(): Promise<string[]> {
-    this.stop();
-    const codes = [...this.#held];
+  /**
+   * A room of ours ended (finished, abandoned, or closed by SIGTERM): its lease goes after the
+   * last flush, so another process can take an unfinished game at once instead of after the TTL.
+   */
+  async release(code: string): Promise<void> {
+    if (!this.#held.has(code)) return;
     await this.#host.flush();
-    this.#held.clear();
-    await Promise.all([...this.#releasing, ...codes.map((c) => this.#leases.release(c, this.owner))].map((p) => p.catch(warn("release"))));
-    return codes;
+    if (!this.#held.delete(code)) return;
+    await this.#leases.release(code, this.owner);
   }
 }
 

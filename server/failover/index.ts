@@ -56,6 +56,7 @@ export function dropRoom(code: string): void {
 }
 
 export async function restoreRoom(code: string, restoreSecret: string): Promise<void> {
+  if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new Error("this process is shutting down");
   const local = matchMaker.getLocalRoomById(code);
   if (local) return;
   const stale = await matchMaker.driver.findOne({ roomId: code }) as { processId?: string } | undefined;
@@ -85,11 +86,12 @@ async function relist(codes: string[]): Promise<void> {
 }
 
 /**
- * Starts lease keeping for this process: every room created here is adopted (its lease came
- * with the insert), restored rooms are claimed first, ended rooms release. Returns the
- * Ownership (its `lost(code)` is what a fenced flush calls) and a stop for SIGTERM.
+ * Lease keeping for this process, from right after `listen()`: every room created here from now
+ * on is adopted (its lease came with the insert or the restore's claim), ended rooms release, a
+ * fenced room is dropped. Call `start()` on the result once the boot's own restores are done:
+ * then it renews, watches for expired leases and takes games over.
  */
-export function startFailover(ctx: FailoverContext, timing: Partial<Timing> = leaseTiming(ctx.settings.leaseMs)): Ownership {
+export function failover(ctx: FailoverContext, timing: Partial<Timing> = leaseTiming(ctx.settings.leaseMs)): Ownership {
   const store = ctx.store;
   const ownership = new Ownership(store, {
     restore: (code) => restoreRoom(code, ctx.restoreSecret),
@@ -98,29 +100,27 @@ export function startFailover(ctx: FailoverContext, timing: Partial<Timing> = le
   }, ctx.owner, timing);
   ctx.onFenced = (code) => ownership.lost(code, "the store refused its writes (fenced)");
 
+  const relisting = setInterval(() => void relist(ownership.held()).catch(() => undefined), ownership.timing.watchMs);
+  relisting.unref();
   const handler = matchMaker.getHandler(ROOM_NAME);
   handler.on("create", (room: Room) => {
     if (store.held(room.roomId) !== null) ownership.adopt(room.roomId);
   });
   handler.on("dispose", (room: Room) => {
+    if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) {
+      // SIGTERM: no more renewing or taking over here; the release below hands each game on.
+      ownership.stop();
+      clearInterval(relisting);
+    }
     if (!ownership.holds(room.roomId)) return;
     void ownership.release(room.roomId)
       .then(() => matchMaker.presence.publish(RELEASED, room.roomId))
       .catch((e) => console.error(`[failover] releasing ${room.roomId} failed: ${e instanceof Error ? e.message : e}`));
   });
-  void matchMaker.presence.subscribe(RELEASED, () => void ownership.watch().catch(() => undefined));
-  ownership.start();
-  const relisting = setInterval(() => void relist(ownership.held()).catch(() => undefined), ownership.timing.watchMs);
-  relisting.unref();
-  stops.set(ownership, () => clearInterval(relisting));
+  // Another process gave games up: look now, and once more when its release has surely landed.
+  void matchMaker.presence.subscribe(RELEASED, () => {
+    void ownership.watch().catch(() => undefined);
+    setTimeout(() => void ownership.watch().catch(() => undefined), 500).unref();
+  });
   return ownership;
-}
-
-const stops = new WeakMap<Ownership, () => void>();
-
-/** SIGTERM, after every room closed: the last flush, then every lease we still hold is released. */
-export async function stopFailover(ownership: Ownership): Promise<void> {
-  stops.get(ownership)?.();
-  const codes = await ownership.releaseAll();
-  if (codes.length) console.log(`[failover] released ${codes.length} game(s) for another process to take over`);
 }

@@ -42,6 +42,16 @@ export interface LogRow {
   action: { type: string; text?: string; stance?: string; clause?: unknown };
 }
 
+export async function sql(url: string, text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
 /** The game's action log as PostgreSQL holds it. */
 export async function pgLog(url: string, code: string): Promise<LogRow[]> {
   const c = new pg.Client({ connectionString: url });
