@@ -53,9 +53,9 @@ export function createServer(opts: AppOptions): Server {
   // database cleanly. Every action was already committed when it was accepted.
   // Matchmaking requests pass the admission gate (budgets per client address) before Colyseus.
   const uninstall = installGate(ctx);
-  server.onShutdown(() => {
+  server.onShutdown(async () => {
     uninstall();
-    closeContext(ctx);
+    await closeContext(ctx);
   });
   contexts.set(server, ctx);
   return server;
@@ -66,12 +66,16 @@ export async function restoreGames(server: Server): Promise<number> {
   const ctx = contexts.get(server);
   if (!ctx) throw new Error("restoreGames: not a server made by createServer()");
   let n = 0;
-  for (const code of ctx.store.liveGames()) {
+  await ctx.store.ready();
+  // Every unfinished game nobody holds a lease on: with a shared store, the games other live
+  // processes host are theirs (a claim taken meanwhile refuses the restore: not damage).
+  for (const code of await ctx.store.expired()) {
     try {
       await matchMaker.createRoom(ROOM_NAME, { restore: code, restoreSecret: ctx.restoreSecret });
       n++;
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
+      if (reason.includes("restore/held")) continue;
       health.damaged.push({ code, reason });
       console.error(`[restore] game ${code} could not be restored: ${reason}`);
     }

@@ -8,11 +8,15 @@
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { CreateBudget, PendingJoins, PerAddress } from "./rooms/budgets.ts";
-import { Store } from "./store/Store.ts";
+import { openStore, type GameStore } from "./store/index.ts";
 import { Pacing } from "./sync/Pacing.ts";
 
 export interface Settings {
   dataDir: string;
+  /** PostgreSQL connection URL (DATABASE_URL): the shared store; unset: SQLite under dataDir. Never logged. */
+  databaseUrl?: string;
+  /** How long a game's lease lasts unless renewed (renewed every third of it); another process may claim it after. */
+  leaseMs: number;
   /** Bot "thinking" delay range in ms; [0, 0] in tests. */
   botDelayMs: [number, number];
   /** Students (players) per room; spectators and the facilitator do not count. */
@@ -60,6 +64,7 @@ export interface Settings {
 
 export const defaultSettings = (dataDir: string): Settings => ({
   dataDir,
+  leaseMs: 10_000,
   botDelayMs: [1500, 4000],
   maxMembers: 40,
   maxSpectators: 6,
@@ -88,7 +93,14 @@ export const defaultSettings = (dataDir: string): Settings => ({
 });
 
 export interface ServerContext {
-  readonly store: Store;
+  readonly store: GameStore;
+  /** This process's lease owner id (random per start): names it in the games' leases. */
+  readonly owner: string;
+  /**
+   * Called when a room's writes were fenced (its game was claimed by another process): the room
+   * has stopped sending and is closing its clients. For the fail-over wiring; default: a log line.
+   */
+  onFenced: (code: string) => void;
   readonly settings: Settings;
   /** Passed in `{restore, restoreSecret}` create options by this server's boot code only. */
   readonly restoreSecret: string;
@@ -101,8 +113,18 @@ export interface ServerContext {
 }
 
 export function newContext(settings: Settings): ServerContext {
+  const store = openStore({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  const owner = randomBytes(9).toString("base64url");
+  // Leases of the games hosted here stay ours while this process runs (a lost one fences its room).
+  const renewer = store.kind === "postgres"
+    ? setInterval(() => void store.renew(owner, settings.leaseMs).catch((e) => console.error(`[store] lease renewal failed: ${e instanceof Error ? e.message : e}`)), Math.max(100, settings.leaseMs / 3))
+    : undefined;
+  renewer?.unref();
+  renewers.set(store, renewer);
   return {
-    store: new Store(settings.dataDir),
+    store,
+    owner,
+    onFenced: (code) => console.error(`[store] game ${code} was taken over by another process: its room here stops`),
     settings,
     restoreSecret: randomBytes(24).toString("base64url"),
     pacing: new Pacing(settings.patchWindowMs),
@@ -112,9 +134,12 @@ export function newContext(settings: Settings): ServerContext {
   };
 }
 
+const renewers = new WeakMap<GameStore, ReturnType<typeof setInterval> | undefined>();
+
 /** After the last room is gone: the database closes, the pacing sampler stops. */
-export function closeContext(ctx: ServerContext): void {
+export async function closeContext(ctx: ServerContext): Promise<void> {
   ctx.pacing.stop();
   ctx.pending.stop();
-  ctx.store.close();
+  clearInterval(renewers.get(ctx.store));
+  await ctx.store.close();
 }

@@ -7,7 +7,9 @@
  * HANDOVER_SECONDS (90; 0 = never): how long a delegation's students may all be away before a
  * bot holds their seat, PATCH_WINDOW_MS (20; 0 = never): how long a busy process holds a
  * room's changes to send them together, SIM_GAMES (1000; 0 = none): bot games a finished game is
- * compared with, SIM_THREADS (half the cores, at least 1) and SIM_BUDGET_SECONDS (180) for them.
+ * compared with, SIM_THREADS (half the cores, at least 1) and SIM_BUDGET_SECONDS (180) for them,
+ * DATABASE_URL (unset: the SQLite file in DATA_DIR): a PostgreSQL URL for the store every process
+ * shares (docs/DEPLOYMENT.md), LEASE_SECONDS (10): how long a game's lease outlives this process.
  */
 import { resolve } from "node:path";
 import { startServer } from "./app.config.ts";
@@ -28,6 +30,8 @@ const patchWindowMs = num(process.env.PATCH_WINDOW_MS);
 const simGames = num(process.env.SIM_GAMES);
 const simThreads = num(process.env.SIM_THREADS);
 const simBudgetSeconds = num(process.env.SIM_BUDGET_SECONDS);
+const leaseSeconds = num(process.env.LEASE_SECONDS);
+const databaseUrl = process.env.DATABASE_URL || undefined;
 /** A start that cannot work says why in one line and exits non-zero (never runs half-started). */
 function fatal(err: unknown): never {
   const e = err as NodeJS.ErrnoException;
@@ -52,8 +56,11 @@ const started = await startServer({
     ...(simGames !== undefined ? { simGames } : {}),
     ...(simThreads !== undefined ? { simThreads } : {}),
     ...(simBudgetSeconds !== undefined ? { simBudgetMs: simBudgetSeconds * 1000 } : {}),
+    ...(leaseSeconds !== undefined ? { leaseMs: leaseSeconds * 1000 } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
   },
 }).catch(fatal);
-console.log(`Seat at the Table listening on http://${started.host}:${started.port} (data in ${resolve(process.env.DATA_DIR || "./data")})`);
+const where = databaseUrl ? "games in PostgreSQL" : `data in ${resolve(process.env.DATA_DIR || "./data")}`;
+console.log(`Seat at the Table listening on http://${started.host}:${started.port} (${where})`);
 for (const w of health.warnings) console.error(`[store] warning: ${w}`);
 if (health.damaged.length) console.error(`[restore] ${health.damaged.length} game(s) could not be restored (listed at /healthz): ${health.damaged.map((d) => d.code).join(", ")}`);

@@ -12,7 +12,7 @@ import {
 } from "../../shared/rules/index.ts";
 import { describe } from "../../shared/rules/clauses.ts";
 import { effectText } from "../../shared/rules/effects.ts";
-import type { GameStatus, LogRow, Store } from "../store/Store.ts";
+import type { GameStatus, GameStore, LogRow } from "../store/types.ts";
 import type { SimulatedReport } from "../sim/report.ts";
 
 export interface Participation {
@@ -81,11 +81,10 @@ export interface Report {
   story: ReportStory | null;
 }
 
-export function buildReport(store: Store, code: string): Report | null {
-  const game = store.game(code);
+export async function buildReport(store: GameStore, code: string): Promise<Report | null> {
+  const game = await store.game(code);
   if (!game) return null;
-  const log = store.log(code);
-  const members = store.members(code);
+  const [log, members] = await Promise.all([store.log(code), store.members(code)]);
   const names = new Map(members.map((m) => [m.id, m.name]));
   const entries = log.filter((r) => r.kind === "engine").map((r) => ({ who: r.who, action: r.action as Action, now: r.time }));
   const sc = scenarioOf(game.scenario);

@@ -1,10 +1,11 @@
 /**
- * The report builder's thread: reads the store through its own read-only connection and turns a
+ * The report builder's thread: reads the store through its own read-only connection (SQLite) or
+ * small pool (PostgreSQL, with DATABASE_URL: any process reports any game) and turns a
  * game's record into the body the teacher asked for (JSON, CSV or HTML). Replaying a long log
  * takes real time; here it never holds the server's event loop, so no class waits for a report.
  */
 import { parentPort } from "node:worker_threads";
-import { Store, StoreError } from "../store/Store.ts";
+import { openStore, StoreError, type GameStore } from "../store/index.ts";
 import { actionsCsv, studentsCsv } from "./csv.ts";
 import { reportHtml } from "./html.ts";
 import { buildReport } from "./report.ts";
@@ -13,6 +14,8 @@ import { simulatedHtml, simulatedOf, withSection } from "../sim/report.ts";
 export interface ReportJob {
   id: number;
   dataDir: string;
+  /** The shared store's URL (unset: the SQLite file under dataDir). */
+  databaseUrl?: string;
   code: string;
   format: "json" | "csv" | "html";
   rows: "students" | "actions";
@@ -22,16 +25,17 @@ export interface ReportJob {
 
 export type ReportDone = { id: number; body: string } | { id: number; missing: true } | { id: number; error: string };
 
-const stores = new Map<string, Store>();
+const stores = new Map<string, GameStore>();
 
-function storeFor(dataDir: string): Store {
-  let st = stores.get(dataDir);
-  if (!st) stores.set(dataDir, (st = new Store(dataDir, { readOnly: true })));
+function storeFor(job: ReportJob): GameStore {
+  const key = job.databaseUrl ?? job.dataDir;
+  let st = stores.get(key);
+  if (!st) stores.set(key, (st = openStore({ dataDir: job.dataDir, databaseUrl: job.databaseUrl, readOnly: true })));
   return st;
 }
 
-export function render(job: ReportJob, st: Store): Omit<ReportDone, "id"> {
-  const report = buildReport(st, job.code);
+export async function render(job: ReportJob, st: GameStore): Promise<Omit<ReportDone, "id">> {
+  const report = await buildReport(st, job.code);
   if (!report) return { missing: true };
   const sim = simulatedOf(job.dataDir, report);
   report.simulated = sim?.field ?? null;
@@ -40,10 +44,10 @@ export function render(job: ReportJob, st: Store): Omit<ReportDone, "id"> {
   return { body: JSON.stringify(report) };
 }
 
-parentPort?.on("message", (job: ReportJob) => {
+parentPort?.on("message", async (job: ReportJob) => {
   let done: ReportDone;
   try {
-    done = { id: job.id, ...render(job, storeFor(job.dataDir)) } as ReportDone;
+    done = { id: job.id, ...(await render(job, storeFor(job))) } as ReportDone;
   } catch (e) {
     // Only the store's own plain-language errors are passed on; anything else stays here.
     done = { id: job.id, error: e instanceof StoreError ? e.message : "the report could not be built" };

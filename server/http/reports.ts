@@ -4,7 +4,7 @@
  * finished game cost one cheap query each. Identical requests in flight share one build.
  */
 import { Worker } from "node:worker_threads";
-import type { Store } from "../store/Store.ts";
+import type { GameStore } from "../store/types.ts";
 import type { ReportDone, ReportJob } from "./reportWorker.ts";
 import { storedStamp } from "../sim/report.ts";
 
@@ -47,10 +47,14 @@ function run(job: Omit<ReportJob, "id">): Promise<ReportDone> {
 }
 
 /** A report body, or null for a game the store does not hold. Throws with a plain message. */
-export async function reportBody(st: Store, dataDir: string, code: string, format: Format, rows: Rows, tz = "UTC"): Promise<string | null> {
-  st.commit(); // the worker reads what is committed: make this turn's writes visible first
-  const stamp = `${st.recordStamp(code)}:${storedStamp(dataDir, st.game(code))}`;
-  const key = `${dataDir}\0${code}\0${format}\0${rows}\0${format === "html" ? tz : ""}`;
+export async function reportBody(
+  st: GameStore, where: { dataDir: string; databaseUrl?: string }, code: string, format: Format, rows: Rows, tz = "UTC",
+): Promise<string | null> {
+  const { dataDir, databaseUrl } = where;
+  await st.flush(); // the worker reads what is committed: make what is pending visible first
+  const [record, game] = await Promise.all([st.recordStamp(code), st.game(code)]);
+  const stamp = `${record}:${storedStamp(dataDir, game)}`;
+  const key = `${databaseUrl ? "pg" : dataDir}\0${code}\0${format}\0${rows}\0${format === "html" ? tz : ""}`;
   const kept = cache.get(key);
   if (kept && kept.stamp === stamp) {
     cache.delete(key);
@@ -59,7 +63,7 @@ export async function reportBody(st: Store, dataDir: string, code: string, forma
   }
   const flying = inFlight.get(key);
   if (flying && flying.stamp === stamp) return flying.body;
-  const body = run({ dataDir, code, format, rows, tz }).then((d) => {
+  const body = run({ dataDir, databaseUrl, code, format, rows, tz }).then((d) => {
     if ("error" in d) throw new Error(d.error);
     if ("missing" in d) return null;
     cache.delete(key);

@@ -8,7 +8,7 @@ import { isJoinCode } from "../../shared/protocol/messages.ts";
 import type { Settings } from "../context.ts";
 import { logLimited } from "../log.ts";
 import { clientAddress } from "../rooms/peer.ts";
-import type { Store } from "../store/Store.ts";
+import type { GameStore } from "../store/types.ts";
 import { tokenMatches } from "../store/tokens.ts";
 import { Budget } from "./budget.ts";
 import { validTimeZone } from "./html.ts";
@@ -38,14 +38,21 @@ export const reportFailures = new Budget(20, 1);
 /** The same answer for a game that does not exist and a token that is not its facilitator's. */
 const DENIED = { code: "report/denied", message: "No report for that code with that token." };
 
-export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick<Settings, "trustProxy" | "dataDir">): void {
+export function mountRoutes(app: App, distDir: string, st: GameStore, settings: Pick<Settings, "trustProxy" | "dataDir" | "databaseUrl">): void {
   app.disable("x-powered-by");
 
-  app.get("/healthz", (_req, res) => {
+  // The store's own state is said without secrets: its kind, schema version, latency, pending writes.
+  app.get("/healthz", (_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
-    if (!health.ready) return void res.status(503).json({ ok: false, restoring: true });
-    const problems = health.damaged.length + health.warnings.length;
-    res.status(200).json({ ok: problems === 0, restored: health.restored, ...(problems ? { damaged: health.damaged, warnings: health.warnings } : {}) });
+    st.health().then((store) => {
+      const { file: _file, ...shown } = store;
+      if (!health.ready) return void res.status(503).json({ ok: false, restoring: true, store: shown.store, storeHealth: shown });
+      const problems = health.damaged.length + health.warnings.length + (store.ok ? 0 : 1);
+      res.status(problems === 0 || store.ok ? 200 : 503).json({
+        ok: problems === 0, store: shown.store, storeHealth: shown, restored: health.restored,
+        ...(health.damaged.length + health.warnings.length ? { damaged: health.damaged, warnings: health.warnings } : {}),
+      });
+    }, next);
   });
 
   app.get("/api/games/:code/report", (req, res, next) => {
@@ -67,11 +74,15 @@ export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick
       return void res.status(429).json({ code: "report/too_many", message: "Too many failed report requests: wait a little and try again." });
     }
     const code = String(req.params.code ?? "").toUpperCase();
-    if (!isJoinCode(code) || !st.hasGame(code) || !tokenMatches(m[1], st.facilitatorHash(code))) {
-      reportFailures.spend(who);
-      return void res.status(403).json(DENIED);
-    }
-    reportBody(st, settings.dataDir, code, format, rows, tz).then((body) => {
+    const allowed = async () => isJoinCode(code) && tokenMatches(m[1], await st.facilitatorHash(code));
+    allowed().then((ok) => {
+      if (!ok) {
+        reportFailures.spend(who);
+        return void res.status(403).json(DENIED);
+      }
+      return reportBody(st, settings, code, format, rows, tz).then(send);
+    }).catch(next);
+    const send = (body: string | null) => {
       if (body === null) return void res.status(403).json(DENIED);
       if (format === "json") return void res.status(200).type("application/json; charset=utf-8").send(body);
       if (format === "csv") {
@@ -80,7 +91,7 @@ export function mountRoutes(app: App, distDir: string, st: Store, settings: Pick
       }
       res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
       res.status(200).type("text/html; charset=utf-8").send(body);
-    }, next);
+    };
   });
 
   // An explicit "/" route, so Colyseus does not install its own banner there.

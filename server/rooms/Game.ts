@@ -1,7 +1,7 @@
 /**
  * One game's engine state and its action log. `commit` is the only way the state changes:
  * apply (pure) → append to the log → adopt the new state. Nothing is broadcast from here, so
- * the caller can only sync what is already on disk.
+ * the caller syncs only after the store's `flush()` (docs/PROTOCOL.md §8).
  */
 import {
   apply,
@@ -14,32 +14,33 @@ import {
   type Result,
   type Who,
 } from "../../shared/rules/index.ts";
-import type { LogRow, Store } from "../store/Store.ts";
+import type { GameStore, LogRow } from "../store/types.ts";
 
 export class Game {
   readonly code: string;
-  readonly #store: Store;
+  readonly #store: GameStore;
   state: GameState;
   #seq: number;
 
-  private constructor(code: string, store: Store, state: GameState, seq: number) {
+  private constructor(code: string, store: GameStore, state: GameState, seq: number) {
     this.code = code;
     this.#store = store;
     this.state = state;
     this.#seq = seq;
   }
 
-  static create(store: Store, code: string, config: Partial<GameConfig>, facilitatorToken: string, now: number): Game {
+  /** A new game under `code`, its lease held by `owner`; null when the code is taken (pick another). */
+  static async create(store: GameStore, code: string, config: Partial<GameConfig>, facilitatorToken: string, now: number, owner: string, ttlMs: number): Promise<Game | null> {
     const state = newGame(config);
-    store.createGame(code, state.scenario, state.config, facilitatorToken, now);
+    if (!(await store.createGame(code, state.scenario, state.config, facilitatorToken, now, owner, ttlMs))) return null;
     return new Game(code, store, state, 0);
   }
 
   /** Rebuilds a game from its log (engine entries only; room entries are audit). */
-  static restore(store: Store, code: string): Game {
-    const row = store.game(code);
+  static async restore(store: GameStore, code: string): Promise<{ game: Game; log: LogRow[] }> {
+    const row = await store.game(code);
     if (!row) throw new Error(`no game ${code}`);
-    const log = store.log(code);
+    const log = await store.log(code);
     const entries: LogEntry[] = log
       .filter((r) => r.kind === "engine")
       .map((r) => ({ who: r.who, action: r.action as Action, now: r.time }));
@@ -54,11 +55,11 @@ export class Game {
         if (r.ok) state = r.state;
       }
     }
-    return new Game(code, store, state, log.length ? log[log.length - 1].seq : 0);
+    return { game: new Game(code, store, state, log.length ? log[log.length - 1].seq : 0), log };
   }
 
   /**
-   * Applies an action; if the engine accepts it, it is on disk before this returns. The live
+   * Applies an action; if the engine accepts it, its log row is enqueued before this returns. The live
    * state is the game's own and nobody keeps an old one (what was sent is tracked by counts),
    * so it is given up to the step: the logs grow in place.
    */

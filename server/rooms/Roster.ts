@@ -5,7 +5,7 @@
  */
 import { DELEGATIONS, type Code } from "../../shared/rules/index.ts";
 import type { Role, RosterLine } from "../../shared/protocol/messages.ts";
-import type { MemberRow, Store } from "../store/Store.ts";
+import type { GameStore, MemberRow } from "../store/types.ts";
 import { hashToken, newToken, tokenMatches } from "../store/tokens.ts";
 
 export interface Member extends MemberRow {
@@ -19,16 +19,21 @@ export interface Member extends MemberRow {
 
 export class Roster {
   readonly code: string;
-  readonly #store: Store;
+  readonly #store: GameStore;
   readonly members = new Map<string, Member>();
   /** Spectators are not persisted and hold no seat; listed to the facilitator, who may remove them. */
   readonly #spectators = new Map<string, Member>();
   #spectatorCount = 0;
 
-  constructor(code: string, store: Store) {
+  constructor(code: string, store: GameStore, rows: MemberRow[] = []) {
     this.code = code;
     this.#store = store;
-    for (const row of store.members(code)) this.members.set(row.id, { ...row, sessionId: "", connected: false, token: "" });
+    for (const row of rows) this.members.set(row.id, { ...row, sessionId: "", connected: false, token: "" });
+  }
+
+  /** The roster as the store holds it. */
+  static async load(code: string, store: GameStore): Promise<Roster> {
+    return new Roster(code, store, await store.members(code));
   }
 
   /** A new member with a fresh token; players and the facilitator are persisted. */

@@ -1,12 +1,17 @@
 /**
  * The `table` room: a thin adapter between clients and the engine. Every message follows one
- * path — guard (rate, size) → parse (zod) → engine `apply` → append to the log → sync (schema
- * patch, private sends, events). Rules live in shared/rules; the room only knows who is who.
+ * path — guard (rate, size) → parse (zod) → engine `apply` → enqueue the log row → flush (the
+ * store commits) → sync (schema patch, private sends, events). Rules live in shared/rules; the
+ * room only knows who is who.
+ *
+ * Every entry point runs as a step of the room's queue (Steps.ts): nothing a step sends or
+ * patches leaves before the store committed its writes. A fenced flush (another process took the
+ * game) stops the room without sending anything.
  */
 import { CloseCode, Room, type Client } from "@colyseus/core";
 import { HandOver } from "./HandOver.ts";
 import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
-import { isControl, parseAction, parseFacilitator, staleness, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
+import { parseAction } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import type { ServerContext } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
@@ -15,21 +20,20 @@ import { applyPublic, syncMembers } from "../sync/applyPublic.ts";
 import { PrivateSync, type Audience } from "../sync/PrivateSync.ts";
 import { Participation } from "../sync/Participation.ts";
 import { newToken } from "../store/tokens.ts";
-import type { Store } from "../store/Store.ts";
+import { Fenced } from "../store/types.ts";
 import { Game } from "./Game.ts";
 import { Roster, type Member } from "./Roster.ts";
 import { MessageGuard, typeOf } from "./MessageGuard.ts";
 import { admit, type Admitted, type Creator } from "./admission.ts";
 import { PhaseTimer } from "./PhaseTimer.ts";
 import { Seats } from "./Seats.ts";
+import { Steps } from "./Steps.ts";
 import { oneWritePerClient } from "./oneWrite.ts";
 import { refusals } from "./refusals.ts";
 import { JoinRefused, newJoinCode, parseCreateConfig, parseJoin } from "./joinOptions.ts";
+import { facilitatorCommand, takeSeat, type CommandHost, type UserData } from "./commands.ts";
 import { simulate, type RoomSimulation } from "../sim/index.ts";
 
-interface UserData extends Audience {
-  member: string;
-}
 
 export class TableRoom extends Room<{ state: TableState }> {
   state = new TableState();
@@ -41,13 +45,12 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** Per-student counts: the facilitator's `participation` message and the talk cap. */
   #participation = new Participation({
     roster: () => this.roster.facilitatorRoster(),
-    send: (lines) => {
+    send: (lines) => void this.#step("participation", () => this.#later(() => {
       const to = this.clients.filter((c) => (c.userData as UserData | undefined)?.role === "facilitator");
       if (to.length === 0) return;
-      this.ctx.store.commit();
       const payload = lines();
       for (const c of to) c.send(MSG.participation, payload);
-    },
+    })),
   });
   #timer!: PhaseTimer;
   #bots!: BotDriver;
@@ -67,15 +70,33 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** The scheduled #flush of this turn, cancelled when the room is disposed. */
   #flushTimer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   #disposed = false;
+  /** Set when the store fenced this game: nothing is sent or written from here again. */
+  #stopped = false;
+  #steps = new Steps({
+    durable: () => this.#durable(),
+    failed: (e, name) => this.onUncaughtException(e instanceof Error ? e : new Error(String(e)), name),
+  });
   /** This game against bot games of its setup (server/sim), once it has ended. */
   #sim: RoomSimulation | null = null;
+  /** What the facilitator's and student's commands (commands.ts) reach of this room. */
+  #host: CommandHost = {
+    game: undefined as never,
+    roster: undefined as never,
+    seats: this.#seats,
+    clients: { find: (f) => this.clients.find(f) },
+    commit: (a, who, student) => this.#commit(a, who, student),
+    error: (client, code, message, action) => this.#error(client, code, message, action),
+    welcome: (client, m) => this.#welcome(client, m),
+    sync: () => this.#sync(),
+    later: (f) => this.#later(f),
+  };
 
   /** The server this room belongs to: its store, settings and pacing (see `tableRoomFor`). */
   protected get ctx(): ServerContext {
     throw new Error("TableRoom is defined per server: register tableRoomFor(ctx)");
   }
 
-  onCreate(options: Record<string, unknown>): void {
+  async onCreate(options: Record<string, unknown>): Promise<void> {
     const st = this.ctx.store;
     const settings = this.ctx.settings;
     // No Colyseus client cap: reservations would count against it and lock the room for
@@ -87,9 +108,14 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (typeof options?.restore === "string") {
       if (options.restoreSecret !== this.ctx.restoreSecret) throw new JoinRefused("create/forbidden", "Restoring is the server's job.");
       this.roomId = options.restore;
-      this.game = Game.restore(st, options.restore);
-      this.roster = new Roster(options.restore, st);
-      for (const r of st.log(options.restore)) {
+      // The lease first: a game another live process hosts is not restored here.
+      if ((await st.claim(options.restore, this.ctx.owner, settings.leaseMs)) === null) {
+        throw new JoinRefused("restore/held", `Game ${options.restore} is hosted by another process.`);
+      }
+      const restored = await Game.restore(st, options.restore);
+      this.game = restored.game;
+      this.roster = await Roster.load(options.restore, st);
+      for (const r of restored.log) {
         const a = r.action as Action;
         if (r.kind === "engine" && a.type === "setBot") this.#seats.noteSetBot(a.delegation, r.who);
         if (r.kind === "engine") this.#participation.count(r.student, a);
@@ -97,39 +123,48 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.#private.prime(this.game.state);
     } else {
       const o = parseJoin(options);
-      const code = uniqueCode(st);
-      this.roomId = code;
       const config = parseCreateConfig(options.config);
       if (o.role === "facilitator") {
         this.#creator = { role: "facilitator", delegation: "", facilitatorToken: newToken() };
-        this.game = Game.create(st, code, config, this.#creator.facilitatorToken, Date.now());
       } else if (o.role === "player" && o.solo === true && o.delegation) {
         // Solo games take the same config (short timers for a quick game), always with bots.
         this.#creator = { role: "player", delegation: o.delegation, facilitatorToken: "" };
-        this.game = Game.create(st, code, { ...config, solo: true, bots: true }, "", Date.now());
       } else {
         throw new JoinRefused("create/role", 'Create as {role:"facilitator"} or solo as {role:"player", delegation, solo:true}.');
       }
+      const creator = this.#creator;
+      const setup = creator.role === "facilitator" ? config : { ...config, solo: true, bots: true };
+      // Join codes are unique in the store (shared by every process): a taken one is drawn again.
+      let game: Game | null = null;
+      while (!game) {
+        this.roomId = newJoinCode();
+        game = await Game.create(st, this.roomId, setup, creator.facilitatorToken, Date.now(), this.ctx.owner, settings.leaseMs);
+      }
+      this.game = game;
+      const code = this.roomId;
       this.roster = new Roster(code, st);
       // The creator's seat reservation: if it lapses unused, nobody else inherits its role, and a
       // game nobody ever joined is dropped rather than kept and restored forever.
-      this.#unclaimed = setTimeout(() => {
+      this.#unclaimed = setTimeout(() => void this.#step("unclaimed", () => {
         this.#creator = null;
         if (this.roster.members.size === 0) {
           st.setStatus(this.roomId, "abandoned", Date.now(), null);
-          void this.disconnect();
+          this.#later(() => void this.disconnect());
         }
-      }, settings.unclaimedMs);
+      }), settings.unclaimedMs);
       this.#unclaimed.unref();
     }
     // Games are found by join code only: never listed to `join`/`joinOrCreate` callers.
     void this.setPrivate(true);
     this.#finished = this.game.state.phase === "debrief";
-    this.#timer = new PhaseTimer(() => this.#tick());
+    this.#host = { ...this.#host, game: this.game, roster: this.roster };
+    this.#timer = new PhaseTimer(() => void this.#step("tick", () => this.#tick()));
+    // A bot decides on its timer and its move is applied in the room's next step.
     this.#bots = new BotDriver(settings.botDelayMs, () => this.game.state, (code, a) => {
-      const r = this.#commit(a, code, "");
-      if (!r.ok) this.botRefusals++;
-      return r.ok;
+      void this.#step("bot", () => {
+        if (!this.#commit(a, code, "").ok) this.botRefusals++;
+      });
+      return true;
     });
 
     this.#handOver = new HandOver({
@@ -137,15 +172,20 @@ export class TableRoom extends Room<{ state: TableState }> {
       seated: (code) => this.#seats.seated(code),
       lastSetBy: (code) => this.#seats.lastSetBy(code),
       commit: (a) => this.#commit(a, "system", "").ok,
-      tell: (code, text) => {
+      tell: (code, text) => this.#later(() => {
         this.#flush();
         for (const c of this.clients) if ((c.userData as UserData | undefined)?.delegation === code) c.send(MSG.event, { kind: "away", text });
-      },
+      }),
     }, settings.handOverMs);
 
-    this.onMessage(MSG.action, (client, payload) => this.#onAction(client, payload));
-    this.onMessage(MSG.facilitator, (client, payload) => this.#onFacilitator(client, payload));
-    this.onMessage(MSG.takeSeat, (client, payload) => this.#onTakeSeat(client, payload));
+    // Rate and size limits are checked as the message arrives; the rest runs as a step.
+    const on = (type: string, handle: (client: Client, payload: unknown) => void) =>
+      this.onMessage(type, (client, payload) => {
+        if (this.#guard(client, payload, type)) void this.#step(type, () => handle(client, payload));
+      });
+    on(MSG.action, (client, payload) => this.#onAction(client, payload));
+    on(MSG.facilitator, (client, payload) => facilitatorCommand(this.#host, client, payload));
+    on(MSG.takeSeat, (client, payload) => takeSeat(this.#host, client, payload));
     this.onMessage("*", (client, type, payload) => {
       // A client can send the literal type "*": Colyseus then passes (client, payload, ctx),
       // so `type` may be any object; never stringify what a client controls.
@@ -153,26 +193,31 @@ export class TableRoom extends Room<{ state: TableState }> {
       if (this.#guard(client, payload, name)) this.#error(client, ERR.unknownType, `Unknown message type "${name}".`, name);
     });
 
-    this.#sync();
-    // A crash between saving a new member and logging its head count leaves them apart: the
-    // roster (on disk first) is the truth.
-    this.#seats.recount();
-    this.#armIdle();
+    await this.#step("onCreate", () => {
+      this.#sync();
+      // A crash between saving a new member and logging its head count leaves them apart: the
+      // roster (in the store first) is the truth.
+      this.#seats.recount();
+      this.#armIdle();
+    });
   }
 
-  onAuth(client: Client, options: unknown): Admitted {
+  async onAuth(client: Client, options: unknown): Promise<Admitted> {
     this.ctx.pending.settle(client.sessionId);
     const o = parseJoin(options);
-    const creator = this.#creator;
-    this.#creator = null;
-    if (!creator && this.game.state.config.solo && o.role === "player" && !o.playerToken) {
-      throw new JoinRefused("join/solo", "This is a solo game: join it as a spectator.");
-    }
-    const a = admit(this.roster, o, creator, this.ctx.settings, Date.now());
-    // A new spectator is found by session from now on, so a socket that closes before onJoin
-    // still frees its place (onLeave).
-    if (a.member.role === "spectator") a.member.sessionId = client.sessionId;
-    return a;
+    let a: Admitted | undefined;
+    await this.#step("onAuth", () => {
+      const creator = this.#creator;
+      this.#creator = null;
+      if (!creator && this.game.state.config.solo && o.role === "player" && !o.playerToken) {
+        throw new JoinRefused("join/solo", "This is a solo game: join it as a spectator.");
+      }
+      a = admit(this.roster, o, creator, this.ctx.settings, Date.now());
+      // A new spectator is found by session from now on, so a socket that closes before onJoin
+      // still frees its place (onLeave).
+      if (a.member.role === "spectator") a.member.sessionId = client.sessionId;
+    });
+    return a!;
   }
 
   /** Whether a token holds a seat here (asked by the matchmaking gate, maybe from another process). */
@@ -180,53 +225,65 @@ export class TableRoom extends Room<{ state: TableState }> {
     return typeof token === "string" && !!this.roster?.byToken(token);
   }
 
-  onJoin(client: Client, _options: unknown, auth: Admitted): void {
-    const m = auth.member;
-    this.#takeSeat(client, m);
-    if (auth.newSeat && m.delegation) this.#seats.count(m.delegation);
-    // Solo: the lone player's seat is counted, bots fill the rest, the briefing opens at once.
-    if (auth.newSeat && this.game.state.config.solo && this.game.state.phase === "lobby") this.#start();
-    this.#welcome(client, m);
-    this.#sync();
+  onJoin(client: Client, _options: unknown, auth: Admitted): Promise<void> {
+    return this.#step("onJoin", () => {
+      const m = auth.member;
+      this.#takeSeat(client, m);
+      if (auth.newSeat && m.delegation) this.#seats.count(m.delegation);
+      // Solo: the lone player's seat is counted, bots fill the rest, the briefing opens at once.
+      if (auth.newSeat && this.game.state.config.solo && this.game.state.phase === "lobby") this.#start();
+      this.#welcome(client, m);
+      this.#sync();
+    });
   }
 
   onDrop(client: Client): void {
+    void this.#step("onDrop", () => {
+      const m = this.roster.bySession(client.sessionId);
+      if (m) m.connected = false;
+      this.#sync();
+    });
     const m = this.roster.bySession(client.sessionId);
-    if (m) m.connected = false;
-    this.#sync();
     if (!m || m.kicked) return;
     // Rejected when the room is shutting down or the wait runs out: the seat stays
     // reclaimable by token either way.
     Promise.resolve(this.allowReconnection(client, this.ctx.settings.reconnectSeconds)).catch(() => undefined);
   }
 
-  onReconnect(client: Client): void {
-    const m = this.roster.bySession(client.sessionId);
-    // Kicked while the connection was down, or the seat moved to another tab: no way back in.
-    if (!m || m.kicked) return void client.leave(4000, m ? "kicked" : "replaced");
-    m.connected = true;
-    client.userData = { member: m.id, role: m.role, delegation: m.delegation } satisfies UserData;
-    this.#welcome(client, m);
-    this.#sync();
+  onReconnect(client: Client): Promise<void> {
+    return this.#step("onReconnect", () => {
+      const m = this.roster.bySession(client.sessionId);
+      // Kicked while the connection was down, or the seat moved to another tab: no way back in.
+      if (!m || m.kicked) return this.#later(() => client.leave(4000, m ? "kicked" : "replaced"));
+      m.connected = true;
+      client.userData = { member: m.id, role: m.role, delegation: m.delegation } satisfies UserData;
+      this.#welcome(client, m);
+      this.#sync();
+    });
   }
 
-  onLeave(client: Client): void {
+  onLeave(client: Client): Promise<void> {
     this.#limits.forget(client.sessionId);
-    const m = this.roster.bySession(client.sessionId);
-    if (m) {
-      m.connected = false;
-      m.sessionId = "";
-      this.roster.left(m);
-    }
-    this.#sync();
-    this.#armIdle();
+    return this.#step("onLeave", () => {
+      const m = this.roster.bySession(client.sessionId);
+      if (m) {
+        m.connected = false;
+        m.sessionId = "";
+        this.roster.left(m);
+      }
+      this.#sync();
+      this.#armIdle();
+    });
   }
 
   /** SIGTERM: tell everyone, then close with 4001; the game is restored at the next start. */
   onBeforeShutdown(): void {
-    this.#flush();
-    this.broadcast(MSG.event, { kind: "shutdown", text: "The server is restarting. Your seat is kept: you will be brought back." });
-    void this.disconnect(CloseCode.SERVER_SHUTDOWN);
+    if (this.#disposed || this.#stopped) return void this.disconnect(CloseCode.SERVER_SHUTDOWN);
+    void this.#step("onBeforeShutdown", () => this.#later(() => {
+      this.#flush();
+      this.broadcast(MSG.event, { kind: "shutdown", text: "The server is restarting. Your seat is kept: you will be brought back." });
+      void this.disconnect(CloseCode.SERVER_SHUTDOWN);
+    }));
   }
 
   /** A bug in one handler must cost one message, not every game on the server. */
@@ -248,12 +305,58 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#sim?.stop();
     if (this.#idle) clearTimeout(this.#idle);
     if (this.#unclaimed) clearTimeout(this.#unclaimed);
+    // The lease goes once the last writes are in: another process may host the game at once.
+    const st = this.ctx.store;
+    if (this.roomId && !this.#stopped && st.held(this.roomId) !== null) {
+      void st.flush(this.roomId).then(() => st.release(this.roomId, this.ctx.owner)).catch(() => undefined);
+    }
+  }
+
+  /* ---------- steps ---------- */
+
+  /** Runs `fn` as a step (Steps.run); only onAuth and onCreate see what it throws (a refusal). */
+  #step(name: string, fn: () => void): Promise<void> {
+    const rethrow = name === "onAuth" || name === "onCreate";
+    if (this.#disposed || this.#stopped) return rethrow ? Promise.reject(new Error(`room ${this.roomId} is closed`)) : Promise.resolve();
+    return this.#steps.run(name, fn, rethrow);
+  }
+
+  /** Waits for this game's writes; false (and the room stops) when they were fenced or failed. */
+  async #durable(): Promise<boolean> {
+    try {
+      await this.ctx.store.flush(this.roomId);
+      return true;
+    } catch (e) {
+      if (!(e instanceof Fenced)) console.error(`[room ${this.roomId}] the store could not commit: ${e instanceof Error ? e.message : e}`);
+      this.#stop();
+      return false;
+    }
+  }
+
+  /**
+   * The game's writes were dropped (fenced: another process holds it now; or the store failed):
+   * nothing more is sent or written; the clients are closed so they reconnect where it lives.
+   */
+  #stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#steps.close();
+    this.#timer?.clear();
+    this.#bots?.stop();
+    this.#handOver?.stop();
+    this.#participation.stop();
+    this.ctx.onFenced(this.roomId);
+    void this.disconnect(CloseCode.SERVER_SHUTDOWN);
+  }
+
+  /** Sends after this step's flush (Steps.later). */
+  #later(f: () => void): void {
+    this.#steps.later(f);
   }
 
   /* ---------- messages ---------- */
 
   #onAction(client: Client, payload: unknown): void {
-    if (!this.#guard(client, payload, MSG.action)) return;
     const u = client.userData as UserData;
     const type = typeOf(payload);
     if (u.role === "spectator") return this.#error(client, ERR.spectator, "Spectators watch; they cannot act.", type);
@@ -266,75 +369,6 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (capped) return this.#error(client, capped.code, capped.message, type);
     const r = this.#commit(p.value, u.delegation, u.member);
     if (!r.ok) this.#error(client, r.code, r.message, type);
-  }
-
-  /** A student takes their delegation's seat back from the bot playing it (logged as the system's setBot). */
-  #onTakeSeat(client: Client, payload: unknown): void {
-    if (!this.#guard(client, payload, MSG.takeSeat)) return;
-    const u = client.userData as UserData;
-    const m = this.roster.bySession(client.sessionId);
-    if (u.role !== "player" || !u.delegation || !m || m.kicked) return this.#error(client, ERR.notDelegation, "Only students seated in a delegation can take its seat back.", MSG.takeSeat);
-    if (payload !== undefined && (typeof payload !== "object" || payload === null || Object.keys(payload).length > 0)) {
-      return this.#error(client, ERR.invalid, "takeSeat takes no fields: send {}.", MSG.takeSeat);
-    }
-    if (!this.game.state.delegations[u.delegation].bot) return this.#error(client, "rule/no_change", "Your delegation already plays its own seat.", MSG.takeSeat);
-    const r = this.#commit({ type: "setBot", delegation: u.delegation, bot: false }, "system", u.member);
-    if (!r.ok) this.#error(client, r.code, r.message, MSG.takeSeat);
-  }
-
-  #onFacilitator(client: Client, payload: unknown): void {
-    if (!this.#guard(client, payload, MSG.facilitator)) return;
-    const u = client.userData as UserData;
-    const type = typeOf(payload);
-    if (u.role !== "facilitator") return this.#error(client, ERR.notFacilitator, "Only the facilitator can do that.", type);
-    const p = parseFacilitator(payload);
-    if (!p.ok) return this.#error(client, p.code, p.message, type);
-    const { expect: want, ...cmd } = p.value;
-    const stale = want ? staleness(want, this.game.state) : null;
-    if (stale) return this.#error(client, "phase/stale", stale, type);
-    if (cmd.type === "start" && this.game.state.phase === "lobby") this.#seats.fillEmpty();
-    if (isControl(cmd)) {
-      const r = this.#commit(cmd, "facilitator", u.member);
-      if (!r.ok) this.#error(client, r.code, r.message, type);
-      return;
-    }
-    const err = this.#moveStudent(cmd, u.member);
-    if (err) this.#error(client, err.code, err.message, type);
-  }
-
-  /** `assign` and `kick`: the room's own commands, audited in the log; the engine hears head counts. */
-  #moveStudent(cmd: Extract<FacilitatorCommand, { type: "assign" | "kick" }>, by: string): ErrorMessage | null {
-    const watcher = cmd.type === "kick" ? this.roster.spectator(cmd.member) : undefined;
-    if (watcher) {
-      this.game.audit(cmd, "facilitator", by, Date.now());
-      this.roster.left(watcher);
-      this.clients.find((c) => c.sessionId === watcher.sessionId)?.leave(4000, "kicked");
-      this.#sync();
-      return null;
-    }
-    const m = this.roster.members.get(cmd.member);
-    if (!m || m.kicked || m.role !== "player") return { code: ERR.noMember, message: `No student with member id "${cmd.member}".` };
-    if (this.game.state.phase === "debrief") return { code: "phase/over", message: "The game is over." };
-    const from = m.delegation as Code;
-    const client = this.clients.find((c) => c.sessionId === m.sessionId);
-    if (cmd.type === "assign") {
-      if (from === cmd.delegation) return { code: "rule/no_change", message: `${m.name} already sits with ${from}.` };
-      this.game.audit(cmd, "facilitator", by, Date.now());
-      this.roster.move(m, cmd.delegation);
-      this.#seats.count(from);
-      this.#seats.count(cmd.delegation);
-      if (client) {
-        (client.userData as UserData).delegation = cmd.delegation;
-        this.#welcome(client, m);
-      }
-    } else {
-      this.game.audit(cmd, "facilitator", by, Date.now());
-      this.roster.kick(m);
-      this.#seats.count(from);
-      client?.leave(4000, "kicked");
-    }
-    this.#sync();
-    return null;
   }
 
   /* ---------- engine ---------- */
@@ -356,7 +390,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (s.phase === "debrief" && !this.#finished) {
       this.#finished = true;
       this.ctx.store.setStatus(this.roomId, "finished", Date.now(), s.outcome);
-      this.#sim = simulate(this.ctx, s, (m) => this.broadcast(MSG.simulated, m));
+      this.#later(() => (this.#sim = simulate(this.ctx, s, (m) => this.broadcast(MSG.simulated, m))));
     }
     // Talk is already a line in the synced table: an `event` frame per listener would double
     // the traffic of the commonest action for nothing to animate.
@@ -378,14 +412,18 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (this.#turn.pending || this.#disposed) return;
     this.#turn.pending = true;
     const hold = this.ctx.pacing.delayMs();
-    this.#flushTimer = hold > 0 ? setTimeout(() => this.#flush(), hold) : setImmediate(() => this.#flush());
+    // A step of its own: it runs once every earlier step is committed.
+    const send = () => void this.#step("flush", () => this.#later(() => this.#flush()));
+    this.#flushTimer = hold > 0 ? setTimeout(send, hold) : setImmediate(send);
   }
 
-  /** Persist → private sends → events → patch, in that order (docs/PROTOCOL.md). */
+  /**
+   * Private sends → events → patch, in that order (docs/PROTOCOL.md); only ever from a step's
+   * outbox, so everything it shows is committed.
+   */
   #flush(): void {
-    if (this.#disposed) return;
+    if (this.#disposed || this.#stopped) return;
     this.#flushTimer = undefined;
-    this.ctx.store.commit();
     const turn = this.#turn;
     if (!turn.pending) return;
     this.#turn = newTurn();
@@ -420,6 +458,10 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** `welcome`, then everything private this client may read, then (facilitator) the roster. */
   #welcome(client: Client, m: Member): void {
+    this.#later(() => this.#welcomeNow(client, m));
+  }
+
+  #welcomeNow(client: Client, m: Member): void {
     // What this turn changed reaches everyone first, so the newcomer's copy is never repeated.
     this.#flush();
     const u = client.userData as UserData;
@@ -443,11 +485,13 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** Patches the roster into the state and tells facilitators; other fields come from #afterAccepted. */
   #sync(): void {
-    syncMembers(this.state, this.roster.publicRoster());
     this.#handOver?.check();
-    this.ctx.store.commit(); // the roster below names members saved this turn
-    const roster = this.roster.facilitatorRoster();
-    for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
+    // After the flush: the roster names members saved this step.
+    this.#later(() => {
+      syncMembers(this.state, this.roster.publicRoster());
+      const roster = this.roster.facilitatorRoster();
+      for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === "facilitator") c.send(MSG.roster, roster);
+    });
     this.#participation.changed();
     this.#flushSoon();
     this.#timer.sync(this.game.state);
@@ -469,7 +513,7 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   #error(client: Client, code: string, message: string, action?: string): void {
     const e: ErrorMessage = { code, message, ...(action ? { action } : {}) };
-    client.send(MSG.error, e);
+    this.#later(() => client.send(MSG.error, e));
   }
 
   #armIdle(): void {
@@ -477,23 +521,16 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#idle = undefined;
     if (this.clients.length > 0) return;
     const s = this.ctx.settings;
-    this.#idle = setTimeout(() => {
+    this.#idle = setTimeout(() => void this.#step("idle", () => {
       if (this.clients.length > 0) return;
       if (!this.#finished) this.ctx.store.setStatus(this.roomId, "abandoned", Date.now(), null);
-      void this.disconnect();
-    }, this.#finished ? s.finishedIdleMs : s.idleMs);
+      this.#later(() => void this.disconnect());
+    }), this.#finished ? s.finishedIdleMs : s.idleMs);
   }
 }
 
 function newTurn(): { pending: boolean; moved: boolean; talkOnly: boolean; events: GameEvent[] } {
   return { pending: false, moved: false, talkOnly: true, events: [] };
-}
-
-function uniqueCode(st: Store): string {
-  for (;;) {
-    const code = newJoinCode();
-    if (!st.hasGame(code)) return code;
-  }
 }
 
 /** The `table` room as one server defines it: bound to that server's context. */

@@ -14,7 +14,7 @@ import { clientAddress } from "./peer.ts";
 type Req = IncomingMessage & { params: Record<string, string> };
 type Res = ServerResponse & { status(n: number): Res; json(v: unknown): void };
 interface App {
-  get(path: string, h: (req: Req, res: Res) => void): void;
+  get(path: string, h: (req: Req, res: Res, next: (err?: unknown) => void) => void): void;
 }
 
 /** What the lookup answers for a game that can be joined. */
@@ -27,7 +27,7 @@ export interface GameLookup {
 }
 
 export function mountLookup(app: App, ctx: Pick<ServerContext, "store" | "settings" | "guesses">): void {
-  app.get("/api/games/:code", (req, res) => {
+  app.get("/api/games/:code", (req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     const lookups = ctx.guesses.of(clientAddress(req, ctx.settings.trustProxy));
     // An empty budget answers before looking: the refusal tells nothing about the code.
@@ -36,14 +36,17 @@ export function mountLookup(app: App, ctx: Pick<ServerContext, "store" | "settin
       return void res.status(429).json({ code: "join/too_many_guesses", message: "Too many wrong codes from your network: wait a few minutes, then check the code with your teacher." });
     }
     const code = String(req.params.code ?? "").toUpperCase();
-    const row = isJoinCode(code) ? ctx.store.game(code) : undefined;
-    if (!row || row.status === "abandoned") {
-      lookups.take();
-      return void res.status(404).json({ code: "game/not_found", message: `There is no game with the code ${isJoinCode(code) ? code : "you typed"}. Check the code with your teacher.` });
-    }
-    const teams = Object.fromEntries(DELEGATIONS.map((d) => [d, 0])) as Record<Code, number>;
-    for (const m of ctx.store.members(code)) if (m.role === "player" && !m.kicked && m.delegation) teams[m.delegation] += 1;
-    const body: GameLookup = { code, status: row.status === "finished" ? "finished" : "live", solo: !!row.config.solo, teams };
-    res.status(200).json(body);
+    const answer = async () => {
+      const row = isJoinCode(code) ? await ctx.store.game(code) : undefined;
+      if (!row || row.status === "abandoned") {
+        lookups.take();
+        return void res.status(404).json({ code: "game/not_found", message: `There is no game with the code ${isJoinCode(code) ? code : "you typed"}. Check the code with your teacher.` });
+      }
+      const teams = Object.fromEntries(DELEGATIONS.map((d) => [d, 0])) as Record<Code, number>;
+      for (const m of await ctx.store.members(code)) if (m.role === "player" && !m.kicked && m.delegation) teams[m.delegation] += 1;
+      const body: GameLookup = { code, status: row.status === "finished" ? "finished" : "live", solo: !!row.config.solo, teams };
+      res.status(200).json(body);
+    };
+    answer().catch(next);
   });
 }

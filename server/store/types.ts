@@ -92,6 +92,9 @@ export interface GameStore {
   /** Problems found when the store was opened (a torn write-ahead log); shown by /healthz. */
   readonly warnings: string[];
 
+  /** Resolves once the store is open and migrated (rejects with StoreError if it cannot be). */
+  ready(): Promise<void>;
+
   /* ----- reads (committed data) ----- */
   hasGame(code: string): Promise<boolean>;
   game(code: string): Promise<GameRow | undefined>;

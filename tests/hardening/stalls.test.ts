@@ -7,7 +7,7 @@
  * cap restores in well under a second of replay.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Store } from "../../server/store/Store.ts";
+import { SqliteStore } from "../../server/store/sqlite.ts";
 import { TALK_CAP } from "../../shared/protocol/messages.ts";
 import { errorsOf, facilitated, Player, seat, ServerProcess, sleep, waitUntil } from "./harness.ts";
 
@@ -51,16 +51,15 @@ describe("the talk cap", () => {
 
     // The log as if the class had talked for hours: the talker's full share, and other
     // students' lines up to one short of the game's cap.
-    const st = new Store(srv.dataDir);
-    let seq = st.lastSeq(code);
+    const st = new SqliteStore(srv.dataDir);
+    let seq = (await st.log(code)).at(-1)?.seq ?? 0;
     const now = Date.now();
     const line = (who: string, student: string, i: number) =>
       st.append(code, { seq: ++seq, time: now, who: who as never, student, kind: "engine", action: { type: "say", to: i % 4 ? "table" : ["US"], text: `Old line ${i}` } });
     for (let i = 0; i < TALK_CAP.perStudent; i++) line("UA", talkerId, i);
     let n = TALK_CAP.perStudent;
     for (let s = 0; n < TALK_CAP.perGame - 1; s++) for (let i = 0; i < TALK_CAP.perStudent && n < TALK_CAP.perGame - 1; i++, n++) line("EU", `x${s}`, i);
-    st.commit();
-    st.close();
+    await st.close();
 
     const t0 = performance.now();
     await srv.launch();

@@ -5,7 +5,8 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { Store } from "../../server/store/Store.ts";
+import { SqliteStore } from "../../server/store/sqlite.ts";
+import type { GameStore } from "../../server/store/types.ts";
 import { boot, Player, sleep, type Booted } from "./helpers.ts";
 
 let b: Booted;
@@ -16,7 +17,7 @@ it("cancels a room's scheduled flush when the room is disposed", async () => {
   const f = await Player.create(b.url, { name: "T", role: "facilitator", config: { roundSeconds: 0, events: false } });
   const { code } = await f.message("welcome");
   const room = matchMaker.getLocalRoomById(code)!;
-  const commits = vi.spyOn(Store.prototype, "commit");
+  const commits = vi.spyOn(SqliteStore.prototype, "commit");
   try {
     // A change in this turn (a client leaving) schedules the turn's flush; Colyseus disposes
     // the room before it runs, as a shutdown does.
@@ -34,7 +35,7 @@ it("cancels a room's scheduled flush when the room is disposed", async () => {
 it("keeps each server's rooms on that server's own store", async () => {
   const a = await Player.create(b.url, { name: "T", role: "facilitator", config: { roundSeconds: 0, events: false } });
   const { code } = await a.message("welcome");
-  const room = matchMaker.getLocalRoomById(code) as unknown as { ctx: { store: Store; settings: { dataDir: string } } };
+  const room = matchMaker.getLocalRoomById(code) as unknown as { ctx: { store: GameStore; settings: { dataDir: string } } };
   expect(room.ctx.settings.dataDir).toBe(b.dataDir);
-  expect(room.ctx.store.hasGame(code)).toBe(true);
+  expect(await room.ctx.store.hasGame(code)).toBe(true);
 });

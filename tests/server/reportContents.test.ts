@@ -13,22 +13,22 @@ import { apply, DELEGATIONS, newGame, view, type Action, type Code, type GameSta
 import { studentsCsv } from "../../server/http/csv.ts";
 import { reportHtml, validTimeZone } from "../../server/http/html.ts";
 import { buildReport, type Report } from "../../server/http/report.ts";
-import { Store } from "../../server/store/Store.ts";
+import { SqliteStore } from "../../server/store/sqlite.ts";
 
 const CODE = "HK4TQM";
 /** 2026-03-10 08:00 UTC: 09:00 in Berlin (CET), 04:00 in New York (EDT since 8 March). */
 const START = Date.UTC(2026, 2, 10, 8, 0, 0);
 
 let dir: string;
-let store: Store;
+let store: SqliteStore;
 let report: Report;
 let final: GameState;
 
 /** Plays a whole game with the bots in every seat, writing the log the room would write. */
-function playInto(st: Store): GameState {
+async function playInto(st: SqliteStore): Promise<GameState> {
   const config = { seed: 11, rounds: 4, roundSeconds: 0, bots: true, events: true, solo: false };
   let s = newGame(config);
-  st.createGame(CODE, "minsk-window", s.config, "f".repeat(32), START);
+  await st.createGame(CODE, "minsk-window", s.config, "f".repeat(32), START, "test", 60_000);
   let seq = 0;
   let now = START;
   const act = (who: Who, action: Action, student = ""): boolean => {
@@ -53,18 +53,18 @@ function playInto(st: Store): GameState {
   st.putMember(CODE, { id: "m-ru", name: "Anna", role: "player", delegation: "RU", tokenHash: "y", joined: START, kicked: false });
   st.putMember(CODE, { id: "m-ua", name: "Boris", role: "player", delegation: "UA", tokenHash: "z", joined: START, kicked: true });
   st.setStatus(CODE, "finished", now, s.outcome);
-  st.commit();
+  await st.flush();
   return s;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "report-"));
-  store = new Store(dir);
-  final = playInto(store);
-  report = buildReport(store, CODE)!;
+  store = new SqliteStore(dir);
+  final = await playInto(store);
+  report = (await buildReport(store, CODE))!;
 }, 60_000);
-afterAll(() => {
-  store.close();
+afterAll(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

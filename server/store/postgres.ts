@@ -1,0 +1,375 @@
+/**
+ * The shared game store: PostgreSQL through node-postgres (`pg`), used when DATABASE_URL is set,
+ * so every process reaches every game (reports, join codes, fail-over). See types.ts for the
+ * contract.
+ *
+ * Group commit: writes are queued in memory; at the end of the turn one transaction takes the
+ * whole queue (every room of the process) while the next turn's writes queue behind it. The
+ * transaction first locks the games it writes (FOR SHARE) and drops the writes of any game whose
+ * lease generation is not the one this store claimed (fencing: a claim's UPDATE waits on that
+ * lock). A failed commit is retried (the inserts are idempotent); after a few failures the
+ * waiting flushes reject and the rooms stop sending.
+ */
+import pg from "pg";
+import type { GameConfig, Outcome } from "../../shared/rules/index.ts";
+import { MIGRATIONS_TABLE, PG_MIGRATIONS, tooNew } from "./migrations.ts";
+import { gameRow, logRow, memberRow } from "./sqlite.ts";
+import { hashToken } from "./tokens.ts";
+import { Fenced, StoreError, type GameRow, type GameStatus, type GameStore, type LogRow, type MemberRow, type StoreHealth } from "./types.ts";
+
+type Op =
+  | { t: "append"; code: string; gen: number; row: LogRow }
+  | { t: "member"; code: string; gen: number; m: MemberRow }
+  | { t: "status"; code: string; gen: number; status: GameStatus; now: number; outcome: Outcome | null };
+
+interface Waiter {
+  target: number;
+  code: string | undefined;
+  ok: () => void;
+  fail: (e: Error) => void;
+}
+
+/** Tries of one batch before its flushes reject. */
+const TRIES = 4;
+/** Serialises schema migrations between processes starting at once. */
+const MIGRATION_LOCK = 7_316_842_001;
+const ms = "* interval '1 millisecond'";
+
+/** The URL without its password, for messages. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(a DATABASE_URL that is not a URL)";
+  }
+}
+
+export class PgStore implements GameStore {
+  readonly kind = "postgres" as const;
+  readonly warnings: string[] = [];
+  readonly #pool: pg.Pool;
+  readonly #ready: Promise<void>;
+  #schema = 0;
+  #queue: Op[] = [];
+  /** Writes enqueued so far / committed (or dropped) so far. */
+  #enqueued = 0;
+  #done = 0;
+  #inFlight = false;
+  #scheduled = false;
+  #waiting: Waiter[] = [];
+  #held = new Map<string, number>();
+  /** Games whose writes were dropped: their lease moved elsewhere (until claimed again). */
+  #fenced = new Set<string>();
+  /** Lease releases under way: `close()` waits for them (a graceful stop hands games over at once). */
+  #releasing = new Set<Promise<unknown>>();
+
+  /** `readOnly`: a reader (the report worker): no migrations, a small pool. */
+  constructor(url: string, opts: { readOnly?: boolean; max?: number } = {}) {
+    this.#pool = new pg.Pool({ connectionString: url, max: opts.max ?? 8, idleTimeoutMillis: 30_000 });
+    // A dropped idle connection must not crash the process: the next query reconnects.
+    this.#pool.on("error", () => undefined);
+    this.#ready = (opts.readOnly ? this.#version() : this.#migrate()).then(
+      (v) => void (this.#schema = v),
+      (e) => {
+        throw e instanceof StoreError ? e : new StoreError(`The game store at ${safeUrl(url)} cannot be used (${e instanceof Error ? e.message : String(e)}).`);
+      },
+    );
+    this.#ready.catch(() => undefined); // reported by ready() and every query
+  }
+
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  async #version(): Promise<number> {
+    const r = await this.#pool.query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations");
+    return Number(r.rows[0].v);
+  }
+
+  async #migrate(): Promise<number> {
+    const c = await this.#pool.connect();
+    try {
+      await c.query("BEGIN");
+      await c.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+      await c.query(MIGRATIONS_TABLE);
+      const at = Number((await c.query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations")).rows[0].v);
+      if (at > PG_MIGRATIONS.length) throw new StoreError(tooNew(at, PG_MIGRATIONS.length));
+      for (let v = at + 1; v <= PG_MIGRATIONS.length; v++) {
+        await c.query(PG_MIGRATIONS[v - 1]);
+        await c.query("INSERT INTO schema_migrations (version, applied) VALUES ($1, $2)", [v, Date.now()]);
+      }
+      await c.query("COMMIT");
+      return PG_MIGRATIONS.length;
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async #q(sql: string, args: unknown[] = []): Promise<pg.QueryResult> {
+    await this.#ready;
+    return this.#pool.query(sql, args);
+  }
+
+  /* ----- reads ----- */
+
+  async hasGame(code: string): Promise<boolean> {
+    return (await this.#q("SELECT 1 FROM games WHERE code = $1", [code])).rowCount! > 0;
+  }
+
+  async game(code: string): Promise<GameRow | undefined> {
+    const r = await this.#q("SELECT code, created, scenario, config, status, finished, outcome FROM games WHERE code = $1", [code]);
+    return r.rows[0] ? gameRow(r.rows[0], code) : undefined;
+  }
+
+  async facilitatorHash(code: string): Promise<string> {
+    const r = await this.#q("SELECT facilitator_hash AS h FROM games WHERE code = $1", [code]);
+    return r.rows[0]?.h ?? "";
+  }
+
+  async recordStamp(code: string): Promise<string> {
+    const r = await this.#q(
+      `SELECT g.status || ':' || g.finished || ':' ||
+        (SELECT COALESCE(MAX(seq), 0) FROM actions a WHERE a.code = g.code) || ':' ||
+        (SELECT COUNT(*) || ':' || COALESCE(SUM(kicked), 0) || ':' || COALESCE(string_agg(id || delegation || name, '|' ORDER BY id), '')
+           FROM members m WHERE m.code = g.code) AS s FROM games g WHERE g.code = $1`,
+      [code],
+    );
+    return r.rows[0]?.s ?? "";
+  }
+
+  async log(code: string): Promise<LogRow[]> {
+    const r = await this.#q("SELECT seq, time, who, student, kind, action FROM actions WHERE code = $1 ORDER BY seq", [code]);
+    return r.rows.map((row) => logRow(row, code));
+  }
+
+  async members(code: string): Promise<MemberRow[]> {
+    const r = await this.#q("SELECT * FROM members WHERE code = $1 ORDER BY joined, id", [code]);
+    return r.rows.map(memberRow);
+  }
+
+  async createGame(code: string, scenario: string, config: GameConfig, facilitatorToken: string, now: number, owner: string, ttlMs: number): Promise<boolean> {
+    const hash = facilitatorToken ? hashToken(facilitatorToken) : "";
+    const r = await this.#q(
+      `INSERT INTO games (code, created, scenario, config, facilitator_hash, owner, generation, lease_until)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, clock_timestamp() + $7 ${ms}) ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [code, now, scenario, JSON.stringify(config), hash, owner, ttlMs],
+    );
+    if (r.rowCount === 0) return false;
+    this.#held.set(code, 1);
+    this.#fenced.delete(code);
+    return true;
+  }
+
+  /* ----- writes ----- */
+
+  append(code: string, row: LogRow): void {
+    this.#enqueue({ t: "append", code, gen: 0, row: { ...row } });
+  }
+
+  putMember(code: string, m: MemberRow): void {
+    // A copy: the room's member object keeps changing (connections) after this call.
+    this.#enqueue({ t: "member", code, gen: 0, m: { id: m.id, name: m.name, role: m.role, delegation: m.delegation, tokenHash: m.tokenHash, joined: m.joined, kicked: m.kicked } });
+  }
+
+  setStatus(code: string, status: GameStatus, now: number, outcome: Outcome | null): void {
+    this.#enqueue({ t: "status", code, gen: 0, status, now, outcome });
+  }
+
+  #enqueue(op: Op): void {
+    if (this.#fenced.has(op.code)) return; // flush(code) rejects
+    op.gen = this.#held.get(op.code) ?? 0;
+    this.#queue.push(op);
+    this.#enqueued++;
+    this.#schedule();
+  }
+
+  flush(code?: string): Promise<void> {
+    if (code !== undefined && this.#fenced.has(code)) return Promise.reject(new Fenced([code]));
+    if (this.#done >= this.#enqueued) return Promise.resolve();
+    return new Promise((ok, fail) => this.#waiting.push({ target: this.#enqueued, code, ok, fail }));
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#inFlight || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => void this.#commitBatch());
+  }
+
+  async #commitBatch(): Promise<void> {
+    this.#scheduled = false;
+    if (this.#inFlight || this.#queue.length === 0) return;
+    const batch = this.#queue;
+    this.#queue = [];
+    const target = this.#enqueued;
+    this.#inFlight = true;
+    let error: Error | null = null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#write(batch);
+        break;
+      } catch (e) {
+        if (attempt >= TRIES || e instanceof StoreError) {
+          error = e instanceof Error ? e : new Error(String(e));
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      }
+    }
+    this.#done = target;
+    this.#inFlight = false;
+    const still: Waiter[] = [];
+    for (const w of this.#waiting) {
+      if (w.target > this.#done) still.push(w);
+      else if (error) w.fail(error);
+      else if (w.code !== undefined && this.#fenced.has(w.code)) w.fail(new Fenced([w.code]));
+      else w.ok();
+    }
+    this.#waiting = still;
+    this.#schedule();
+  }
+
+  /** One transaction: lock the games, drop fenced writes, insert the rest in bulk. */
+  async #write(batch: Op[]): Promise<void> {
+    await this.#ready;
+    const c = await this.#pool.connect();
+    let broken = false;
+    try {
+      await c.query("BEGIN");
+      const codes = [...new Set(batch.map((o) => o.code))];
+      const rows = await c.query("SELECT code, generation FROM games WHERE code = ANY($1::text[]) FOR SHARE", [codes]);
+      const gen = new Map<string, number>(rows.rows.map((r) => [String(r.code), Number(r.generation)]));
+      const ok = batch.filter((o) => {
+        if (gen.get(o.code) === o.gen && !this.#fenced.has(o.code)) return true;
+        // Fenced, unless this store re-claimed the game meanwhile (then only the old writes go).
+        if (this.#held.get(o.code) === o.gen) {
+          this.#fenced.add(o.code);
+          this.#held.delete(o.code);
+        }
+        return false;
+      });
+      const acts = ok.filter((o): o is Extract<Op, { t: "append" }> => o.t === "append");
+      if (acts.length) {
+        const col = <T>(f: (o: (typeof acts)[number]) => T) => acts.map(f);
+        await c.query(
+          `INSERT INTO actions (code, seq, time, who, student, kind, action)
+           SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])
+           ON CONFLICT (code, seq) DO NOTHING`,
+          [col((o) => o.code), col((o) => o.row.seq), col((o) => o.row.time), col((o) => o.row.who), col((o) => o.row.student), col((o) => o.row.kind), col((o) => JSON.stringify(o.row.action))],
+        );
+      }
+      // One upsert may not touch a row twice: a member's writes of the batch are merged as the
+      // statements would apply them in turn (the first gives role, token and join time).
+      const last = new Map<string, MemberRow & { code: string }>();
+      for (const o of ok) {
+        if (o.t !== "member") continue;
+        const key = `${o.code}\0${o.m.id}`;
+        const prev = last.get(key);
+        last.set(key, prev ? { ...prev, name: o.m.name, delegation: o.m.delegation, kicked: o.m.kicked } : { ...o.m, code: o.code });
+      }
+      if (last.size) {
+        const ms2 = [...last.values()];
+        const col = <T>(f: (m: (typeof ms2)[number]) => T) => ms2.map(f);
+        await c.query(
+          `INSERT INTO members (code, id, name, role, delegation, token_hash, joined, kicked)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[])
+           ON CONFLICT (code, id) DO UPDATE SET name = excluded.name, delegation = excluded.delegation, kicked = excluded.kicked`,
+          [col((m) => m.code), col((m) => m.id), col((m) => m.name), col((m) => m.role), col((m) => m.delegation), col((m) => m.tokenHash), col((m) => m.joined), col((m) => (m.kicked ? 1 : 0))],
+        );
+      }
+      for (const o of ok) {
+        if (o.t !== "status") continue;
+        await c.query("UPDATE games SET status = $1, finished = $2, outcome = $3 WHERE code = $4", [o.status, o.now, o.outcome ? JSON.stringify(o.outcome) : null, o.code]);
+      }
+      await c.query("COMMIT");
+    } catch (e) {
+      broken = true;
+      await c.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      c.release(broken);
+    }
+  }
+
+  /* ----- leases ----- */
+
+  async claim(code: string, owner: string, ttlMs: number): Promise<number | null> {
+    const r = await this.#q(
+      `UPDATE games SET owner = $2, generation = generation + 1, lease_until = clock_timestamp() + $3 ${ms}
+       WHERE code = $1 AND (owner = $2 OR owner = '' OR lease_until < clock_timestamp()) RETURNING generation`,
+      [code, owner, ttlMs],
+    );
+    if (r.rowCount === 0) return null;
+    const g = Number(r.rows[0].generation);
+    this.#held.set(code, g);
+    this.#fenced.delete(code);
+    return g;
+  }
+
+  async renew(owner: string, ttlMs: number): Promise<string[]> {
+    const held = [...this.#held];
+    if (held.length === 0) return [];
+    const r = await this.#q(
+      `UPDATE games g SET lease_until = clock_timestamp() + $4 ${ms}
+       FROM unnest($2::text[], $3::int[]) AS h(code, gen)
+       WHERE g.code = h.code AND g.generation = h.gen AND g.owner = $1 RETURNING g.code`,
+      [owner, held.map(([c]) => c), held.map(([, g]) => g), ttlMs],
+    );
+    const kept = new Set(r.rows.map((row) => String(row.code)));
+    for (const [code, g] of held) {
+      // Lost (claimed elsewhere) unless re-claimed here meanwhile: its writes are fenced from now on.
+      if (!kept.has(code) && this.#held.get(code) === g) {
+        this.#held.delete(code);
+        this.#fenced.add(code);
+      }
+    }
+    return [...kept];
+  }
+
+  async expired(): Promise<string[]> {
+    const r = await this.#q(
+      `SELECT code FROM games g WHERE status = 'live' AND (owner = '' OR lease_until < clock_timestamp())
+       AND EXISTS (SELECT 1 FROM members m WHERE m.code = g.code) ORDER BY created`,
+    );
+    return r.rows.map((row) => String(row.code)).filter((c) => !this.#held.has(c));
+  }
+
+  async release(code: string, owner: string): Promise<void> {
+    const g = this.#held.get(code);
+    if (g === undefined) return;
+    this.#held.delete(code);
+    const done = this.#q("UPDATE games SET owner = '', lease_until = '-infinity' WHERE code = $1 AND owner = $2 AND generation = $3", [code, owner, g]);
+    this.#releasing.add(done);
+    try {
+      await done;
+    } finally {
+      this.#releasing.delete(done);
+    }
+  }
+
+  held(code: string): number | null {
+    return this.#held.get(code) ?? null;
+  }
+
+  async health(): Promise<StoreHealth> {
+    const t = performance.now();
+    try {
+      await this.#q("SELECT 1");
+      return { store: "postgres", ok: true, schema: this.#schema, latencyMs: Math.round((performance.now() - t) * 10) / 10, pending: this.#enqueued - this.#done };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return { store: "postgres", ok: false, schema: this.#schema, pending: this.#enqueued - this.#done, error: message.replace(/postgres(ql)?:\/\/\S+/g, "(database)") };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    await new Promise((r) => setImmediate(r)); // releases started by the last rooms' flushes
+    await Promise.allSettled([...this.#releasing]);
+    await this.#pool.end();
+  }
+}
