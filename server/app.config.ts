@@ -15,6 +15,7 @@ import { mountLookup } from "./rooms/lookup.ts";
 import { installGate } from "./rooms/gate.ts";
 import { stampPeers } from "./rooms/peer.ts";
 import { tableRoomFor } from "./rooms/TableRoom.ts";
+import { failover } from "./failover/index.ts";
 import { scaleOut } from "./scaleOut.ts";
 import { SteadyWebSocketTransport } from "./transport.ts";
 
@@ -106,6 +107,9 @@ export async function startServer(opts: AppOptions & { host?: string; port?: num
   const port = typeof address === "object" && address ? address.port : (opts.port ?? 2567);
   // @colyseus/testing's ColyseusTestServer reads the port from here (port 0 = any free one).
   (server as unknown as { port: number }).port = port;
+  // With a shared store: leases kept, dead or frozen hosts' games taken over (server/failover).
+  const leases = ctx.store.kind === "postgres" ? failover(ctx) : undefined;
   await restoreGames(server);
+  leases?.start();
   return { server, port, host };
 }
