@@ -1,5 +1,5 @@
 /**
- * Fail-over proven (issue 15): two server processes share redis-server and a throwaway
+ * Fail-over proven: two server processes share redis-server and a throwaway
  * PostgreSQL; a facilitator and 30 students play on the process hosting their game (A). A is
  * killed (SIGKILL), stopped (SIGTERM) or frozen past its lease (SIGSTOP, then SIGCONT) mid-round.
  * Within 15 s the other process (B) hosts the game under the same code, every client rejoins by
@@ -22,7 +22,7 @@ import { command, countBy, sql, listing, pgLog, play, seatClass, sleep, startSer
 const ready = hasRedisServer() && hasPostgres();
 if (!ready && process.env.CI) throw new Error("redis-server and PostgreSQL are needed for the fail-over tests (CI installs them: see .ci/run)");
 
-/** The promise of issue 15: a dead host's games are back within this long. */
+/** The promise (docs/DEPLOYMENT.md, "Fail-over"): a dead host's games are back within this long. */
 const TAKEOVER_MS = 15_000;
 
 describe.skipIf(!ready)("fail-over between two processes", () => {
@@ -124,6 +124,7 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
     expect(said.filter((x) => !acked.has(x)), "logged lines nobody saw").toEqual([]);
     expect(acked.size).toBeGreaterThan(60);
     if (signal === "SIGSTOP") {
+      expect(A.logTail(200), "the woken process dropped the game").toContain(`game ${code} dropped here`);
       expect(ghosts.size, "lines sent to the frozen process").toBeGreaterThan(0);
       expect(said.filter((x) => ghosts.has(x)), "written by the frozen process after the takeover").toEqual([]);
     }
@@ -151,6 +152,8 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
     const statements = countBy(said.map((text) => cls.students.find((s) => s.sent.has(text))!.member), (m) => m);
     for (const p of rb.participation.filter((x: any) => x.role === "player")) expect(p.statements, p.name).toBe(statements.get(p.member) ?? 0);
 
+    // The woken or restarted process left the new host's registry listing alone.
+    expect((await listing(redis!, code))?.publicAddress).toBe(`127.0.0.1:${B.port}`);
     await Promise.all(cls.all.map((s) => s.leave()));
   }
 
