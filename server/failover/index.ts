@@ -71,7 +71,8 @@ export async function restoreRoom(code: string, restoreSecret: string): Promise<
 
 /**
  * Our rooms' listings point at this process: a listing removed or overwritten by an old host
- * that woke up (its room's disposal removes the listing of the same code) is written again.
+ * that woke up (before it learns it lost the game, Colyseus may update its own listing of the
+ * same code) is written again within a second.
  */
 async function relist(codes: string[]): Promise<void> {
   if (codes.length === 0) return;
@@ -100,7 +101,7 @@ export function failover(ctx: FailoverContext, timing: Partial<Timing> = leaseTi
   }, ctx.owner, timing);
   ctx.onFenced = (code) => ownership.lost(code, "the store refused its writes (fenced)");
 
-  const relisting = setInterval(() => void relist(ownership.held()).catch(() => undefined), ownership.timing.watchMs);
+  const relisting = setInterval(() => void relist(ownership.held()).catch(() => undefined), 1000);
   relisting.unref();
   const handler = matchMaker.getHandler(ROOM_NAME);
   handler.on("create", (room: Room) => {

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/load/serverProcess.ts";
 import { hasRedisServer, startRedis, type RunningRedis } from "../../scripts/load/redis.ts";
 import { createDatabase, hasPostgres, startPostgres, type RunningPostgres } from "../../scripts/load/postgres.ts";
-import { command, countBy, sql, listing, pgLog, play, seatClass, sleep, startServer, waitFor, type Class } from "./harness.ts";
+import { browserClient, command, countBy, sql, listing, pgLog, play, seatClass, sleep, startServer, waitFor, type Class } from "./harness.ts";
 
 const ready = hasRedisServer() && hasPostgres();
 if (!ready && process.env.CI) throw new Error("redis-server and PostgreSQL are needed for the fail-over tests (CI installs them: see .ci/run)");
@@ -67,6 +67,10 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
     const A = procs[a];
     const B = procs[b];
     for (const s of cls.all) s.target = B.url; // the proxy routes a rejoin to a live process
+    // And one student on the browser client's own code, whose page is served by B.
+    const browser = await browserClient(B.http);
+    const bw = await browser.conn.join(code, { name: "Page", role: "player", delegation: "BY" });
+    const pageLeaves = () => browser.conn.leave();
 
     // Round 1 under way: Ukraine proposes a ceasefire, the class talks, three movers change stances.
     const f = cls.facilitator;
@@ -99,6 +103,10 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
     }
     await waitFor(() => cls.all.every((s) => s.rejoins > 0 && s.connected && s.via === B.url), "every client back on B", 30_000);
     t.clientsBack = Math.max(...cls.all.map((s) => s.backAt)) - t0;
+    await waitFor(() => browser.store.state.connection === "connected" && browser.welcomes() > 1, "the browser client back", 30_000);
+    t.browserBack = Date.now() - t0;
+    expect(browser.states).toContain("reconnecting");
+    expect(browser.store.state.welcome).toMatchObject({ code, member: bw.member, delegation: "BY" });
     timings[signal] = t;
     expect(takeover, `${signal}: takeover`).toBeLessThan(TAKEOVER_MS);
     const odd = cls.all.filter((s) => s.rejoins !== 1).map((s) => `${s.name}: ${s.rejoins} rejoins, closed ${JSON.stringify(s.closes)}`);
@@ -152,6 +160,7 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
     const statements = countBy(said.map((text) => cls.students.find((s) => s.sent.has(text))!.member), (m) => m);
     for (const p of rb.participation.filter((x: any) => x.role === "player")) expect(p.statements, p.name).toBe(statements.get(p.member) ?? 0);
 
+    await pageLeaves();
     // The woken or restarted process left the new host's registry listing alone.
     expect((await listing(redis!, code))?.publicAddress).toBe(`127.0.0.1:${B.port}`);
     await Promise.all(cls.all.map((s) => s.leave()));

@@ -252,3 +252,25 @@ export function countBy<T>(xs: T[], key: (x: T) => string): Map<string, number> 
   for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
   return m;
 }
+
+/**
+ * The browser client's own Connection and Store, run in Node: its page origin (`?server=`, the
+ * proxy's "any process" route) is `anyProcess`; its socket goes wherever the game is hosted.
+ */
+export async function browserClient(anyProcess: string) {
+  const kv = new Map<string, string>();
+  Object.assign(globalThis, {
+    location: new URL(`${anyProcess}/?server=${encodeURIComponent(anyProcess)}`),
+    localStorage: { getItem: (k: string) => kv.get(k) ?? null, setItem: (k: string, v: string) => void kv.set(k, v), removeItem: (k: string) => void kv.delete(k) },
+  });
+  const { Connection } = await import("../../client/net/Connection.ts");
+  const { Store } = await import("../../client/model/store.ts");
+  const store = new Store();
+  const states: string[] = [];
+  let welcomes = 0;
+  store.subscribe((s, changed) => {
+    if (states.at(-1) !== s.connection) states.push(s.connection);
+    if (changed.has("welcome")) welcomes++;
+  });
+  return { store, conn: new Connection(store), states, welcomes: () => welcomes };
+}
