@@ -146,3 +146,13 @@ export async function createDatabase(url: string, name = `seat_${process.pid}_${
   u.pathname = `/${name}`;
   return u.toString();
 }
+
+// `node scripts/load/postgres.ts`: a cluster for a manual run (e.g. `DATABASE_URL=… npm run
+// loadtest …`); prints its URL and stops with Ctrl-C.
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const pgc = await startPostgres();
+  console.log(await createDatabase(pgc.url, "seat"));
+  const stop = () => void pgc.stop().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

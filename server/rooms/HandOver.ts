@@ -15,6 +15,8 @@ export interface HandOverHost {
   commit(action: Action): boolean;
   /** Sends the summary to the delegation's connected students. */
   tell(code: Code, text: string): void;
+  /** Runs a timer's work as one of the room's steps (its sends wait for the commit). */
+  step(fn: () => void): void;
 }
 
 const LIVE = new Set(["briefing", "round", "signing"]);
@@ -46,7 +48,7 @@ export class HandOver {
       const away = seated > 0 && !d.bot && LIVE.has(s.phase) && s.config.bots && this.#afterMs > 0;
       if (!away) this.#cancel(code);
       else if (!this.#timers.has(code)) {
-        const t = setTimeout(() => this.#handOver(code), this.#afterMs);
+        const t = setTimeout(() => this.#host.step(() => this.#handOver(code)), this.#afterMs);
         t.unref?.();
         this.#timers.set(code, t);
       }

@@ -49,6 +49,11 @@ export class Steps {
     });
   }
 
+  /** Whether a step is running (its sends wait in the outbox). */
+  get inStep(): boolean {
+    return this.#outbox !== null;
+  }
+
   /** Sends after the running step's flush (at once outside a step: nothing is pending then). */
   later(f: () => void): void {
     if (this.#outbox) this.#outbox.push(f);

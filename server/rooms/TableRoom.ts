@@ -11,7 +11,6 @@
 import { CloseCode, Room, type Client } from "@colyseus/core";
 import { HandOver } from "./HandOver.ts";
 import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
-import { parseAction } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import type { ServerContext } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
@@ -19,19 +18,19 @@ import { TableState } from "../sync/schema.ts";
 import { applyPublic, syncMembers } from "../sync/applyPublic.ts";
 import { PrivateSync, type Audience } from "../sync/PrivateSync.ts";
 import { Participation } from "../sync/Participation.ts";
-import { newToken } from "../store/tokens.ts";
 import { Fenced } from "../store/types.ts";
-import { Game } from "./Game.ts";
-import { Roster, type Member } from "./Roster.ts";
-import { MessageGuard, typeOf } from "./MessageGuard.ts";
+import type { Game } from "./Game.ts";
+import type { Member, Roster } from "./Roster.ts";
+import { MessageGuard } from "./MessageGuard.ts";
 import { admit, type Admitted, type Creator } from "./admission.ts";
 import { PhaseTimer } from "./PhaseTimer.ts";
 import { Seats } from "./Seats.ts";
 import { Steps } from "./Steps.ts";
 import { oneWritePerClient } from "./oneWrite.ts";
 import { refusals } from "./refusals.ts";
-import { JoinRefused, newJoinCode, parseCreateConfig, parseJoin } from "./joinOptions.ts";
-import { facilitatorCommand, takeSeat, type CommandHost, type UserData } from "./commands.ts";
+import { JoinRefused, parseJoin } from "./joinOptions.ts";
+import { openGame } from "./opening.ts";
+import { facilitatorCommand, playerAction, takeSeat, type CommandHost, type UserData } from "./commands.ts";
 import { simulate, type RoomSimulation } from "../sim/index.ts";
 
 
@@ -65,7 +64,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   #idle: ReturnType<typeof setTimeout> | undefined;
   #unclaimed: ReturnType<typeof setTimeout> | undefined;
   #handOver: HandOver | undefined;
-  /** What this event-loop turn changed, sent by #flush at its end. */
+  /** What the steps since the last send changed, sent by #flush. */
   #turn = newTurn();
   /** The scheduled #flush of this turn, cancelled when the room is disposed. */
   #flushTimer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
@@ -89,6 +88,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     welcome: (client, m) => this.#welcome(client, m),
     sync: () => this.#sync(),
     later: (f) => this.#later(f),
+    talkRefusal: (member, isSay) => this.#participation.talkRefusal(member, isSay),
   };
 
   /** The server this room belongs to: its store, settings and pacing (see `tableRoomFor`). */
@@ -97,7 +97,6 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   async onCreate(options: Record<string, unknown>): Promise<void> {
-    const st = this.ctx.store;
     const settings = this.ctx.settings;
     // No Colyseus client cap: reservations would count against it and lock the room for
     // everyone (members included). Admission caps students and spectators itself (onAuth), and
@@ -105,50 +104,24 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.seatReservationTimeout = settings.reservationSeconds;
     // Unfinished games outlive their clients (a teacher's laptop sleeps); idle games expire.
     this.autoDispose = false;
-    if (typeof options?.restore === "string") {
-      if (options.restoreSecret !== this.ctx.restoreSecret) throw new JoinRefused("create/forbidden", "Restoring is the server's job.");
-      this.roomId = options.restore;
-      // The lease first: a game another live process hosts is not restored here.
-      if ((await st.claim(options.restore, this.ctx.owner, settings.leaseMs)) === null) {
-        throw new JoinRefused("restore/held", `Game ${options.restore} is hosted by another process.`);
-      }
-      const restored = await Game.restore(st, options.restore);
-      this.game = restored.game;
-      this.roster = await Roster.load(options.restore, st);
-      for (const r of restored.log) {
-        const a = r.action as Action;
-        if (r.kind === "engine" && a.type === "setBot") this.#seats.noteSetBot(a.delegation, r.who);
-        if (r.kind === "engine") this.#participation.count(r.student, a);
-      }
-      this.#private.prime(this.game.state);
-    } else {
-      const o = parseJoin(options);
-      const config = parseCreateConfig(options.config);
-      if (o.role === "facilitator") {
-        this.#creator = { role: "facilitator", delegation: "", facilitatorToken: newToken() };
-      } else if (o.role === "player" && o.solo === true && o.delegation) {
-        // Solo games take the same config (short timers for a quick game), always with bots.
-        this.#creator = { role: "player", delegation: o.delegation, facilitatorToken: "" };
-      } else {
-        throw new JoinRefused("create/role", 'Create as {role:"facilitator"} or solo as {role:"player", delegation, solo:true}.');
-      }
-      const creator = this.#creator;
-      const setup = creator.role === "facilitator" ? config : { ...config, solo: true, bots: true };
-      // Join codes are unique in the store (shared by every process): a taken one is drawn again.
-      let game: Game | null = null;
-      while (!game) {
-        this.roomId = newJoinCode();
-        game = await Game.create(st, this.roomId, setup, creator.facilitatorToken, Date.now(), this.ctx.owner, settings.leaseMs);
-      }
-      this.game = game;
-      const code = this.roomId;
-      this.roster = new Roster(code, st);
+    const opened = await openGame(this.ctx, options);
+    this.roomId = opened.code;
+    this.game = opened.game;
+    this.roster = opened.roster;
+    this.#creator = opened.creator;
+    for (const r of opened.log) {
+      const a = r.action as Action;
+      if (r.kind === "engine" && a.type === "setBot") this.#seats.noteSetBot(a.delegation, r.who);
+      if (r.kind === "engine") this.#participation.count(r.student, a);
+    }
+    if (!opened.creator) this.#private.prime(this.game.state); // restored
+    if (opened.creator) {
       // The creator's seat reservation: if it lapses unused, nobody else inherits its role, and a
       // game nobody ever joined is dropped rather than kept and restored forever.
       this.#unclaimed = setTimeout(() => void this.#step("unclaimed", () => {
         this.#creator = null;
         if (this.roster.members.size === 0) {
-          st.setStatus(this.roomId, "abandoned", Date.now(), null);
+          this.ctx.store.setStatus(this.roomId, "abandoned", Date.now(), null);
           this.#later(() => void this.disconnect());
         }
       }), settings.unclaimedMs);
@@ -176,6 +149,7 @@ export class TableRoom extends Room<{ state: TableState }> {
         this.#flush();
         for (const c of this.clients) if ((c.userData as UserData | undefined)?.delegation === code) c.send(MSG.event, { kind: "away", text });
       }),
+      step: (fn) => void this.#step("handOver", fn),
     }, settings.handOverMs);
 
     // Rate and size limits are checked as the message arrives; the rest runs as a step.
@@ -183,7 +157,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.onMessage(type, (client, payload) => {
         if (this.#guard(client, payload, type)) void this.#step(type, () => handle(client, payload));
       });
-    on(MSG.action, (client, payload) => this.#onAction(client, payload));
+    on(MSG.action, (client, payload) => playerAction(this.#host, client, payload));
     on(MSG.facilitator, (client, payload) => facilitatorCommand(this.#host, client, payload));
     on(MSG.takeSeat, (client, payload) => takeSeat(this.#host, client, payload));
     this.onMessage("*", (client, type, payload) => {
@@ -354,23 +328,6 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#steps.later(f);
   }
 
-  /* ---------- messages ---------- */
-
-  #onAction(client: Client, payload: unknown): void {
-    const u = client.userData as UserData;
-    const type = typeOf(payload);
-    if (u.role === "spectator") return this.#error(client, ERR.spectator, "Spectators watch; they cannot act.", type);
-    if (u.role !== "player" || !u.delegation) return this.#error(client, ERR.notDelegation, "Only students seated in a delegation can act.", type);
-    const m = this.roster.bySession(client.sessionId);
-    if (!m || m.kicked) return this.#error(client, ERR.noMember, "You no longer hold a seat in this game.", type);
-    const p = parseAction(payload);
-    if (!p.ok) return this.#error(client, p.code, p.message, type);
-    const capped = this.#participation.talkRefusal(u.member, p.value.type === "say");
-    if (capped) return this.#error(client, capped.code, capped.message, type);
-    const r = this.#commit(p.value, u.delegation, u.member);
-    if (!r.ok) this.#error(client, r.code, r.message, type);
-  }
-
   /* ---------- engine ---------- */
 
   /** Apply → append → sync. The single path by which the game changes. */
@@ -403,15 +360,17 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   /**
-   * Everything the actions of one event-loop turn changed leaves together, right after the
-   * turn (one commit, one public view, one briefing pass, one write per client); on a busy
-   * process the room holds it a few ms more (Pacing) so the next actions share the frames
-   * (docs/PERFORMANCE.md). Never inside a this.clock callback.
+   * Everything the actions of one step changed leaves together, right after its commit (one
+   * public view, one briefing pass, one write per client); on a busy process the room holds it
+   * a few ms more (Pacing) so the next steps share the frames (docs/PERFORMANCE.md). Never
+   * inside a this.clock callback.
    */
   #flushSoon(): void {
     if (this.#turn.pending || this.#disposed) return;
     this.#turn.pending = true;
     const hold = this.ctx.pacing.delayMs();
+    // Not holding: the step's own outbox sends it, right after its commit.
+    if (hold <= 0 && this.#steps.inStep) return this.#later(() => this.#flush());
     // A step of its own: it runs once every earlier step is committed.
     const send = () => void this.#step("flush", () => this.#later(() => this.#flush()));
     this.#flushTimer = hold > 0 ? setTimeout(send, hold) : setImmediate(send);

@@ -1,12 +1,12 @@
 /**
- * The facilitator's commands and a student's `takeSeat`, as the room runs them inside one of its
+ * A student's moves and `takeSeat`, and the facilitator's commands, as the room runs them inside one of its
  * steps (TableRoom: validate → apply → enqueue the writes; what they send leaves after the flush).
  * Engine commands go through `commit`; `assign` and `kick` are the room's own, audited in the log,
  * and the engine hears the new head counts.
  */
 import type { Client } from "@colyseus/core";
 import type { Action, Code, Result, Who } from "../../shared/rules/index.ts";
-import { isControl, parseFacilitator, staleness, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
+import { isControl, parseAction, parseFacilitator, staleness, type FacilitatorCommand } from "../../shared/protocol/actions.ts";
 import { ERR, MSG, type ErrorMessage } from "../../shared/protocol/messages.ts";
 import type { Audience } from "../sync/PrivateSync.ts";
 import type { Game } from "./Game.ts";
@@ -30,6 +30,24 @@ export interface CommandHost {
   sync(): void;
   /** Runs `f` once this step's writes are committed. */
   later(f: () => void): void;
+  /** The talk cap's refusal for this student's next move, or null (Participation). */
+  talkRefusal(member: string, isSay: boolean): ErrorMessage | null;
+}
+
+/** A seated student's move: checked (role, seat, schema, talk cap), then applied by the engine. */
+export function playerAction(h: CommandHost, client: Client, payload: unknown): void {
+  const u = client.userData as UserData;
+  const type = typeOf(payload);
+  if (u.role === "spectator") return h.error(client, ERR.spectator, "Spectators watch; they cannot act.", type);
+  if (u.role !== "player" || !u.delegation) return h.error(client, ERR.notDelegation, "Only students seated in a delegation can act.", type);
+  const m = h.roster.bySession(client.sessionId);
+  if (!m || m.kicked) return h.error(client, ERR.noMember, "You no longer hold a seat in this game.", type);
+  const p = parseAction(payload);
+  if (!p.ok) return h.error(client, p.code, p.message, type);
+  const capped = h.talkRefusal(u.member, p.value.type === "say");
+  if (capped) return h.error(client, capped.code, capped.message, type);
+  const r = h.commit(p.value, u.delegation, u.member);
+  if (!r.ok) h.error(client, r.code, r.message, type);
 }
 
 /** A student takes their delegation's seat back from the bot playing it (logged as the system's setBot). */

@@ -83,7 +83,7 @@ describe("damaged data is reported, not skipped in silence", () => {
   it("a clean start says ok: true and lists nothing", async () => {
     const srv = await ServerProcess.start();
     procs.push(srv);
-    expect(await (await fetch(`${srv.http}/healthz`)).json()).toEqual({ ok: true, restored: 0 });
+    expect(await (await fetch(`${srv.http}/healthz`)).json()).toEqual({ ok: true, restored: 0, store: "sqlite", storeHealth: { store: "sqlite", ok: true, schema: 1, pending: 0 } });
   });
 });
 

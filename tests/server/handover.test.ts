@@ -60,6 +60,7 @@ it("gives a seat back after a restart too, when where the table stood at the han
       return r.ok;
     },
     tell: (_code, text) => told.push(text),
+    step: (fn) => fn(),
   }, 1000);
   h.check();
   h.stop();
