@@ -75,6 +75,8 @@ export class Seat {
   closes: { code: number; reason?: string }[] = [];
   /** Lines this seat sent, and those it saw in the table (acknowledged). */
   readonly sent = new Set<string>();
+  /** When each line was sent (ms since the epoch). */
+  readonly sentAt = new Map<string, number>();
   readonly acked = new Set<string>();
   /** Stance changes of this seat's delegation on the first clause seen in the state (movers). */
   stanceAcked = 0;
@@ -163,6 +165,7 @@ export class Seat {
   say(text: string): void {
     if (!this.connected) return;
     this.sent.add(text);
+    this.sentAt.set(text, Date.now());
     this.room!.send("action", { type: "say", to: "table", text });
   }
 
