@@ -114,14 +114,14 @@ export function failover(ctx: FailoverContext, timing: Partial<Timing> = leaseTi
       clearInterval(relisting);
     }
     if (!ownership.holds(room.roomId)) return;
+    // Said now, while Redis is still open here (a shutdown closes it next); the others look a
+    // few times over the next second and a half, by when the release below has landed.
+    void Promise.resolve(matchMaker.presence.publish(RELEASED, room.roomId)).catch(() => undefined);
     void ownership.release(room.roomId)
-      .then(() => matchMaker.presence.publish(RELEASED, room.roomId))
       .catch((e) => console.error(`[failover] releasing ${room.roomId} failed: ${e instanceof Error ? e.message : e}`));
   });
-  // Another process gave games up: look now, and once more when its release has surely landed.
   void matchMaker.presence.subscribe(RELEASED, () => {
-    void ownership.watch().catch(() => undefined);
-    setTimeout(() => void ownership.watch().catch(() => undefined), 500).unref();
+    for (const ms of [150, 500, 1500]) setTimeout(() => void ownership.watch().catch(() => undefined), ms).unref();
   });
   return ownership;
 }
