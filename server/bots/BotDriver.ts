@@ -15,13 +15,19 @@ export class BotDriver {
   readonly #delay: [number, number];
   readonly #state: () => GameState;
   readonly #play: (code: Code, action: PlayerAction) => boolean;
+  readonly #run: (turn: () => void) => void;
   #stopped = false;
 
-  /** `play` commits the move and returns whether the engine accepted it. */
-  constructor(delayMs: [number, number], state: () => GameState, play: (code: Code, action: PlayerAction) => boolean) {
+  /**
+   * `play` commits the move and returns whether the engine accepted it. `run` runs a bot's turn
+   * (decide from the state, then play) where the room wants it: as one of its steps, so the
+   * state decided on is the state the move is applied to.
+   */
+  constructor(delayMs: [number, number], state: () => GameState, play: (code: Code, action: PlayerAction) => boolean, run: (turn: () => void) => void = (t) => t()) {
     this.#delay = delayMs;
     this.#state = state;
     this.#play = play;
+    this.#run = run;
   }
 
   poke(): void {
@@ -32,7 +38,7 @@ export class BotDriver {
       if (!s.delegations[code].bot || this.#timers.has(code)) continue;
       const [lo, hi] = this.#delay;
       const wait = lo + Math.random() * Math.max(0, hi - lo);
-      this.#timers.set(code, setTimeout(() => this.#act(code), wait));
+      this.#timers.set(code, setTimeout(() => this.#run(() => this.#act(code)), wait));
     }
   }
 

@@ -132,13 +132,12 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#finished = this.game.state.phase === "debrief";
     this.#host = { ...this.#host, game: this.game, roster: this.roster };
     this.#timer = new PhaseTimer(() => void this.#step("tick", () => this.#tick()));
-    // A bot decides on its timer and its move is applied in the room's next step.
+    // A bot's turn (decide, then play) is one step: it decides on the state its move meets.
     this.#bots = new BotDriver(settings.botDelayMs, () => this.game.state, (code, a) => {
-      void this.#step("bot", () => {
-        if (!this.#commit(a, code, "").ok) this.botRefusals++;
-      });
-      return true;
-    });
+      const r = this.#commit(a, code, "");
+      if (!r.ok) this.botRefusals++;
+      return r.ok;
+    }, (turn) => void this.#step("bot", turn));
 
     this.#handOver = new HandOver({
       state: () => this.game.state,

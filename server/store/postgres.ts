@@ -3,11 +3,11 @@
  * so every process reaches every game (reports, join codes, fail-over). See types.ts for the
  * contract.
  *
- * Group commit: writes are queued in memory; at the end of the turn one transaction takes the
- * whole queue (every room of the process) while the next turn's writes queue behind it. The
- * transaction first locks the games it writes (FOR SHARE) and drops the writes of any game whose
- * lease generation is not the one this store claimed (fencing: a claim's UPDATE waits on that
- * lock). A failed commit is retried (the inserts are idempotent); after a few failures the
+ * Group commit: writes are queued in memory; at the end of the turn one transaction — a single
+ * statement, one round trip — takes the whole queue (every room of the process) while the next
+ * turn's writes queue behind it. It locks the games it writes (FOR SHARE) and drops the writes
+ * of any game whose lease generation is not the one this store claimed (fencing: a claim's
+ * UPDATE waits on that lock). A failed commit is retried (the inserts are idempotent); after a few failures the
  * waiting flushes reject and the rooms stop sending.
  */
 import pg from "pg";
@@ -233,65 +233,66 @@ export class PgStore implements GameStore {
     this.#schedule();
   }
 
-  /** One transaction: lock the games, drop fenced writes, insert the rest in bulk. */
+  /**
+   * The batch as one statement (one round trip, its own transaction): lock the games' rows
+   * (FOR SHARE: a claim's UPDATE waits for it), insert or update only the writes whose
+   * generation is the game's, and return the generations found, so the dropped ones are known.
+   */
   async #write(batch: Op[]): Promise<void> {
     await this.#ready;
-    const c = await this.#pool.connect();
-    let broken = false;
-    try {
-      await c.query("BEGIN");
-      const codes = [...new Set(batch.map((o) => o.code))];
-      const rows = await c.query("SELECT code, generation FROM games WHERE code = ANY($1::text[]) FOR SHARE", [codes]);
-      const gen = new Map<string, number>(rows.rows.map((r) => [String(r.code), Number(r.generation)]));
-      const ok = batch.filter((o) => {
-        if (gen.get(o.code) === o.gen && !this.#fenced.has(o.code)) return true;
-        // Fenced, unless this store re-claimed the game meanwhile (then only the old writes go).
-        if (this.#held.get(o.code) === o.gen) {
-          this.#fenced.add(o.code);
-          this.#held.delete(o.code);
-        }
-        return false;
-      });
-      const acts = ok.filter((o): o is Extract<Op, { t: "append" }> => o.t === "append");
-      if (acts.length) {
-        const col = <T>(f: (o: (typeof acts)[number]) => T) => acts.map(f);
-        await c.query(
-          `INSERT INTO actions (code, seq, time, who, student, kind, action)
-           SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])
-           ON CONFLICT (code, seq) DO NOTHING`,
-          [col((o) => o.code), col((o) => o.row.seq), col((o) => o.row.time), col((o) => o.row.who), col((o) => o.row.student), col((o) => o.row.kind), col((o) => JSON.stringify(o.row.action))],
-        );
+    const acts = batch.filter((o): o is Extract<Op, { t: "append" }> => o.t === "append");
+    // One upsert may not touch a row twice: a member's writes of the batch are merged as the
+    // statements would apply them in turn (the first gives role, token and join time).
+    const members = new Map<string, MemberRow & { code: string; gen: number }>();
+    const statuses = new Map<string, Extract<Op, { t: "status" }>>();
+    for (const o of batch) {
+      if (o.t === "status") statuses.set(o.code, o);
+      if (o.t !== "member") continue;
+      const key = `${o.code}\0${o.m.id}`;
+      const prev = members.get(key);
+      members.set(key, prev ? { ...prev, name: o.m.name, delegation: o.m.delegation, kicked: o.m.kicked, gen: o.gen } : { ...o.m, code: o.code, gen: o.gen });
+    }
+    const ms2 = [...members.values()];
+    const st2 = [...statuses.values()];
+    const r = await this.#pool.query(
+      `WITH locked AS (SELECT code, generation FROM games WHERE code = ANY($1::text[]) FOR SHARE),
+      a AS (
+        INSERT INTO actions (code, seq, time, who, student, kind, action)
+        SELECT x.code, x.seq, x.time, x.who, x.student, x.kind, x.action
+        FROM unnest($2::text[], $3::int[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+          AS x(code, seq, time, who, student, kind, action, gen)
+        JOIN locked l ON l.code = x.code AND l.generation = x.gen
+        ON CONFLICT (code, seq) DO NOTHING),
+      m AS (
+        INSERT INTO members (code, id, name, role, delegation, token_hash, joined, kicked)
+        SELECT y.code, y.id, y.name, y.role, y.delegation, y.token_hash, y.joined, y.kicked
+        FROM unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::bigint[], $17::int[], $18::int[])
+          AS y(code, id, name, role, delegation, token_hash, joined, kicked, gen)
+        JOIN locked l ON l.code = y.code AND l.generation = y.gen
+        ON CONFLICT (code, id) DO UPDATE SET name = excluded.name, delegation = excluded.delegation, kicked = excluded.kicked),
+      s AS (
+        UPDATE games g SET status = z.status, finished = z.finished, outcome = z.outcome
+        FROM unnest($19::text[], $20::text[], $21::bigint[], $22::text[], $23::int[]) AS z(code, status, finished, outcome, gen)
+        JOIN locked l ON l.code = z.code AND l.generation = z.gen
+        WHERE g.code = z.code)
+      SELECT code, generation FROM locked`,
+      [
+        [...new Set(batch.map((o) => o.code))],
+        acts.map((o) => o.code), acts.map((o) => o.row.seq), acts.map((o) => o.row.time), acts.map((o) => o.row.who),
+        acts.map((o) => o.row.student), acts.map((o) => o.row.kind), acts.map((o) => JSON.stringify(o.row.action)), acts.map((o) => o.gen),
+        ms2.map((m) => m.code), ms2.map((m) => m.id), ms2.map((m) => m.name), ms2.map((m) => m.role), ms2.map((m) => m.delegation),
+        ms2.map((m) => m.tokenHash), ms2.map((m) => m.joined), ms2.map((m) => (m.kicked ? 1 : 0)), ms2.map((m) => m.gen),
+        st2.map((o) => o.code), st2.map((o) => o.status), st2.map((o) => o.now), st2.map((o) => (o.outcome ? JSON.stringify(o.outcome) : null)), st2.map((o) => o.gen),
+      ],
+    );
+    const gen = new Map<string, number>(r.rows.map((row) => [String(row.code), Number(row.generation)]));
+    for (const o of batch) {
+      if (gen.get(o.code) === o.gen) continue;
+      // Fenced, unless this store re-claimed the game meanwhile (then only the old writes go).
+      if (this.#held.get(o.code) === o.gen) {
+        this.#fenced.add(o.code);
+        this.#held.delete(o.code);
       }
-      // One upsert may not touch a row twice: a member's writes of the batch are merged as the
-      // statements would apply them in turn (the first gives role, token and join time).
-      const last = new Map<string, MemberRow & { code: string }>();
-      for (const o of ok) {
-        if (o.t !== "member") continue;
-        const key = `${o.code}\0${o.m.id}`;
-        const prev = last.get(key);
-        last.set(key, prev ? { ...prev, name: o.m.name, delegation: o.m.delegation, kicked: o.m.kicked } : { ...o.m, code: o.code });
-      }
-      if (last.size) {
-        const ms2 = [...last.values()];
-        const col = <T>(f: (m: (typeof ms2)[number]) => T) => ms2.map(f);
-        await c.query(
-          `INSERT INTO members (code, id, name, role, delegation, token_hash, joined, kicked)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[])
-           ON CONFLICT (code, id) DO UPDATE SET name = excluded.name, delegation = excluded.delegation, kicked = excluded.kicked`,
-          [col((m) => m.code), col((m) => m.id), col((m) => m.name), col((m) => m.role), col((m) => m.delegation), col((m) => m.tokenHash), col((m) => m.joined), col((m) => (m.kicked ? 1 : 0))],
-        );
-      }
-      for (const o of ok) {
-        if (o.t !== "status") continue;
-        await c.query("UPDATE games SET status = $1, finished = $2, outcome = $3 WHERE code = $4", [o.status, o.now, o.outcome ? JSON.stringify(o.outcome) : null, o.code]);
-      }
-      await c.query("COMMIT");
-    } catch (e) {
-      broken = true;
-      await c.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      c.release(broken);
     }
   }
 

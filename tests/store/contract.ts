@@ -195,7 +195,7 @@ export function storeContract(label: string, make: () => Promise<Backend>): void
 }
 
 /** Leases shared between processes (PostgreSQL): fencing, expiry, a claim waiting on a commit. */
-export function sharedLeaseContract(label: string, make: () => Promise<Backend & { lockActions(): Promise<() => Promise<void>> }>): void {
+export function sharedLeaseContract(label: string, make: () => Promise<Backend & { holdCommits(): Promise<() => Promise<void>> }>): void {
   describe(`the ${label} store's leases across processes`, () => {
     let b: Awaited<ReturnType<typeof make>>;
     const opened: GameStore[] = [];
@@ -264,15 +264,18 @@ export function sharedLeaseContract(label: string, make: () => Promise<Backend &
       const bb = open();
       const code = await create(a, "A", 1);
       await new Promise((r) => setTimeout(r, 20)); // A's lease has run out: B may claim
-      const unlock = await b.lockActions(); // A's commit will wait on the table, holding its game row
+      const unlock = await b.holdCommits(); // A's commit will lock its game's row, then wait
       a.append(code, row(1));
       const flushed = a.flush(code).then(() => "committed", (e) => `failed: ${e}`);
       await new Promise((r) => setTimeout(r, 200)); // A's commit is in flight, blocked
       let claimed: number | null | undefined;
       const claim = bb.claim(code, "B", 60_000).then((g) => (claimed = g));
       await new Promise((r) => setTimeout(r, 300));
-      expect(claimed).toBeUndefined(); // waiting on A's row lock
-      await unlock();
+      try {
+        expect(claimed).toBeUndefined(); // waiting on A's row lock
+      } finally {
+        await unlock();
+      }
       expect(await flushed).toBe("committed");
       await claim;
       expect(claimed).toBe(2);

@@ -18,7 +18,7 @@ afterAll(async () => {
   if (cluster) await (await cluster).stop();
 }, 30_000);
 
-async function backend(): Promise<Backend & { lockActions(): Promise<() => Promise<void>> }> {
+async function backend(): Promise<Backend & { holdCommits(): Promise<() => Promise<void>> }> {
   const url = await createDatabase((await server()).url);
   const sql = async (text: string) => {
     const c = new pg.Client({ connectionString: url });
@@ -34,14 +34,17 @@ async function backend(): Promise<Backend & { lockActions(): Promise<() => Promi
     env: { DATABASE_URL: url },
     shared: true,
     exec: sql,
-    // Holds the actions table (as a slow disk would): a commit that inserts log rows waits.
-    lockActions: async () => {
+    // Holds every commit that appends log rows at its end — its games' rows already locked, as
+    // a slow disk would — until released: a trigger waits on an advisory lock held here.
+    holdCommits: async () => {
+      await sql(`CREATE OR REPLACE FUNCTION seat_test_gate() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN PERFORM pg_advisory_xact_lock_shared(4242); RETURN NULL; END $$;
+        CREATE OR REPLACE TRIGGER seat_test_gate AFTER INSERT ON actions FOR EACH STATEMENT EXECUTE FUNCTION seat_test_gate();`);
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query("BEGIN");
-      await c.query("LOCK TABLE actions IN EXCLUSIVE MODE");
+      await c.query("SELECT pg_advisory_lock(4242)");
       return async () => {
-        await c.query("COMMIT");
+        await c.query("SELECT pg_advisory_unlock(4242)");
         await c.end();
       };
     },
