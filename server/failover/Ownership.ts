@@ -114,6 +114,10 @@ export class Ownership {
   lost(code: string, why: string): void {
     if (this.#held.delete(code)) this.#note({ kind: "lost", code, why });
     this.#host.drop(code); // at most once per room: dropping a gone room does nothing
+    // When the store failed rather than fenced us, the lease is still ours: give it up (or, with
+    // the database away, stop renewing it), so the game is restored — here or elsewhere — once
+    // the database answers. A fenced lease is not ours to release: the store ignores that.
+    void this.#leases.release(code, this.owner).catch(() => undefined);
   }
 
   /** Claims and restores every live game whose lease ran out. One pass at a time. */

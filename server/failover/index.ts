@@ -57,8 +57,9 @@ export function dropRoom(code: string): void {
 
 export async function restoreRoom(code: string, restoreSecret: string): Promise<void> {
   if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new Error("this process is shutting down");
-  const local = matchMaker.getLocalRoomById(code);
-  if (local) return;
+  // A room of this code still here is one being dropped (its lease was lost): let it go first.
+  for (let i = 0; i < 50 && matchMaker.getLocalRoomById(code); i++) await new Promise((r) => setTimeout(r, 100));
+  if (matchMaker.getLocalRoomById(code)) throw new Error(`the old room ${code} here is still closing`);
   const stale = await matchMaker.driver.findOne({ roomId: code }) as { processId?: string } | undefined;
   if (stale && stale.processId !== matchMaker.processId) {
     await matchMaker.driver.remove(code);

@@ -119,9 +119,39 @@ describe("ownership of games between processes", () => {
     a.lost("GAME", "fenced");
     expect(calls).toEqual(["drop GAME"]);
     expect(a.held()).toEqual([]);
-    // Renewal no longer speaks for it, and the old room is not released by this process.
+    // Renewal no longer speaks for it, and an ended room does not release it again.
     await a.release("GAME");
     expect(calls).toEqual(["drop GAME"]);
+  });
+
+  it("gives up the lease of a room dropped because the store failed, so the game comes back", async () => {
+    const leases = new FakeLeases();
+    const aCalls: string[] = [];
+    const a = own(leases, host(aCalls), "A");
+    leases.live.add("GAME");
+    await a.claim("GAME");
+    a.lost("GAME", "the database does not answer");
+    await Promise.resolve();
+    expect(aCalls).toEqual(["drop GAME"]);
+    // Well inside the TTL, the game is free again: the next watch pass (here, once the old room
+    // is gone) restores it.
+    leases.now = 1000;
+    expect(await leases.expired()).toEqual(["GAME"]);
+    await a.watch();
+    expect(aCalls).toEqual(["drop GAME", "restore GAME"]);
+  });
+
+  it("never releases a lease another process took", async () => {
+    const leases = new FakeLeases();
+    const a = own(leases, host([]), "A");
+    const b = own(leases, host([]), "B");
+    leases.live.add("GAME");
+    await a.claim("GAME");
+    leases.now = 20_000;
+    await b.watch();
+    a.lost("GAME", "fenced");
+    await Promise.resolve();
+    expect(leases.rows.get("GAME")).toMatchObject({ owner: "B", until: 29_000 });
   });
 
   it("releases an ended room's lease after the last flush, so another process takes over at once", async () => {
