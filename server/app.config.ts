@@ -16,6 +16,7 @@ import { installGate } from "./rooms/gate.ts";
 import { stampPeers } from "./rooms/peer.ts";
 import { tableRoomFor } from "./rooms/TableRoom.ts";
 import { failover } from "./failover/index.ts";
+import type { Ownership } from "./failover/Ownership.ts";
 import { scaleOut } from "./scaleOut.ts";
 import { SteadyWebSocketTransport } from "./transport.ts";
 
@@ -29,6 +30,8 @@ export interface AppOptions {
 
 /** The server and the context its rooms are bound to. */
 const contexts = new WeakMap<Server, ServerContext>();
+/** The server and its fail-over lease keeping (shared store only). */
+const leaseKeepers = new WeakMap<Server, Ownership>();
 
 export function createServer(opts: AppOptions): Server {
   const ctx = newContext({ ...defaultSettings(opts.dataDir), ...opts.settings, dataDir: opts.dataDir });
@@ -56,6 +59,7 @@ export function createServer(opts: AppOptions): Server {
   const uninstall = installGate(ctx);
   server.onShutdown(async () => {
     uninstall();
+    leaseKeepers.get(server)?.stop();
     await closeContext(ctx);
   });
   contexts.set(server, ctx);
@@ -109,6 +113,7 @@ export async function startServer(opts: AppOptions & { host?: string; port?: num
   (server as unknown as { port: number }).port = port;
   // With a shared store: leases kept, dead or frozen hosts' games taken over (server/failover).
   const leases = ctx.store.kind === "postgres" ? failover(ctx) : undefined;
+  if (leases) leaseKeepers.set(server, leases);
   await restoreGames(server);
   leases?.start();
   return { server, port, host };

@@ -26,6 +26,8 @@ export interface Host {
   drop(code: string): void;
   /** Everything written so far is durable (the store's flush). */
   flush(): Promise<void>;
+  /** Every second while running: upkeep of the rooms this process holds (their registry listings). */
+  tick?(held: string[]): Promise<void>;
 }
 
 export interface Timing {
@@ -53,6 +55,7 @@ export class Ownership {
   readonly #busy = new Set<string>();
   #renewTimer: ReturnType<typeof setInterval> | undefined;
   #watchTimer: ReturnType<typeof setInterval> | undefined;
+  #tickTimer: ReturnType<typeof setInterval> | undefined;
   #watching: Promise<void> | null = null;
   #started = false;
   #stopped = false;
@@ -78,8 +81,10 @@ export class Ownership {
     this.#started = true;
     this.#renewTimer = setInterval(() => void this.renew().catch(warn("renew")), this.timing.renewMs);
     this.#watchTimer = setInterval(() => void this.watch().catch(warn("watch")), this.timing.watchMs);
+    this.#tickTimer = setInterval(() => void this.#host.tick?.(this.held()).catch(warn("upkeep")), 1000);
     this.#renewTimer.unref();
     this.#watchTimer.unref();
+    this.#tickTimer.unref();
   }
 
   /** Stops the timers (shutting down: each room releases its lease as it closes). */
@@ -87,6 +92,7 @@ export class Ownership {
     this.#stopped = true;
     clearInterval(this.#renewTimer);
     clearInterval(this.#watchTimer);
+    clearInterval(this.#tickTimer);
   }
 
   /** A game created here: the store gave this process its lease with the insert. */

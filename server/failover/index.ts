@@ -91,7 +91,7 @@ async function relist(codes: string[]): Promise<void> {
  * Lease keeping for this process, from right after `listen()`: every room created here from now
  * on is adopted (its lease came with the insert or the restore's claim), ended rooms release, a
  * fenced room is dropped. Call `start()` on the result once the boot's own restores are done:
- * then it renews, watches for expired leases and takes games over.
+ * then it renews, watches for expired leases and takes games over; `stop()` when the server shuts down.
  */
 export function failover(ctx: FailoverContext, timing: Partial<Timing> = leaseTiming(ctx.settings.leaseMs)): Ownership {
   const store = ctx.store;
@@ -99,11 +99,10 @@ export function failover(ctx: FailoverContext, timing: Partial<Timing> = leaseTi
     restore: (code) => restoreRoom(code, ctx.restoreSecret),
     drop: dropRoom,
     flush: () => store.flush(),
+    tick: relist,
   }, ctx.owner, timing);
   ctx.onFenced = (code) => ownership.lost(code, "the store refused its writes (fenced)");
 
-  const relisting = setInterval(() => void relist(ownership.held()).catch(() => undefined), 1000);
-  relisting.unref();
   const handler = matchMaker.getHandler(ROOM_NAME);
   handler.on("create", (room: Room) => {
     if (store.held(room.roomId) !== null) ownership.adopt(room.roomId);
@@ -112,7 +111,6 @@ export function failover(ctx: FailoverContext, timing: Partial<Timing> = leaseTi
     if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) {
       // SIGTERM: no more renewing or taking over here; the release below hands each game on.
       ownership.stop();
-      clearInterval(relisting);
     }
     if (!ownership.holds(room.roomId)) return;
     // Said now, while Redis is still open here (a shutdown closes it next); the others look a
