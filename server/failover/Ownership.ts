@@ -26,8 +26,11 @@ export interface Host {
   drop(code: string): void;
   /** Everything written so far is durable (the store's flush). */
   flush(): Promise<void>;
-  /** Every second while running: upkeep of the rooms this process holds (their registry listings). */
-  tick?(held: string[]): Promise<void>;
+  /**
+   * After each renewal, with the games it confirmed ours: upkeep of their rooms (registry
+   * listings). Only then: a process that woke from a freeze must not act on a lease it lost.
+   */
+  confirmed?(codes: string[]): Promise<void>;
 }
 
 export interface Timing {
@@ -55,7 +58,6 @@ export class Ownership {
   readonly #busy = new Set<string>();
   #renewTimer: ReturnType<typeof setInterval> | undefined;
   #watchTimer: ReturnType<typeof setInterval> | undefined;
-  #tickTimer: ReturnType<typeof setInterval> | undefined;
   #watching: Promise<void> | null = null;
   #started = false;
   #stopped = false;
@@ -81,10 +83,8 @@ export class Ownership {
     this.#started = true;
     this.#renewTimer = setInterval(() => void this.renew().catch(warn("renew")), this.timing.renewMs);
     this.#watchTimer = setInterval(() => void this.watch().catch(warn("watch")), this.timing.watchMs);
-    this.#tickTimer = setInterval(() => void this.#host.tick?.(this.held()).catch(warn("upkeep")), 1000);
     this.#renewTimer.unref();
     this.#watchTimer.unref();
-    this.#tickTimer.unref();
   }
 
   /** Stops the timers (shutting down: each room releases its lease as it closes). */
@@ -92,7 +92,6 @@ export class Ownership {
     this.#stopped = true;
     clearInterval(this.#renewTimer);
     clearInterval(this.#watchTimer);
-    clearInterval(this.#tickTimer);
   }
 
   /** A game created here: the store gave this process its lease with the insert. */
@@ -114,6 +113,8 @@ export class Ownership {
     const asked = new Set(this.#held);
     const still = new Set(await this.#leases.renew(this.owner, this.timing.ttlMs));
     for (const code of asked) if (!still.has(code) && this.#held.has(code)) this.lost(code, "its lease was taken over");
+    const ours = [...asked].filter((c) => still.has(c) && this.#held.has(c));
+    if (ours.length) await this.#host.confirmed?.(ours);
   }
 
   /** The store refused this game's writes (fenced), or renew left it out: the room stops now. */

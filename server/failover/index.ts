@@ -73,7 +73,8 @@ export async function restoreRoom(code: string, restoreSecret: string): Promise<
 /**
  * Our rooms' listings point at this process: a listing removed or overwritten by an old host
  * that woke up (before it learns it lost the game, Colyseus may update its own listing of the
- * same code) is written again within a second.
+ * same code) is written again at the next renewal. Called only with games a renewal has just
+ * confirmed ours, so a woken old host never writes its stale listing back this way.
  */
 async function relist(codes: string[]): Promise<void> {
   if (codes.length === 0) return;
@@ -99,7 +100,7 @@ export function failover(ctx: FailoverContext, timing: Partial<Timing> = leaseTi
     restore: (code) => restoreRoom(code, ctx.restoreSecret),
     drop: dropRoom,
     flush: () => store.flush(),
-    tick: relist,
+    confirmed: relist,
   }, ctx.owner, timing);
   ctx.onFenced = (code) => ownership.lost(code, "the store refused its writes (fenced)");
 

@@ -41,6 +41,7 @@ function host(calls: string[], failRestore = new Set<string>()): Host {
     },
     drop: (code) => void calls.push(`drop ${code}`),
     flush: async () => void calls.push("flush"),
+    confirmed: async (codes) => void calls.push(`confirmed ${codes.join(",")}`),
   };
 }
 
@@ -79,10 +80,11 @@ describe("ownership of games between processes", () => {
     expect(leases.rows.get("GAME")).toMatchObject({ owner: "B", gen: 2 });
     expect(b.held()).toEqual(["GAME"]);
 
-    // A wakes up: its renew leaves the game out, so its room is dropped, once.
+    // A wakes up: its renew leaves the game out, so its room is dropped, once, and its listing
+    // is never written again (only a confirmed lease's is).
     await a.renew();
     await a.renew();
-    expect(aCalls).toEqual(["drop GAME"]);
+    expect(aCalls).toEqual(["confirmed GAME", "drop GAME"]);
     expect(a.held()).toEqual([]);
   });
 
