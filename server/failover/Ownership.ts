@@ -56,6 +56,8 @@ export class Ownership {
   readonly #held = new Set<string>();
   /** Games being claimed or restored right now (not to be taken twice). */
   readonly #busy = new Set<string>();
+  /** Games this process could not restore, and when it may try again (a damaged log is not retried every pass). */
+  readonly #failed = new Map<string, number>();
   #renewTimer: ReturnType<typeof setInterval> | undefined;
   #watchTimer: ReturnType<typeof setInterval> | undefined;
   #watching: Promise<void> | null = null;
@@ -137,7 +139,7 @@ export class Ownership {
   async #watchOnce(): Promise<void> {
     for (const code of await this.#leases.expired()) {
       if (this.#stopped) return;
-      if (this.#held.has(code) || this.#busy.has(code)) continue;
+      if (this.#held.has(code) || this.#busy.has(code) || (this.#failed.get(code) ?? 0) > Date.now()) continue;
       await this.take(code);
     }
   }
@@ -152,8 +154,10 @@ export class Ownership {
       try {
         await this.#host.restore(code);
       } catch (e) {
-        // Ours but not restorable here (a damaged log): let the lease lapse for another try.
+        // Ours but not restorable here (a damaged log): give the lease back for another process,
+        // and try again here only in a minute.
         this.#held.delete(code);
+        this.#failed.set(code, Date.now() + 60_000);
         await this.#leases.release(code, this.owner).catch(() => undefined);
         this.#note({ kind: "failed", code, why: e instanceof Error ? e.message : String(e) });
         return false;

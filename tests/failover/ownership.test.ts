@@ -111,6 +111,11 @@ describe("ownership of games between processes", () => {
     expect(calls).toEqual(["restore OK"]);
     expect(b.held()).toEqual(["OK"]);
     expect(await leases.expired()).toEqual(["BAD"]);
+    // Not retried at every pass here (another process may try it at once).
+    const tries = calls.length;
+    await b.watch();
+    expect(calls.length).toBe(tries);
+    expect(leases.rows.get("BAD")!.gen).toBe(1);
   });
 
   it("drops a room whose flush was fenced, and forgets its lease", async () => {
