@@ -16,6 +16,8 @@ import { mountLookup } from "./rooms/lookup.ts";
 import { installGate } from "./rooms/gate.ts";
 import { stampPeers } from "./rooms/peer.ts";
 import { tableRoomFor } from "./rooms/TableRoom.ts";
+import { failover } from "./failover/index.ts";
+import type { Ownership } from "./failover/Ownership.ts";
 import { scaleOut } from "./scaleOut.ts";
 import { SteadyWebSocketTransport } from "./transport.ts";
 
@@ -29,6 +31,8 @@ export interface AppOptions {
 
 /** The server and the context its rooms are bound to. */
 const contexts = new WeakMap<Server, ServerContext>();
+/** The server and its fail-over lease keeping (shared store only). */
+const leaseKeepers = new WeakMap<Server, Ownership>();
 
 export function createServer(opts: AppOptions): Server {
   const ctx = newContext({ ...defaultSettings(opts.dataDir), ...opts.settings, dataDir: opts.dataDir });
@@ -57,6 +61,7 @@ export function createServer(opts: AppOptions): Server {
   server.onShutdown(async () => {
     uninstall();
     stopWhatIf(ctx.store);
+    leaseKeepers.get(server)?.stop();
     await closeContext(ctx);
   });
   contexts.set(server, ctx);
@@ -108,6 +113,10 @@ export async function startServer(opts: AppOptions & { host?: string; port?: num
   const port = typeof address === "object" && address ? address.port : (opts.port ?? 2567);
   // @colyseus/testing's ColyseusTestServer reads the port from here (port 0 = any free one).
   (server as unknown as { port: number }).port = port;
+  // With a shared store: leases kept, dead or frozen hosts' games taken over (server/failover).
+  const leases = ctx.store.kind === "postgres" ? failover(ctx) : undefined;
+  if (leases) leaseKeepers.set(server, leases);
   await restoreGames(server);
+  leases?.start();
   return { server, port, host };
 }

@@ -160,8 +160,11 @@ export class Connection {
   private attach(room: Room, name: string): Promise<Welcome> {
     this.room = room;
     this.leaving = false;
-    // The SDK retries a dropped socket by itself; this only tunes how soon it may.
+    // The SDK retries a dropped socket by itself; this only tunes how soon it may. Its retries
+    // go to the same process: after 4 (about 3 s) the token rejoin below takes over, which
+    // also finds the game on another process after a fail-over (its default 15 took ~55 s).
     room.reconnection.minUptime = 0;
+    room.reconnection.maxRetries = 4;
     const store = this.store;
     room.onStateChange((state: { toJSON?: () => unknown }) => {
       store.setPublic(state?.toJSON ? state.toJSON() : state);
@@ -234,7 +237,7 @@ export class Connection {
     this.rejoining = true;
     try {
       for (let attempt = 0; attempt < 20 && !this.leaving; attempt++) {
-        await new Promise((r) => setTimeout(r, Math.min(8000, 500 * 2 ** attempt)));
+        await new Promise((r) => setTimeout(r, Math.min(4000, 500 * 2 ** attempt)));
         try {
           await this.join(w.code, options);
           return;
