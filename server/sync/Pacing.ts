@@ -1,16 +1,18 @@
 /**
  * How long a room may hold what a turn changed before sending it. A process with time to spare
  * sends at the end of the turn (0 ms). A busy one holds each room's changes for `windowMs` from
- * the first of them, so the actions that arrive meanwhile leave in the same frame per client: at
- * 100 classrooms of 30 speaking every 2 s that is a quarter fewer frames, the kernel's cost per
- * frame being most of the server's work (docs/PERFORMANCE.md). Under load a line waits at most
- * `windowMs` more; an idle server never.
+ * the first of them, so the actions that arrive meanwhile leave in the same frame per client,
+ * the kernel's cost per frame being most of the server's work (docs/PERFORMANCE.md). Under load
+ * a line waits at most `windowMs` more; an idle server never.
  *
  * Busy means two things over the last sample (half a second): the event loop was more than
  * `busy` utilised (a burst or a GC pause in a quiet class does not count), and the rooms change
- * often enough that a held change is likely to be joined by another — at least `gathers` of the
- * time, from the changes per room and second. Many quiet rooms (10,000 students at a class's
- * pace: a change every half second per room) are never held: the wait would buy no frames.
+ * so often that a held change is usually joined by another — at least `gathers` (half) of the
+ * time, from the changes per room and second: over 35 a second per room with the 20 ms window.
+ * Below that the wait costs more than it saves. Many quiet rooms (10,000 students at a class's
+ * pace: two changes a second per room) are never held, and neither are 100 classes talking
+ * every 2 s (~19 a second per room), where holding doubled p99 for no less CPU per message
+ * (docs/PERFORMANCE.md).
  */
 import { matchMaker } from "@colyseus/core";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
@@ -21,7 +23,7 @@ export interface PacingOptions {
   sampleMs?: number;
   /** Rooms on this process (default: Colyseus's own count). */
   rooms?: () => number;
-  /** Least share of held changes another change should join for holding to be worth it. */
+  /** Least share of held changes another change should join for holding to be worth it (0.5). */
   gathers?: number;
 }
 
@@ -39,7 +41,7 @@ export class Pacing {
   constructor(windowMs: number, o: PacingOptions = {}) {
     this.windowMs = windowMs;
     this.busy = o.busy ?? 0.7;
-    this.gathers = o.gathers ?? 0.2;
+    this.gathers = o.gathers ?? 0.5;
     this.#rooms = o.rooms ?? (() => matchMaker.stats.local.roomCount);
     if (windowMs <= 0) return;
     this.#timer = setInterval(() => this.sample(), o.sampleMs ?? 500);

@@ -32,6 +32,15 @@ describe("Pacing (when a room sends what a turn changed)", () => {
     // 1,000 rooms, 100 changes in ~150 ms: each room changes under once a second, so a 20 ms
     // hold would only make its lines later.
     const p = new Pacing(20, { sampleMs: 60_000, rooms: () => 1000 });
+    // 30 rooms, the same changes: ~22 a second per room (100 classes talking every 2 s change
+    // ~19), a held change joined about a third of the time: not enough to be worth the wait.
+    const few = new Pacing(20, { sampleMs: 60_000, rooms: () => 30 });
+    few.sample();
+    spin(150);
+    sends(few, 100);
+    few.sample();
+    expect(few.delayMs()).toBe(0);
+    few.stop();
     p.sample();
     spin(150);
     sends(p, 100);
