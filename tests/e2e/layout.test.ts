@@ -161,6 +161,16 @@ describe("layout in Chromium", () => {
     // The projector must have the briefing from the server first: a patch arriving after the
     // busy table was set would replace it (on a busy machine the start's patches come late).
     await page.waitForFunction(() => (window.__game?.registry.get("tableData") as { store: { state: { pub: { phase: string } } } } | undefined)?.store.state.pub.phase === "briefing", undefined, { timeout: 15_000 });
+    // …and the start's last patch: the server may send the start's changes in more than one
+    // step, and any patch replaces the whole public state. Wait for 1.5 s without one.
+    await page.evaluate(() => {
+      const store = (window.__game!.registry.get("tableData") as { store: { setPublic(r: unknown): void } }).store;
+      const w = window as unknown as { __lastPatch: number };
+      w.__lastPatch = performance.now();
+      const set = store.setPublic.bind(store);
+      store.setPublic = (r) => ((w.__lastPatch = performance.now()), set(r));
+    });
+    await page.waitForFunction(() => performance.now() - (window as unknown as { __lastPatch: number }).__lastPatch > 1500, undefined, { timeout: 15_000, polling: 100 });
     const setBusy = () => page.evaluate((raw) => {
       const store = (window.__game!.registry.get("tableData") as { store: { setPublic(r: unknown): void; state: { pub: object } } }).store;
       store.setPublic({ ...store.state.pub, ...raw, table: [...(store.state.pub as { table: unknown[] }).table, { kind: "say", from: "US", text: "That gets us closer to a deal. Supported.", round: 3 }] });
