@@ -10,17 +10,12 @@
  * job's wall time and CPU seconds (from its stored result), and whether it outlasted the run.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
-import { startServerProcess, ROOT } from "./load/serverProcess.ts";
+import { startServerProcess } from "./load/serverProcess.ts";
+import { loadBeside, wholeArg } from "./load/beside.ts";
 
-const arg = (name: string, d: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : d;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a whole number ≥ 1`);
-  return v;
-};
+const arg = wholeArg;
 const games = arg("games", 1000);
 const threads = arg("threads", 1);
 const rooms = arg("rooms", 10);
@@ -29,22 +24,7 @@ const seconds = arg("seconds", 30);
 /** Passed on to the load test (autogroup nice −19 for the server and the generator; root). */
 const priority = process.argv.includes("--priority");
 
-function load(url: string, pid: number): Promise<{ latency: Record<string, number>; delivered: number; lines: unknown; server: unknown; otherCpuPercent: number }> {
-  return new Promise((resolve, reject) => {
-    const args = ["scripts/loadtest.ts", "--url", url, "--pid", String(pid), "--rooms", String(rooms), "--students", String(students), "--seconds", String(seconds), "--json", ...(priority ? ["--priority"] : [])];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.once("exit", (code) => {
-      try {
-        const r = JSON.parse(out.slice(out.indexOf("{")));
-        resolve({ latency: r.latency, delivered: r.delivered, lines: r.lines, server: r.server, otherCpuPercent: r.otherCpuPercent });
-      } catch {
-        reject(new Error(`loadtest exited ${code}: ${out.slice(-500)}`));
-      }
-    });
-  });
-}
+const load = (url: string, pid: number) => loadBeside(url, pid, { rooms, students, seconds, priority });
 
 const server = await startServerProcess({ entry: "server/main.ts", env: { SIM_GAMES: String(games), SIM_THREADS: String(threads), BOT_DELAY_MS: "0" } });
 try {

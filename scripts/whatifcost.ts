@@ -13,20 +13,15 @@
  * object: both latency summaries, each run's wall time and its threads' CPU seconds (from its
  * result), and whether the server's run outlasted the load run.
  */
-import { spawn } from "node:child_process";
 import { Client } from "@colyseus/sdk";
 import { join } from "node:path";
 import type { Action } from "../shared/rules/index.ts";
 import { WhatIfRuns } from "../server/sim/whatIf.ts";
 import { openStore } from "../server/store/index.ts";
-import { ROOT, startServerProcess } from "./load/serverProcess.ts";
+import { startServerProcess } from "./load/serverProcess.ts";
+import { loadBeside, wholeArg } from "./load/beside.ts";
 
-const arg = (name: string, d: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : d;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a whole number ≥ 1`);
-  return v;
-};
+const arg = wholeArg;
 const games = arg("games", 1000);
 const threads = arg("threads", 1);
 const rounds = arg("rounds", 6);
@@ -35,22 +30,7 @@ const students = arg("students", 30);
 const seconds = arg("seconds", 30);
 const priority = process.argv.includes("--priority");
 
-function load(url: string, pid: number): Promise<{ latency: Record<string, number>; delivered: number; server: unknown; otherCpuPercent: number }> {
-  return new Promise((resolve, reject) => {
-    const args = ["scripts/loadtest.ts", "--url", url, "--pid", String(pid), "--rooms", String(rooms), "--students", String(students), "--seconds", String(seconds), "--json", ...(priority ? ["--priority"] : [])];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.once("exit", (code) => {
-      try {
-        const r = JSON.parse(out.slice(out.indexOf("{")));
-        resolve({ latency: r.latency, delivered: r.delivered, server: r.server, otherCpuPercent: r.otherCpuPercent });
-      } catch {
-        reject(new Error(`loadtest exited ${code}: ${out.slice(-500)}`));
-      }
-    });
-  });
-}
+const load = (url: string, pid: number) => loadBeside(url, pid, { rooms, students, seconds, priority });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const server = await startServerProcess({ entry: "server/main.ts", env: { SIM_THREADS: String(threads), BOT_DELAY_MS: "0" } });

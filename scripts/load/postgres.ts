@@ -132,6 +132,17 @@ export async function startPostgres(): Promise<RunningPostgres> {
 
 let databases = 0;
 
+/** Runs one SQL text on its own connection (tests: set a trigger up, cut a frozen session). */
+export async function sql(url: string, text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A fresh, empty database in the cluster behind `url` (one per test file): its URL. */
 export async function createDatabase(url: string, name = `seat_${process.pid}_${++databases}_${Date.now().toString(36)}`): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);

@@ -42,15 +42,7 @@ export interface LogRow {
   action: { type: string; text?: string; stance?: string; clause?: unknown };
 }
 
-export async function sql(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
+export { sql } from "../../scripts/load/postgres.ts";
 
 /** The game's action log as PostgreSQL holds it. */
 export async function pgLog(url: string, code: string): Promise<LogRow[]> {

@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, hasPostgres, startPostgres, type RunningPostgres } from "../../scripts/load/postgres.ts";
+import { createDatabase, hasPostgres, sql as runSql, startPostgres, type RunningPostgres } from "../../scripts/load/postgres.ts";
 import { PgStore, safeUrl } from "../../server/store/postgres.ts";
 import { sharedLeaseContract, storeContract, type Backend } from "./contract.ts";
 
@@ -20,15 +20,7 @@ afterAll(async () => {
 
 async function backend(): Promise<Backend & { holdCommits(): Promise<() => Promise<void>> }> {
   const url = await createDatabase((await server()).url);
-  const sql = async (text: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(text);
-    } finally {
-      await c.end();
-    }
-  };
+  const sql = (text: string) => runSql(url, text);
   return {
     open: () => new PgStore(url),
     env: { DATABASE_URL: url },
