@@ -15,7 +15,7 @@ export interface Settings {
   dataDir: string;
   /** PostgreSQL connection URL (DATABASE_URL): the shared store; unset: SQLite under dataDir. Never logged. */
   databaseUrl?: string;
-  /** How long a game's lease lasts unless renewed (renewed every third of it); another process may claim it after. */
+  /** How long a game's lease lasts unless renewed (server/failover renews every quarter of it); another process may claim it after. */
   leaseMs: number;
   /** Bot "thinking" delay range in ms; [0, 0] in tests. */
   botDelayMs: [number, number];
@@ -115,12 +115,6 @@ export interface ServerContext {
 export function newContext(settings: Settings): ServerContext {
   const store = openStore({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   const owner = randomBytes(9).toString("base64url");
-  // Leases of the games hosted here stay ours while this process runs (a lost one fences its room).
-  const renewer = store.kind === "postgres"
-    ? setInterval(() => void store.renew(owner, settings.leaseMs).catch((e) => console.error(`[store] lease renewal failed: ${e instanceof Error ? e.message : e}`)), Math.max(100, settings.leaseMs / 3))
-    : undefined;
-  renewer?.unref();
-  renewers.set(store, renewer);
   return {
     store,
     owner,
@@ -134,12 +128,9 @@ export function newContext(settings: Settings): ServerContext {
   };
 }
 
-const renewers = new WeakMap<GameStore, ReturnType<typeof setInterval> | undefined>();
-
 /** After the last room is gone: the database closes, the pacing sampler stops. */
 export async function closeContext(ctx: ServerContext): Promise<void> {
   ctx.pacing.stop();
   ctx.pending.stop();
-  clearInterval(renewers.get(ctx.store));
   await ctx.store.close();
 }

@@ -67,7 +67,9 @@ export class PgStore implements GameStore {
 
   /** `readOnly`: a reader (the report worker): no migrations, a small pool. */
   constructor(url: string, opts: { readOnly?: boolean; max?: number } = {}) {
-    this.#pool = new pg.Pool({ connectionString: url, max: opts.max ?? 8, idleTimeoutMillis: 30_000 });
+    // A host frozen (SIGSTOP, a stalled VM) inside a transaction keeps its row locks, and the
+    // takeover's claim waits on them: PostgreSQL ends such a session after 5 s on its own.
+    this.#pool = new pg.Pool({ connectionString: url, max: opts.max ?? 8, idleTimeoutMillis: 30_000, idle_in_transaction_session_timeout: 5000 });
     // A dropped idle connection must not crash the process: the next query reconnects.
     this.#pool.on("error", () => undefined);
     this.#ready = (opts.readOnly ? this.#version() : this.#migrate()).then(

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/load/serverProcess.ts";
 import { hasRedisServer, startRedis, type RunningRedis } from "../../scripts/load/redis.ts";
 import { createDatabase, hasPostgres, startPostgres, type RunningPostgres } from "../../scripts/load/postgres.ts";
-import { browserClient, command, countBy, sql, listing, pgLog, play, seatClass, sleep, startServer, waitFor, type Class } from "./harness.ts";
+import { browserClient, command, countBy, listing, pgLog, play, seatClass, sleep, startServer, waitFor, type Class } from "./harness.ts";
 
 const ready = hasRedisServer() && hasPostgres();
 if (!ready && process.env.CI) throw new Error("redis-server and PostgreSQL are needed for the fail-over tests (CI installs them: see .ci/run)");
@@ -37,9 +37,6 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
   beforeAll(async () => {
     [redis, pgc] = await Promise.all([startRedis(), startPostgres()]);
     const db = await createDatabase(pgc.url);
-    // As docs/DEPLOYMENT.md asks of a deployment: a frozen host's open transaction (it holds its
-    // games' rows) must not hold a takeover back for longer than this.
-    await sql(pgc.url, `ALTER DATABASE ${new URL(db).pathname.slice(1)} SET idle_in_transaction_session_timeout = '3s'`);
     env = { REDIS_URL: redis.url, DATABASE_URL: db };
     for (const dir of dirs) procs.push(await startServer(env, dir));
   }, 90_000);

@@ -42,7 +42,6 @@ export interface LogRow {
   action: { type: string; text?: string; stance?: string; clause?: unknown };
 }
 
-export { sql } from "../../scripts/load/postgres.ts";
 
 /** The game's action log as PostgreSQL holds it. */
 export async function pgLog(url: string, code: string): Promise<LogRow[]> {
