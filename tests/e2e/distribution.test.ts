@@ -5,7 +5,7 @@
  * the test short; the server plays 1,000 by default.
  */
 import { describe, expect, it } from "vitest";
-import { browserSuite, person, shot } from "./harness.ts";
+import { browserSuite, person, playSoloToDebrief, shot, startSolo } from "./harness.ts";
 
 const GAMES = 150;
 process.env.SIM_GAMES = String(GAMES); // read by the server this file starts (tests/e2e/serve.ts)
@@ -16,10 +16,7 @@ describe("distribution", () => {
     const player = await person(suite.browser, { width: 1366, height: 900 });
     suite.people.push(player);
     const page = player.page;
-    await page.goto(suite.server.url);
-    await page.getByLabel("Your name").fill("Solo student");
-    await page.getByRole("button", { name: "Play as Belarus" }).click();
-    await page.getByRole("button", { name: "Ready", exact: true }).click({ timeout: 20_000 });
+    await startSolo(page, suite.server.url);
     // Every progress line the panel shows, as it shows it.
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { __simSeen: string[] }).__simSeen = []);
@@ -29,15 +26,8 @@ describe("distribution", () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
 
+    await playSoloToDebrief(page);
     const debrief = page.locator(".debrief");
-    for (let i = 0; i < 300 && !(await debrief.isVisible()); i++) {
-      const ready = page.getByRole("button", { name: "Ready for round end" });
-      const sign = page.getByRole("button", { name: "Sign the treaty" });
-      if ((await sign.count()) && (await sign.isEnabled())) await sign.click();
-      else if ((await ready.count()) && (await ready.isEnabled())) await ready.click();
-      await page.waitForTimeout(300);
-    }
-    await debrief.waitFor({ timeout: 30_000 });
 
     const panel = page.locator(".simulated");
     await panel.getByRole("heading", { name: `Against ${GAMES} simulated games` }).waitFor({ timeout: 90_000 });

@@ -132,3 +132,35 @@ export function browserSuite(): Suite {
   });
   return ctx;
 }
+
+/** Home page → "Play as Belarus" → ready in the briefing: a solo game under way on `page`. */
+export async function startSolo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("Your name").fill("Solo student");
+  await page.getByRole("button", { name: "Play as Belarus" }).click();
+  await page.getByRole("button", { name: "Ready", exact: true }).click({ timeout: 20_000 });
+}
+
+/**
+ * Plays a solo game to its debrief as a student would: each round a pardon wave if Belarus may,
+ * a moment (`thinkMs`) for the bots to table and back clauses, then "Ready for round end"; in the
+ * signing, sign if Belarus may. `eachRound` runs before the round is ended (a screenshot).
+ */
+export async function playSoloToDebrief(page: Page, opts: { thinkMs?: number; pardon?: boolean; eachRound?: (round: number) => Promise<void> } = {}): Promise<void> {
+  const debrief = page.locator(".debrief");
+  let rounds = 0;
+  for (let i = 0; i < 300 && !(await debrief.isVisible()); i++) {
+    const ready = page.getByRole("button", { name: "Ready for round end" });
+    const sign = page.getByRole("button", { name: "Sign the treaty" });
+    if ((await sign.count()) && (await sign.isEnabled())) await sign.click();
+    else if ((await ready.count()) && (await ready.isEnabled())) {
+      const pardon = page.getByRole("button", { name: /Pardon wave/ });
+      if (opts.pardon && (await pardon.count()) && (await pardon.isEnabled())) await pardon.click();
+      if (opts.thinkMs) await page.waitForTimeout(opts.thinkMs);
+      await opts.eachRound?.(rounds++);
+      if (await ready.isEnabled()) await ready.click();
+    }
+    await page.waitForTimeout(250);
+  }
+  await debrief.waitFor({ timeout: 30_000 });
+}

@@ -5,7 +5,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { describe, expect, it } from "vitest";
-import { browserSuite, person, shot } from "./harness.ts";
+import { browserSuite, person, playSoloToDebrief, shot, startSolo } from "./harness.ts";
 
 const suite = browserSuite();
 
@@ -14,10 +14,7 @@ describe("solo", () => {
     const player = await person(suite.browser);
     suite.people.push(player);
     const page = player.page;
-    await page.goto(suite.server.url);
-    await page.getByLabel("Your name").fill("Solo student");
-    await page.getByRole("button", { name: "Play as Belarus" }).click();
-    await page.getByRole("button", { name: "Ready", exact: true }).click({ timeout: 20_000 });
+    await startSolo(page, suite.server.url);
     const code = new URL(page.url()).searchParams.get("code") ?? "";
     expect(code).toHaveLength(6);
 
@@ -40,25 +37,16 @@ describe("solo", () => {
     if (load > 3) console.warn(`first-frame budget not checked: load ${load.toFixed(1)} per core`);
     else expect(best).toBeLessThanOrEqual(1500);
 
-    // Each round: a move, then "Ready for round end"; in the signing, sign if Belarus may.
+    // Each round a move, a moment for the bots to table and back clauses (so the debrief has a
+    // treaty to explain), then "Ready for round end"; in the signing, sign if Belarus may.
+    await playSoloToDebrief(page, {
+      pardon: true,
+      thinkMs: 1500,
+      eachRound: async (r) => {
+        if (r === 2) await shot(page, "solo-mid-game");
+      },
+    });
     const debrief = page.locator(".debrief");
-    let rounds = 0;
-    for (let i = 0; i < 200 && !(await debrief.isVisible()); i++) {
-      const ready = page.getByRole("button", { name: "Ready for round end" });
-      const sign = page.getByRole("button", { name: "Sign the treaty" });
-      if ((await sign.count()) && (await sign.isEnabled())) await sign.click();
-      else if ((await ready.count()) && (await ready.isEnabled())) {
-        const pardon = page.getByRole("button", { name: /Pardon wave/ });
-        if ((await pardon.count()) && (await pardon.isEnabled())) await pardon.click();
-        // Give the bots a moment to table and back clauses, so the debrief has a treaty to explain.
-        await page.waitForTimeout(1500);
-        if (rounds === 2) await shot(page, "solo-mid-game");
-        if (await ready.isEnabled()) await ready.click();
-        rounds++;
-      }
-      await page.waitForTimeout(250);
-    }
-    await debrief.waitFor({ timeout: 30_000 });
     await page.locator(".outcome-title").waitFor();
     await expect.poll(() => debrief.locator(".score").count()).toBe(5);
     await expect.poll(() => debrief.locator(".breakdown .ref").count()).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Player } from "../server/helpers.ts";
-import { browserSuite, person, shot, SHOTS } from "./harness.ts";
+import { browserSuite, person, playSoloToDebrief, shot, SHOTS, startSolo } from "./harness.ts";
 
 const suite = browserSuite();
 
@@ -22,25 +22,10 @@ describe("the story of a game", () => {
     const player = await person(suite.browser, { width: 1366, height: 900 });
     suite.people.push(player);
     const page = player.page;
-    await page.goto(suite.server.url);
-    await page.getByLabel("Your name").fill("Solo student");
-    await page.getByRole("button", { name: "Play as Belarus" }).click();
-    await page.getByRole("button", { name: "Ready", exact: true }).click({ timeout: 20_000 });
+    await startSolo(page, suite.server.url);
 
+    await playSoloToDebrief(page, { pardon: true, thinkMs: 1200 });
     const debrief = page.locator(".debrief");
-    for (let i = 0; i < 200 && !(await debrief.isVisible()); i++) {
-      const ready = page.getByRole("button", { name: "Ready for round end" });
-      const sign = page.getByRole("button", { name: "Sign the treaty" });
-      if ((await sign.count()) && (await sign.isEnabled())) await sign.click();
-      else if ((await ready.count()) && (await ready.isEnabled())) {
-        const pardon = page.getByRole("button", { name: /Pardon wave/ });
-        if ((await pardon.count()) && (await pardon.isEnabled())) await pardon.click();
-        await page.waitForTimeout(1200);
-        if (await ready.isEnabled()) await ready.click();
-      }
-      await page.waitForTimeout(250);
-    }
-    await debrief.waitFor({ timeout: 30_000 });
     const story = debrief.locator(".story");
     await story.waitFor();
 
