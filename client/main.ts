@@ -64,6 +64,8 @@ function unmount(): void {
   window.__game?.destroy(true);
   window.__game = undefined;
   store.set({ connection: "idle" });
+  // The game view goes too: a refused join leaves the banner, not an empty lobby under it.
+  root.replaceChildren();
 }
 
 function showHome(code = start.code): void {

@@ -7,7 +7,7 @@
  */
 import { Scene } from "phaser";
 import type { Code, GameEvent, TableEntry } from "../../shared/rules/types.ts";
-import { layoutTable, screenClass, type TableLayout } from "../layout/index.ts";
+import { layoutTable, screenClass, type ScreenClass, type TableLayout } from "../layout/index.ts";
 import { eventCard, signalLabel } from "../model/format.ts";
 import { CODES, isCode } from "../model/palette.ts";
 import type { PublicState } from "../model/publicState.ts";
@@ -107,7 +107,14 @@ export class Table extends Scene {
       if (changed.has("pub")) this.draw(s.pub);
     });
     this.events.once("shutdown", () => this.unsubscribe?.());
-    this.scale.on("resize", () => this.draw(this.store.state.pub));
+    // Phaser also reports a "resize" when only the canvas's place on the page moved (it compares
+    // a position with the scroll in it against one without: a scrolled console page got one every
+    // 500 ms, and each redraw kept the loop awake for good). Only a new size needs a new layout.
+    this.scale.on("resize", () => {
+      const l = this.layout;
+      if (l && Math.round(this.scale.width) === l.w && Math.round(this.scale.height) === l.h && this.screenNow() === l.screen) return;
+      this.draw(this.store.state.pub);
+    });
     window.__tableDrawn = () => this.drawn();
     this.draw(p);
     performance.mark("table:created");
@@ -130,13 +137,16 @@ export class Table extends Scene {
     if (this.game.loop.running && performance.now() > this.busyUntil && this.tweens.getTweens().length === 0) this.game.loop.sleep();
   }
 
+  private screenNow(): ScreenClass {
+    return this.projector ? "projector" : screenClass(window.innerWidth, false);
+  }
+
   private draw(p: PublicState): void {
     this.awake(5200);
     const w = Math.round(this.scale.width);
     const h = Math.round(this.scale.height);
     if (w < 50 || h < 50) return;
-    const screen = this.projector ? "projector" : screenClass(window.innerWidth, false);
-    const l = layoutTable(screen, w, h, p);
+    const l = layoutTable(this.screenNow(), w, h, p);
     this.layout = l;
     window.__tableLayout = l;
     this.drawDecor(l);

@@ -46,9 +46,15 @@ export function startTable(parent: HTMLElement, store: Store, projector: boolean
     parent.dataset.ready = "1";
   });
   // Phaser refits on window resizes only; the layout also narrows the table's column (the
-  // debrief panel, the phone tabs), so refit whenever the parent itself changes size.
-  new ResizeObserver(() => {
-    if (game.scale.getParentBounds()) game.scale.refresh();
+  // debrief panel, the phone tabs), so refit whenever the parent's size is not the game's. Not
+  // Phaser's own "parent changed" check: its record of the parent can already hold the new size
+  // while the game is still at the old one (a projector that boots Phaser behind the hidden lobby
+  // stage, the stage shown just as the first frame runs: the table stayed 0×0, tests/e2e/layout-motion).
+  new ResizeObserver(([entry]) => {
+    const { width, height } = entry!.contentRect;
+    if (Math.abs(width - game.scale.width) < 1 && Math.abs(height - game.scale.height) < 1) return;
+    game.scale.getParentBounds();
+    game.scale.refresh();
   }).observe(parent);
   window.__game = game;
   return game;

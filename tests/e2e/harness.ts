@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 
 import { E2E_DIST } from "./globalSetup.ts";
 
@@ -93,6 +93,8 @@ export interface Person {
   context: BrowserContext;
   page: Page;
   errors: Error[];
+  /** The page's last console lines and failed requests, printed when a test fails. */
+  console: string[];
 }
 
 /** A fresh context (own storage) and page; uncaught page errors are collected to fail on. */
@@ -100,13 +102,35 @@ export async function person(browser: Browser, viewport = { width: 1366, height:
   const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors: Error[] = [];
+  const lines: string[] = [];
+  const note = (line: string) => lines.push(`${new Date().toISOString().slice(11, 23)} ${line}`) > 40 && lines.shift();
   page.on("pageerror", (e) => errors.push(e));
-  return { context, page, errors };
+  page.on("console", (m) => note(`${m.type()}: ${m.text()}`));
+  page.on("requestfailed", (r) => note(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`));
+  page.on("websocket", (ws) => {
+    note(`websocket open ${ws.url().replace(/\?.*/, "")}`);
+    ws.on("close", () => note(`websocket closed ${ws.url().replace(/\?.*/, "")}`));
+  });
+  return { context, page, errors, console: lines };
 }
 
 export function shot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SHOTS, { recursive: true });
   return page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** Where the page's Phaser table is: its marks, boot and loop state, scenes, canvas and stage sizes. */
+function tableDiagnosis(): string {
+  const g = window.__game as unknown as { isBooted: boolean; isRunning: boolean; loop: { running: boolean; sleeping?: boolean; frame: number }; scale: { width: number; height: number }; scene: { getScenes(active: boolean): { sys: { settings: { key: string; status: number } } }[] } } | undefined;
+  const stage = document.querySelector("canvas")?.parentElement;
+  return JSON.stringify({
+    marks: performance.getEntriesByType("mark").map((m) => `${m.name}@${Math.round(m.startTime)}`),
+    now: Math.round(performance.now()),
+    game: g ? { booted: g.isBooted, running: g.isRunning, loop: g.loop.running, sleeping: g.loop.sleeping, frame: g.loop.frame, size: [g.scale.width, g.scale.height], scenes: g.scene.getScenes(false).map((x) => `${x.sys.settings.key}:${x.sys.settings.status}`) } : null,
+    layout: window.__tableLayout?.screen ?? null,
+    stage: stage ? [stage.clientWidth, stage.clientHeight] : null,
+    visibility: document.visibilityState,
+  });
 }
 
 /** What a test file shares: one server, one browser, and everyone it opened a page for. */
@@ -125,6 +149,18 @@ export function browserSuite(): Suite {
     ctx.server = await startServer();
     ctx.browser = await launch();
   });
+  // A browser test that fails on a machine we cannot watch (CI) says what each page showed.
+  beforeEach(({ onTestFailed }) =>
+    onTestFailed(async () => {
+      for (const p of ctx.people) {
+        if (p.page.isClosed()) continue;
+        const text = await p.page.evaluate(() => document.body.innerText.slice(0, 600)).catch((e: unknown) => `(unreadable: ${String(e)})`);
+        const table = await p.page.evaluate(tableDiagnosis).catch((e: unknown) => `(unreadable: ${String(e)})`);
+        console.error(`page ${p.page.url()}\n  shows: ${text.replace(/\s+/g, " ")}\n  table: ${table}\n  console:\n    ${p.console.join("\n    ")}`);
+      }
+      console.error(`server output (last 3,000 characters):\n${ctx.server?.output().slice(-3000)}`);
+    }),
+  );
   afterAll(async () => {
     for (const p of ctx.people) expect(p.errors.map(String)).toEqual([]);
     await ctx.browser?.close();

@@ -132,4 +132,50 @@ describe("moves you can see", () => {
     expect(after.tweens).toBe(0);
     await shot(page, "motion-reduced");
   });
+
+  it("a projector opened on the lobby draws the table when the game starts, whatever Phaser last measured", async () => {
+    const t = await person(suite.browser);
+    suite.people.push(t);
+    await t.page.goto(suite.server.url);
+    await t.page.getByRole("button", { name: "Create a class session" }).click();
+    const code = (await t.page.getByTestId("join-code").textContent({ timeout: 15_000 })) ?? "";
+    const p = await person(suite.browser, { width: 1920, height: 1080 });
+    suite.people.push(p);
+    await p.page.goto(`${suite.server.url}/?code=${code}&view=projector`);
+    await p.page.waitForFunction(() => window.__game?.isRunning === true && document.querySelector(".in-lobby") !== null, undefined, { timeout: 15_000 });
+    // The trap seen on a loaded machine: Phaser booted behind the hidden stage (0×0), then its
+    // record of the parent took the shown stage's size in the same frame that showed it, so
+    // "did the parent change?" said no and the table stayed 0×0. Here that record (size and the
+    // canvas's place) is set in one task, the stage never shown to the ResizeObserver meanwhile.
+    const before = await p.page.evaluate(() => {
+      const game = window.__game!;
+      const view = document.querySelector(".in-lobby")!;
+      view.classList.remove("in-lobby");
+      const stage = game.canvas.parentElement!;
+      game.scale.parentSize.setSize(stage.clientWidth, stage.clientHeight);
+      (game.scale as unknown as { updateBounds(): void }).updateBounds(); // and the canvas's place
+      view.classList.add("in-lobby");
+      return { game: [game.scale.width, game.scale.height], layout: window.__tableLayout ?? null };
+    });
+    expect(before).toEqual({ game: [0, 0], layout: null });
+    await t.page.getByRole("button", { name: "Start", exact: true }).click();
+    await p.page.waitForFunction(() => window.__tableLayout?.screen === "projector", undefined, { timeout: 10_000 });
+    expect(await p.page.evaluate(() => [window.__game!.scale.width, window.__game!.scale.height])).toEqual(await p.page.evaluate(() => [window.__game!.canvas.parentElement!.clientWidth, window.__game!.canvas.parentElement!.clientHeight]));
+  });
+
+  it("a scrolled page lets the table sleep: moving the canvas is not a resize", async () => {
+    const t = await person(suite.browser);
+    suite.people.push(t);
+    await t.page.goto(suite.server.url);
+    await t.page.getByRole("button", { name: "Create a class session" }).click();
+    await t.page.getByTestId("join-code").waitFor({ timeout: 15_000 });
+    await t.page.getByRole("button", { name: "Start", exact: true }).click();
+    await t.page.waitForFunction(() => window.__tableLayout?.screen === "laptop", undefined, { timeout: 15_000 });
+    await t.page.evaluate(() => window.scrollTo(0, 400));
+    expect(await t.page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+    // Once nothing changes (the last change keeps it awake about 5 s), the loop sleeps and stays asleep.
+    await expect.poll(() => t.page.evaluate(() => window.__game!.loop.running), { timeout: 15_000, interval: 500 }).toBe(false);
+    await t.page.waitForTimeout(1200);
+    expect(await t.page.evaluate(() => window.__game!.loop.running)).toBe(false);
+  });
 });

@@ -39,6 +39,12 @@ describe("no classroom traps", () => {
     expect(await page.locator(".picker").count()).toBe(0);
     expect(await page.getByRole("button", { name: "Join", exact: true }).isEnabled()).toBe(true);
     await shot(page, "traps-join-code");
+    // A projector link with a code nobody opened says so, with nothing of a game under it.
+    await page.goto(`${suite.server.url}/?code=QQQQQQ&view=projector`);
+    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 10_000 }).toMatch(/Could not join QQQQQQ/);
+    expect(await page.locator(".lobby, .stage, .game").count()).toBe(0);
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByLabel("Join code").waitFor();
   });
 
   it("a double click on Play as Belarus starts one game", async () => {
