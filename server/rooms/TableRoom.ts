@@ -10,7 +10,7 @@
  */
 import { CloseCode, Room, type Client } from "@colyseus/core";
 import { HandOver } from "./HandOver.ts";
-import { publicView, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
+import { publicView, sheetsChanged, type Action, type Code, type GameEvent, type Result, type Who } from "../../shared/rules/index.ts";
 import { ERR, MSG, PROTOCOL_VERSION, type ErrorMessage, type Welcome } from "../../shared/protocol/messages.ts";
 import type { ServerContext } from "../context.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
@@ -331,17 +331,18 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** Apply → append → sync. The single path by which the game changes. */
   #commit(action: Action, who: Who, student: string): Result {
+    const before = this.game.state;
     const r = this.game.commit(action, who, student, Date.now());
     if (r.ok && action.type === "setBot") this.#seats.noteSetBot(action.delegation, who);
     if (r.ok && student) {
       this.#participation.count(student, action);
       this.#participation.changed();
     }
-    if (r.ok) this.#afterAccepted(r.events, action.type === "say");
+    if (r.ok) this.#afterAccepted(r.events, sheetsChanged(before, r.state, action, who));
     return r;
   }
 
-  #afterAccepted(events: GameEvent[], talkOnly: boolean): void {
+  #afterAccepted(events: GameEvent[], sheets: readonly Code[] | "all"): void {
     const s = this.game.state;
     if (s.phase === "debrief" && !this.#finished) {
       this.#finished = true;
@@ -352,7 +353,9 @@ export class TableRoom extends Room<{ state: TableState }> {
     // the traffic of the commonest action for nothing to animate.
     for (const e of events) if (e.kind !== "say" && e.kind !== "press") this.#turn.events.push(e);
     this.#turn.moved = true;
-    if (!talkOnly) this.#turn.talkOnly = false;
+    const turn = this.#turn;
+    if (sheets === "all") turn.sheets = "all";
+    else if (turn.sheets !== "all") for (const c of sheets) turn.sheets.add(c);
     this.#flushSoon();
     this.#timer.sync(s);
     this.#bots.poke();
@@ -387,7 +390,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.#turn = newTurn();
     applyPublic(this.state, publicView(this.game.state));
     oneWritePerClient(this.clients, () => {
-      if (turn.moved) this.#private.flush(this.game.state, { recipients: () => this.#recipients() }, turn.talkOnly);
+      if (turn.moved) this.#private.flush(this.game.state, { recipients: () => this.#recipients() }, turn.sheets);
       for (const e of turn.events) this.broadcast(MSG.event, e);
       this.broadcastPatch();
     });
@@ -487,8 +490,9 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 }
 
-function newTurn(): { pending: boolean; moved: boolean; talkOnly: boolean; events: GameEvent[] } {
-  return { pending: false, moved: false, talkOnly: true, events: [] };
+/** What the steps since the last flush changed: whether anything moved, whose sheets, which events. */
+function newTurn(): { pending: boolean; moved: boolean; sheets: Set<Code> | "all"; events: GameEvent[] } {
+  return { pending: false, moved: false, sheets: new Set(), events: [] };
 }
 
 /** The `table` room as one server defines it: bound to that server's context. */

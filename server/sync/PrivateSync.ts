@@ -30,13 +30,15 @@ export class PrivateSync {
 
   /**
    * Sends briefings that changed and back-channel messages that are new since the last call.
-   * `talkOnly`: the action was a `say`, which changes no briefing (aims, tracks and legal moves
-   * ignore talk), so the costly recomputation (legal moves for five delegations) is skipped.
+   * `sheets`: the delegations whose briefings the steps since the last call can have changed
+   * (the engine's `sheetsChanged`): only those are recomputed (legal moves are the costly part),
+   * none after talk, one after a ready toggle.
    */
-  flush(state: GameState, out: Sender, talkOnly = false): void {
-    if (!talkOnly && briefingsFrom(state.phase)) {
+  flush(state: GameState, out: Sender, sheets: ReadonlySet<Code> | "all" = "all"): void {
+    const codes = sheets === "all" ? DELEGATIONS : DELEGATIONS.filter((c) => sheets.has(c));
+    if (codes.length && briefingsFrom(state.phase)) {
       const projection = projectOutcome(state); // once, not once per delegation
-      for (const code of DELEGATIONS) {
+      for (const code of codes) {
         const b = briefing(state, code, projection);
         const json = JSON.stringify(b);
         if (this.#lastBriefing.get(code) === json) continue;

@@ -7,7 +7,7 @@ export { newGame } from "./setup.ts";
 export { apply } from "./apply.ts";
 export { legalMoves } from "./legal.ts";
 export { soloIdleSeconds } from "./phases.ts";
-export { view, publicView, briefing } from "./view.ts";
+export { view, publicView, briefing, sheetsChanged } from "./view.ts";
 export { finalOutcome, projectOutcome } from "./score.ts";
 export { explain } from "./explain.ts";
 export { replay, Timeline, type LogEntry, type Moment } from "./replay.ts";

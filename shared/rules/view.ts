@@ -6,7 +6,7 @@
 import { legalMoves } from "./legal.ts";
 import { scenarioOf } from "./scenario.ts";
 import { projectOutcome } from "./score.ts";
-import { DELEGATIONS, type Briefing, type Code, type GameState, type Outcome, type PublicView, type View, type Viewer } from "./types.ts";
+import { DELEGATIONS, type Action, type Briefing, type Code, type GameState, type Outcome, type PublicView, type View, type Viewer, type Who } from "./types.ts";
 
 export function publicView(s: GameState): PublicView {
   const delegations = {} as PublicView["delegations"];
@@ -56,6 +56,19 @@ export function briefing(s: GameState, code: Code, projection: Outcome = project
     ...(code === "BY" ? { belarus: { ...s.belarus }, notes: s.notes } : {}),
     moves: s.phase === "debrief" ? [] : legalMoves(s, code),
   };
+}
+
+/**
+ * Whose sheets an accepted step can have changed, so a caller recomputes only those: none for
+ * talk (aims, tracks and moves ignore it), only the mover's for a ready toggle that did not end
+ * the phase (readiness enters no other delegation's moves), everyone's for anything else.
+ * `before` and `after` are the states around the step. Checked against recomputed sheets over
+ * random games (tests/rules/sheets.test.ts).
+ */
+export function sheetsChanged(before: GameState, after: GameState, action: Action, who: Who): readonly Code[] | "all" {
+  if (action.type === "say") return [];
+  if (action.type === "ready" && who in after.delegations && before.phase === after.phase && before.round === after.round) return [who as Code];
+  return "all";
 }
 
 export function view(s: GameState, viewer: Viewer): View {
