@@ -7,12 +7,13 @@
  *
  * Busy means two things over the last sample (half a second): the event loop was more than
  * `busy` utilised (a burst or a GC pause in a quiet class does not count), and the rooms change
- * so often that a held change is usually joined by another — at least `gathers` (half) of the
- * time, from the changes per room and second: over 35 a second per room with the 20 ms window.
- * Below that the wait costs more than it saves. Many quiet rooms (10,000 students at a class's
- * pace: two changes a second per room) are never held, and neither are 100 classes talking
- * every 2 s (~19 a second per room), where holding doubled p99 for no less CPU per message
- * (docs/PERFORMANCE.md).
+ * so often that a held change is often joined by another — at least `gathers` (a quarter) of
+ * the time, from the changes per room and second: over 14 a second per room with the 20 ms
+ * window. Below that the wait costs more than it saves. Many quiet rooms (10,000 students at a
+ * class's pace: two changes a second per room) are never held. 100 classes talking every 2 s
+ * (~19 a second per room) are, once the process is busy: on a core that the load fills, the
+ * frames saved (a quarter fewer) take more off the queue than the 20 ms adds — p99 44 ms
+ * against 92–96 ms, 0.34 against 0.40–0.42 ms of CPU per message (docs/PERFORMANCE.md).
  */
 import { matchMaker } from "@colyseus/core";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
@@ -23,7 +24,7 @@ export interface PacingOptions {
   sampleMs?: number;
   /** Rooms on this process (default: Colyseus's own count). */
   rooms?: () => number;
-  /** Least share of held changes another change should join for holding to be worth it (0.5). */
+  /** Least share of held changes another change should join for holding to be worth it (0.25). */
   gathers?: number;
 }
 
@@ -41,7 +42,7 @@ export class Pacing {
   constructor(windowMs: number, o: PacingOptions = {}) {
     this.windowMs = windowMs;
     this.busy = o.busy ?? 0.7;
-    this.gathers = o.gathers ?? 0.5;
+    this.gathers = o.gathers ?? 0.25;
     this.#rooms = o.rooms ?? (() => matchMaker.stats.local.roomCount);
     if (windowMs <= 0) return;
     this.#timer = setInterval(() => this.sample(), o.sampleMs ?? 500);

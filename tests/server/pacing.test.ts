@@ -32,9 +32,9 @@ describe("Pacing (when a room sends what a turn changed)", () => {
     // 1,000 rooms, 100 changes in ~150 ms: each room changes under once a second, so a 20 ms
     // hold would only make its lines later.
     const p = new Pacing(20, { sampleMs: 60_000, rooms: () => 1000 });
-    // 30 rooms, the same changes: ~22 a second per room (100 classes talking every 2 s change
-    // ~19), a held change joined about a third of the time: not enough to be worth the wait.
-    const few = new Pacing(20, { sampleMs: 60_000, rooms: () => 30 });
+    // 100 rooms, the same changes: under 7 a second per room, a held change joined about one
+    // time in eight: not enough to be worth the wait.
+    const few = new Pacing(20, { sampleMs: 60_000, rooms: () => 100 });
     few.sample();
     spin(150);
     sends(few, 100);
@@ -46,10 +46,12 @@ describe("Pacing (when a room sends what a turn changed)", () => {
     sends(p, 100);
     p.sample();
     expect(p.delayMs()).toBe(0);
-    // The same process with 5 rooms: each changes ~130 times a second — now holding pays.
-    const q = new Pacing(20, { sampleMs: 60_000, rooms: () => 5 });
+    // The same process with 30 rooms, the changes in 120 ms: each changes ~28 times a second
+    // (100 classes talking every 2 s change ~19), a held change joined over a third of the
+    // time — now holding pays (and still would if this took twice as long).
+    const q = new Pacing(20, { sampleMs: 60_000, rooms: () => 30 });
     q.sample();
-    spin(150);
+    spin(120);
     sends(q, 100);
     q.sample();
     expect(q.delayMs()).toBe(20);
