@@ -7,38 +7,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DELEGATIONS, legalMoves, Timeline, type Code, type GameConfig, type GameState } from "../../shared/rules/index.ts";
+import { Timeline, type GameConfig, type GameState } from "../../shared/rules/index.ts";
 import { DECISIVE } from "../../shared/rules/story.ts";
-import { botMove } from "../../shared/bots/index.ts";
-import { seatView } from "../../shared/bots/selfPlay.ts";
 import { Table } from "./harness.ts";
+import { actionOf, configArb, moveArb, type Move } from "./randomMoves.ts";
 
-const CODES = DELEGATIONS as readonly Code[];
 const RUNS = Number(process.env.REPLAY_RUNS ?? 60);
 
-type Move = { k: "bot" | "legal" | "say" | "whisper" | "advance" | "tick"; who: number; pick: number; ms: number };
-
-const moveArb: fc.Arbitrary<Move> = fc.record({
-  k: fc.oneof(
-    { weight: 30, arbitrary: fc.constant("bot" as const) },
-    { weight: 12, arbitrary: fc.constant("legal" as const) },
-    { weight: 4, arbitrary: fc.constant("say" as const) },
-    { weight: 4, arbitrary: fc.constant("whisper" as const) },
-    { weight: 2, arbitrary: fc.constant("advance" as const) },
-    { weight: 2, arbitrary: fc.constant("tick" as const) },
-  ),
-  who: fc.nat(4),
-  pick: fc.nat(),
-  ms: fc.integer({ min: 0, max: 90_000 }),
-});
-
-const configArb: fc.Arbitrary<Partial<GameConfig>> = fc.record({
-  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-  rounds: fc.integer({ min: 1, max: 5 }),
-  roundSeconds: fc.constantFrom(0, 120),
-  events: fc.boolean(),
-  solo: fc.boolean(),
-});
+const moveKinds = moveArb({ bot: 30, legal: 12, say: 4, whisper: 4, advance: 2, tick: 2 });
 
 /** Plays a game live; returns its log and the state after every accepted action (index = entries applied). */
 function live(config: Partial<GameConfig>, moves: Move[]): { t: Table; states: GameState[] } {
@@ -50,31 +26,8 @@ function live(config: Partial<GameConfig>, moves: Move[]): { t: Table; states: G
   for (const m of moves) {
     if (t.s.phase === "debrief") break;
     t.now += m.ms;
-    const code = CODES[m.who]!;
-    switch (m.k) {
-      case "bot": {
-        const a = botMove(seatView(t.s, code), code);
-        if (a) t.try(code, a);
-        break;
-      }
-      case "legal": {
-        const ok = legalMoves(t.s, code).filter((x) => x.ok && x.action);
-        if (ok.length) t.try(code, ok[m.pick % ok.length]!.action!);
-        break;
-      }
-      case "say":
-        t.try(code, { type: "say", to: "table", text: `line ${m.pick}` });
-        break;
-      case "whisper":
-        t.try(code, { type: "say", to: [CODES[(m.who + 1 + (m.pick % 4)) % 5]!], text: `aside ${m.pick}` });
-        break;
-      case "advance":
-        t.try("facilitator", { type: "advance" });
-        break;
-      case "tick":
-        t.try("system", { type: "tick" });
-        break;
-    }
+    const next = actionOf(t.s, m);
+    if (next) t.try(next.who, next.action);
     keep();
   }
   // Play it out so the debrief, the signing and the outcome are in the log too.
@@ -137,7 +90,7 @@ function check(config: Partial<GameConfig>, moves: Move[], walk: Walk[], every: 
 describe("replay timeline", () => {
   it("stepping forward, back, by round and to marked moments gives exactly the live game's states", () => {
     fc.assert(
-      fc.property(configArb, fc.array(moveArb, { minLength: 50, maxLength: 400, size: "max" }), fc.array(walkArb, { minLength: 5, maxLength: 60, size: "max" }), fc.constantFrom(1, 7, 50), (config, moves, walk, every) =>
+      fc.property(configArb(5), fc.array(moveKinds, { minLength: 50, maxLength: 400, size: "max" }), fc.array(walkArb, { minLength: 5, maxLength: 60, size: "max" }), fc.constantFrom(1, 7, 50), (config, moves, walk, every) =>
         check(config, moves, walk, every),
       ),
       { numRuns: RUNS, seed: 0x7e91 },

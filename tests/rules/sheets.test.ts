@@ -6,40 +6,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { briefing, DELEGATIONS, legalMoves, sheetsChanged, type Action, type Code, type GameConfig, type GameState, type Who } from "../../shared/rules/index.ts";
-import { botMove } from "../../shared/bots/index.ts";
-import { seatView } from "../../shared/bots/selfPlay.ts";
+import { briefing, sheetsChanged, type Code, type GameConfig, type GameState } from "../../shared/rules/index.ts";
 import { Table } from "./harness.ts";
+import { actionOf, CODES, configArb, moveArb, type Move } from "./randomMoves.ts";
 
-const CODES = DELEGATIONS as readonly Code[];
-
-type Move = { k: "bot" | "legal" | "ready" | "say" | "whisper" | "advance" | "tick"; who: number; pick: number; ms: number };
-
-const moveArb: fc.Arbitrary<Move> = fc.record({
-  k: fc.oneof(
-    { weight: 20, arbitrary: fc.constant("bot" as const) },
-    { weight: 10, arbitrary: fc.constant("legal" as const) },
-    { weight: 14, arbitrary: fc.constant("ready" as const) },
-    { weight: 4, arbitrary: fc.constant("say" as const) },
-    { weight: 3, arbitrary: fc.constant("whisper" as const) },
-    { weight: 1, arbitrary: fc.constant("advance" as const) },
-    { weight: 2, arbitrary: fc.constant("tick" as const) },
-  ),
-  who: fc.nat(4),
-  pick: fc.nat(),
-  ms: fc.integer({ min: 0, max: 60_000 }),
-});
+const moveKinds = moveArb({ bot: 20, legal: 10, ready: 14, say: 4, whisper: 3, advance: 1, tick: 2 }, 60_000);
 
 /** Delegations played by students (the others by bots): when all of them are ready, the phase ends. */
 const humansArb = fc.subarray([...CODES], { minLength: 1 });
-
-const configArb: fc.Arbitrary<Partial<GameConfig>> = fc.record({
-  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-  rounds: fc.integer({ min: 1, max: 4 }),
-  roundSeconds: fc.constantFrom(0, 120),
-  events: fc.boolean(),
-  solo: fc.boolean(),
-});
 
 const sheets = (s: GameState): string[] => CODES.map((c) => JSON.stringify(briefing(s, c)));
 
@@ -58,23 +32,9 @@ function play(config: Partial<GameConfig>, humans: readonly Code[], moves: Move[
   for (const m of moves) {
     if (t.s.phase === "debrief") break;
     t.now += m.ms;
-    const code = CODES[m.who]!;
-    let who: Who = code;
-    let action: Action | null = null;
-    switch (m.k) {
-      case "bot": action = botMove(seatView(t.s, code), code); break;
-      case "legal": {
-        const ok = legalMoves(t.s, code).filter((x) => x.ok && x.action);
-        action = ok.length ? ok[m.pick % ok.length]!.action! : null;
-        break;
-      }
-      case "ready": action = { type: "ready", ready: !t.s.delegations[code].ready }; break;
-      case "say": action = { type: "say", to: "table", text: `line ${m.pick}` }; break;
-      case "whisper": action = { type: "say", to: [CODES[(m.who + 1 + (m.pick % 4)) % 5]!], text: `aside ${m.pick}` }; break;
-      case "advance": (who = "facilitator"), (action = { type: "advance" }); break;
-      case "tick": (who = "system"), (action = { type: "tick" }); break;
-    }
-    if (!action) continue;
+    const next = actionOf(t.s, m);
+    if (!next) continue;
+    const { who, action } = next;
     const before = t.s;
     const was = sheets(before);
     if (!t.try(who, action).ok) continue;
@@ -93,7 +53,7 @@ function play(config: Partial<GameConfig>, humans: readonly Code[], moves: Move[
 
 describe("sheetsChanged", () => {
   it("names every delegation whose briefing a step changed", () => {
-    fc.assert(fc.property(configArb, humansArb, fc.array(moveArb, { minLength: 40, maxLength: 250, size: "max" }), play), { numRuns: Number(process.env.SHEETS_RUNS ?? 40) });
+    fc.assert(fc.property(configArb(4), humansArb, fc.array(moveKinds, { minLength: 40, maxLength: 250, size: "max" }), play), { numRuns: Number(process.env.SHEETS_RUNS ?? 40) });
     // The property had something to check: many narrowed steps, toggles that changed the
     // mover's sheet, and toggles that ended a phase (which must not be narrowed).
     expect(seen.narrowed).toBeGreaterThan(seen.steps / 5);
