@@ -9,8 +9,8 @@
  * load test while the job plays ("busy"). Prints one JSON object: both latency summaries, the
  * job's wall time and CPU seconds (from its stored result), and whether it outlasted the run.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { Client } from "@colyseus/sdk";
 import { startServerProcess } from "./load/serverProcess.ts";
 import { loadBeside, wholeArg } from "./load/beside.ts";
@@ -57,8 +57,10 @@ try {
   const busy = await load(server.url, server.pid);
   const loadEnded = Date.now();
   await finished;
-  const dir = join(server.dataDir, "data", "simulations");
-  const stored = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+  // The job's result as the server stored it (its own SQLite file: the simulations table).
+  const db = new DatabaseSync(join(server.dataDir, "data", "games.sqlite"), { readOnly: true });
+  const stored = (db.prepare("SELECT body FROM simulations").all() as { body: string }[]).map((r) => JSON.parse(r.body));
+  db.close();
   const job = stored[0] ?? {};
   await room.leave(true);
   console.log(JSON.stringify({

@@ -87,7 +87,7 @@ try {
   const g = (await st.game(code))!;
   const entries = (await st.log(code)).filter((e) => e.kind === "engine").map((e) => ({ who: e.who, action: e.action as Action, now: e.time }));
   await st.close();
-  const direct = new WhatIfRuns("", { threads, concurrent: 1, budgetMs: 600_000 });
+  const direct = new WhatIfRuns({ threads, concurrent: 1, budgetMs: 600_000 });
   const t0 = Date.now();
   const first = direct.start(code, { scenario: g.scenario, config: g.config, entries, at }, 0, games, { outcome: g.outcome!.id, scores: g.outcome!.scores })!;
   let d = first;

@@ -37,7 +37,7 @@ function storeFor(job: ReportJob): GameStore {
 export async function render(job: ReportJob, st: GameStore): Promise<Omit<ReportDone, "id">> {
   const report = await buildReport(st, job.code);
   if (!report) return { missing: true };
-  const sim = simulatedOf(job.dataDir, report);
+  const sim = await simulatedOf(st, report);
   report.simulated = sim?.field ?? null;
   if (job.format === "csv") return { body: job.rows === "actions" ? actionsCsv(report) : studentsCsv(report) };
   if (job.format === "html") return { body: withSection(reportHtml(report, job.tz), sim ? simulatedHtml(report, sim) : "") };

@@ -53,7 +53,7 @@ export async function reportBody(
   const { dataDir, databaseUrl } = where;
   await st.flush(); // the worker reads what is committed: make what is pending visible first
   const [record, game] = await Promise.all([st.recordStamp(code), st.game(code)]);
-  const stamp = `${record}:${storedStamp(dataDir, game)}`;
+  const stamp = `${record}:${await storedStamp(st, game)}`;
   const key = `${databaseUrl ? "pg" : dataDir}\0${code}\0${format}\0${rows}\0${format === "html" ? tz : ""}`;
   const kept = cache.get(key);
   if (kept && kept.stamp === stamp) {

@@ -57,7 +57,7 @@ const all = new Set<WhatIfRuns>();
 export function whatIfRunsFor(st: Store, threads: number): WhatIfRuns {
   let r = runs.get(st);
   if (!r) {
-    runs.set(st, (r = new WhatIfRuns("", { ...whatIfDefaults(threads), ...whatIfLimits })));
+    runs.set(st, (r = new WhatIfRuns({ ...whatIfDefaults(threads), ...whatIfLimits })));
     all.add(r);
   }
   return r;

@@ -1,6 +1,6 @@
 /**
  * A finished game against the simulated distribution of its setup: what a room needs. Each
- * server has its own jobs (its own DATA_DIR and settings); a room follows the job of its game
+ * server has its own jobs (its own store and settings); a room follows the job of its game
  * and stops following when it closes, which cancels a job no other room waits for.
  */
 import type { Code, GameState } from "../../shared/rules/index.ts";
@@ -16,7 +16,7 @@ export function jobsFor(ctx: ServerContext): SimJobs {
   let j = jobs.get(ctx);
   if (!j) {
     const s = ctx.settings;
-    jobs.set(ctx, (j = new SimJobs({ dataDir: s.dataDir, games: s.simGames, threads: s.simThreads, budgetMs: s.simBudgetMs })));
+    jobs.set(ctx, (j = new SimJobs({ store: ctx.store, games: s.simGames, threads: s.simThreads, budgetMs: s.simBudgetMs })));
   }
   return j;
 }

@@ -5,19 +5,22 @@
  * wait for it, `concurrent` jobs at a time (the others queue), `threads` threads per job, a time
  * budget after which the games played so far are the (partial) result. A job nobody waits for
  * any more is stopped at once (its threads are terminated). A full result is kept in memory,
- * and a setup's in DATA_DIR/simulations/ too, so neither another game of the same setup nor a
- * restart plays it again.
+ * and a setup's in the game store too (shared by every process with DATABASE_URL), so neither
+ * another game of the same setup, another process nor a restart plays it again.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { GameStore } from "../store/types.ts";
 import { DELEGATIONS } from "../../shared/rules/index.ts";
 import { engineFingerprint, keyOf, seedOf, setupOf, type SimSpec } from "./key.ts";
 import { emptyTally, merge, type Tally } from "./stats.ts";
 import type { SimThreadData, SimThreadDone, Work } from "./worker.ts";
 
+/** Where a setup's full result is kept: the game store (any process reads what one played). */
+export type SimStore = Pick<GameStore, "simulation" | "putSimulation">;
+
 export interface SimSettings {
-  dataDir: string;
+  /** Absent: results are kept in memory only (what-if runs, tests). */
+  store?: SimStore;
   /** Games per distribution; 0: none are played. */
   games: number;
   /** Worker threads per job. */
@@ -37,7 +40,7 @@ export interface JobSpec {
   /** In words, for the server's log. */
   label: string;
   work: Work;
-  /** A setup's distribution: its full result is read from and kept in DATA_DIR/simulations/. */
+  /** A setup's distribution: its full result is read from and kept in the store. */
   stored?: SimSpec;
 }
 
@@ -74,17 +77,17 @@ const PROGRESS_MS = 400;
 /** Full results kept in memory. */
 const KEEP = 32;
 
-export const fileOf = (dataDir: string, key: string) => join(dataDir, "simulations", `${key}.json`);
-
 /**
  * The stored full result of a spec's setup, or null (none, or unreadable: then it is played
  * again). With `anyCount`, whatever number of games it holds; else exactly the spec's.
  */
-export function readStored(dataDir: string, spec: SimSpec, anyCount = false): Distribution | null {
+export async function readStored(store: SimStore, spec: SimSpec, anyCount = false): Promise<(Distribution & { stored: number }) | null> {
   try {
-    const d = JSON.parse(readFileSync(fileOf(dataDir, keyOf(spec)), "utf8")) as Distribution;
+    const row = await store.simulation(keyOf(spec));
+    if (!row) return null;
+    const d = JSON.parse(row.body) as Distribution;
     const ok = Number.isInteger(d.games) && d.games > 0 && (anyCount || d.games === spec.games) && typeof d.outcomes === "object" && DELEGATIONS.every((c) => typeof d.scores?.[c] === "object");
-    return ok ? d : null;
+    return ok ? { ...d, stored: row.stored } : null;
   } catch {
     return null;
   }
@@ -119,13 +122,33 @@ export class SimJobs {
    */
   follow(spec: JobSpec, listener: Listener): () => void {
     const { key } = spec;
-    const have = this.#memory.get(key) ?? (spec.stored ? readStored(this.settings.dataDir, spec.stored) : null);
-    if (have) {
-      this.#remember(key, have);
+    const { store } = this.settings;
+    const have = this.#memory.get(key);
+    if (have || !spec.stored || !store) {
+      if (!have) return this.#join(spec, listener);
       let on = true;
       setImmediate(() => on && listener({ status: "done", done: have.games, total: spec.games, dist: have }));
       return () => void (on = false);
     }
+    // Played before, here or by another process? Then that result, else the job.
+    let on = true;
+    let stop = () => {};
+    void readStored(store, spec.stored).then((stored) => {
+      if (!on) return;
+      if (!stored) return void (stop = this.#join(spec, listener));
+      const { stored: _at, ...dist } = stored;
+      this.#remember(key, dist);
+      listener({ status: "done", done: dist.games, total: spec.games, dist });
+    });
+    return () => {
+      on = false;
+      stop();
+    };
+  }
+
+  /** Adds a follower to the job of `spec`, queueing the job if it is new. */
+  #join(spec: JobSpec, listener: Listener): () => void {
+    const { key } = spec;
     let job = this.#jobs.get(key);
     if (!job) {
       job = { key, spec, listeners: new Set(), last: { status: "queued", done: 0, total: spec.games }, workers: [], timers: [] };
@@ -214,7 +237,7 @@ export class SimJobs {
     } else {
       if (!dist.partial) {
         this.#remember(job.key, dist);
-        if (job.spec.stored) this.#store(job.spec.stored, job.key, dist);
+        if (job.spec.stored) this.#store(job.spec.stored, dist);
       }
       this.#tell(job, { status: "done", done: t.games, total: job.spec.games, dist });
     }
@@ -227,16 +250,12 @@ export class SimJobs {
     while (this.#memory.size > KEEP) this.#memory.delete(this.#memory.keys().next().value!);
   }
 
-  /** Written whole or not at all (a temporary file renamed into place). */
-  #store(spec: SimSpec, key: string, d: Distribution): void {
-    const file = fileOf(this.settings.dataDir, key);
-    try {
-      mkdirSync(join(this.settings.dataDir, "simulations"), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify({ setup: setupOf(spec), engine: engineFingerprint(), seed: seedOf(spec), ...d }));
-      renameSync(`${file}.tmp`, file);
-    } catch (e) {
+  /** Kept in the store, one row per setup (a failure only costs a replay later). */
+  #store(spec: SimSpec, d: Distribution): void {
+    const body = JSON.stringify({ setup: setupOf(spec), engine: engineFingerprint(), seed: seedOf(spec), ...d });
+    this.settings.store?.putSimulation(keyOf(spec), body, Date.now()).catch((e: unknown) => {
       console.error(`[sim] ${setupOf(spec)}: the result could not be stored (${e instanceof Error ? e.message : String(e)})`);
-    }
+    });
   }
 
   /** Done, failed or cancelled: threads terminated, timers cleared, the next job started. */

@@ -1,12 +1,12 @@
 /**
  * The distribution in a game's report: the JSON `simulated` field and the printable report's
  * plot (inline SVG: the report's policy runs no script). Read from the stored result of the
- * game's setup, so only a finished game whose distribution was played has one.
+ * game's setup (the game store: any process's), so only a finished game whose distribution was
+ * played has one.
  */
-import { statSync } from "node:fs";
 import { DELEGATIONS, scenarioOf, type Code, type GameConfig, type OutcomeId } from "../../shared/rules/index.ts";
 import type { SimulatedSeat } from "../../shared/protocol/messages.ts";
-import { fileOf, readStored, type Distribution } from "./jobs.ts";
+import { readStored, type Distribution, type SimStore } from "./jobs.ts";
 import { keyOf, specOf } from "./key.ts";
 import { seatsAgainst } from "./stats.ts";
 
@@ -22,13 +22,10 @@ interface Game {
   outcome: { id: OutcomeId; scores: Record<Code, number> } | null;
 }
 
-/** The file behind a game's `simulated` field (its change makes a kept report stale). */
-export const storedPath = (dataDir: string, g: { scenario: string; config: GameConfig }): string => fileOf(dataDir, keyOf(specOf(g.scenario, g.config, 0)));
-
 /** The stored distribution of a finished game's setup, with each seat's standing; null if none. */
-export function simulatedOf(dataDir: string, g: Game): { field: SimulatedReport; dist: Distribution; seats: Record<Code, SimulatedSeat> } | null {
+export async function simulatedOf(store: SimStore, g: Game): Promise<{ field: SimulatedReport; dist: Distribution; seats: Record<Code, SimulatedSeat> } | null> {
   if (!g.outcome) return null;
-  const dist = readStored(dataDir, specOf(g.scenario, g.config, 0), true);
+  const dist = await readStored(store, specOf(g.scenario, g.config, 0), true);
   if (!dist) return null;
   const seats = seatsAgainst(dist, g.outcome.scores);
   const scores = Object.fromEntries(DELEGATIONS.map((c) => [c, { mean: seats[c].mean, percentile: seats[c].percentile }])) as SimulatedReport["scores"];
@@ -39,7 +36,7 @@ const esc = (v: unknown): string =>
   String(v ?? "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 /** Outcome bars (this game's in black), then one histogram per delegation with this game's score marked. */
-export function simulatedHtml(g: Game, sim: NonNullable<ReturnType<typeof simulatedOf>>): string {
+export function simulatedHtml(g: Game, sim: NonNullable<Awaited<ReturnType<typeof simulatedOf>>>): string {
   const sc = scenarioOf(g.scenario);
   const { dist, seats } = sim;
   const rows = Object.entries(dist.outcomes).sort((a, b) => b[1] - a[1]);
@@ -91,10 +88,10 @@ export function withSection(html: string, section: string): string {
 }
 
 /** Changes when the stored distribution of a game's setup appears or is replaced ("" for none). */
-export function storedStamp(dataDir: string, g: { scenario: string; config: GameConfig } | undefined): string {
+export async function storedStamp(store: SimStore, g: { scenario: string; config: GameConfig } | undefined): Promise<string> {
   if (!g) return "";
   try {
-    return String(statSync(storedPath(dataDir, g), { throwIfNoEntry: false })?.mtimeMs ?? "");
+    return String((await store.simulation(keyOf(specOf(g.scenario, g.config, 0))))?.stored ?? "");
   } catch {
     return "";
   }

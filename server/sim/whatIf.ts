@@ -43,9 +43,9 @@ export class WhatIfRuns {
   #runs = new Map<string, Run>();
   #running = new Map<string, Run>();
 
-  constructor(dataDir: string, settings: WhatIfSettings) {
+  constructor(settings: WhatIfSettings) {
     this.settings = settings;
-    this.jobs = new SimJobs({ dataDir, games: 0, threads: settings.threads, budgetMs: settings.budgetMs, concurrent: settings.concurrent });
+    this.jobs = new SimJobs({ games: 0, threads: settings.threads, budgetMs: settings.budgetMs, concurrent: settings.concurrent });
   }
 
   /** The run of this game still playing, if any. */

@@ -23,6 +23,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     kicked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (code, id)
   );
   CREATE INDEX IF NOT EXISTS members_token ON members (token_hash);`,
+  // 2: simulated distributions of a setup (bot games), shared like the records.
+  `CREATE TABLE IF NOT EXISTS simulations (key TEXT PRIMARY KEY, body TEXT NOT NULL, stored INTEGER NOT NULL);`,
 ];
 
 export const PG_MIGRATIONS: readonly string[] = [
@@ -45,6 +47,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     kicked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (code, id)
   );
   CREATE INDEX members_token ON members (token_hash);`,
+  // 2: simulated distributions of a setup (bot games): any process's debrief and report read them.
+  `CREATE TABLE simulations (key TEXT PRIMARY KEY, body TEXT NOT NULL, stored BIGINT NOT NULL);`,
 ];
 
 export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied BIGINT NOT NULL)";

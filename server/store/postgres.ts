@@ -154,6 +154,18 @@ export class PgStore implements GameStore {
     return r.rows.map(memberRow);
   }
 
+  async simulation(key: string): Promise<{ body: string; stored: number } | null> {
+    const r = await this.#q("SELECT body, stored FROM simulations WHERE key = $1", [key]);
+    return r.rows[0] ? { body: String(r.rows[0].body), stored: Number(r.rows[0].stored) } : null;
+  }
+
+  async putSimulation(key: string, body: string, now: number): Promise<void> {
+    await this.#q(
+      "INSERT INTO simulations (key, body, stored) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, stored = EXCLUDED.stored",
+      [key, body, now],
+    );
+  }
+
   async createGame(code: string, scenario: string, config: GameConfig, facilitatorToken: string, now: number, owner: string, ttlMs: number): Promise<boolean> {
     const hash = facilitatorToken ? hashToken(facilitatorToken) : "";
     const r = await this.#q(

@@ -158,6 +158,8 @@ export class SqliteStore implements GameStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code, id) DO UPDATE SET name = excluded.name,
         delegation = excluded.delegation, kicked = excluded.kicked`),
       members: p("SELECT * FROM members WHERE code = ? ORDER BY joined, id"),
+      simulation: p("SELECT body, stored FROM simulations WHERE key = ?"),
+      putSimulation: p("INSERT INTO simulations (key, body, stored) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body, stored = excluded.stored"),
       // Changes whenever anything a report shows changes: a new log row, a member joining,
       // renamed, moved or kicked, the game finishing. Two index lookups and a few members.
       stamp: p(`SELECT g.status || ':' || g.finished || ':' ||
@@ -205,6 +207,16 @@ export class SqliteStore implements GameStore {
 
   async members(code: string): Promise<MemberRow[]> {
     return (this.#q.members.all(code) as Record<string, unknown>[]).map(memberRow);
+  }
+
+  async simulation(key: string): Promise<{ body: string; stored: number } | null> {
+    const r = this.#q.simulation.get(key) as { body: string; stored: number } | undefined;
+    return r ? { body: String(r.body), stored: Number(r.stored) } : null;
+  }
+
+  async putSimulation(key: string, body: string, now: number): Promise<void> {
+    this.commit(); // the turn's writes first; this one is its own statement
+    this.#q.putSimulation.run(key, body, now);
   }
 
   append(code: string, row: LogRow): void {

@@ -123,6 +123,12 @@ export interface GameStore {
    */
   flush(code?: string): Promise<void>;
 
+  /* ----- simulated distributions: a setup's bot games, shared by every process (not a game's record: never fenced) ----- */
+  /** The distribution stored under `key` (JSON) and when it was stored; null if none. */
+  simulation(key: string): Promise<{ body: string; stored: number } | null>;
+  /** Stores (replaces) the distribution under `key`; committed when it resolves. */
+  putSimulation(key: string, body: string, now: number): Promise<void>;
+
   /* ----- leases ----- */
   /**
    * Takes the game's lease for `owner` if it is free, expired or already `owner`'s, bumping the

@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { advanceUntil, facilitated, freePort, seat, ServerProcess } from "./harness.ts";
+import { SQLITE_MIGRATIONS } from "../../server/store/migrations.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const dirs: string[] = [];
@@ -83,7 +84,7 @@ describe("damaged data is reported, not skipped in silence", () => {
   it("a clean start says ok: true and lists nothing", async () => {
     const srv = await ServerProcess.start();
     procs.push(srv);
-    expect(await (await fetch(`${srv.http}/healthz`)).json()).toEqual({ ok: true, restored: 0, store: "sqlite", storeHealth: { store: "sqlite", ok: true, schema: 1, pending: 0 } });
+    expect(await (await fetch(`${srv.http}/healthz`)).json()).toEqual({ ok: true, restored: 0, store: "sqlite", storeHealth: { store: "sqlite", ok: true, schema: SQLITE_MIGRATIONS.length, pending: 0 } });
   });
 });
 

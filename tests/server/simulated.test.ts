@@ -1,26 +1,31 @@
 /**
  * The class against the simulated distribution: the maths of a game's standing, the job
- * (deterministic for a config whatever the threads, cached on disk, bounded by its budget,
+ * (deterministic for a config whatever the threads, kept in the game store, bounded by its budget,
  * cancelled when nobody waits), and the room (progress before the result, the job stopped when
  * the room closes).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SimJobs, type SimStatus } from "../../server/sim/jobs.ts";
 import { jobsFor } from "../../server/sim/index.ts";
-import { seedOf, specOf, type SimSpec } from "../../server/sim/key.ts";
+import { keyOf, seedOf, specOf, type SimSpec } from "../../server/sim/key.ts";
+import { SqliteStore } from "../../server/store/sqlite.ts";
 import { addGame, emptyTally, histogram, mean, merge, seatsAgainst, standing } from "../../server/sim/stats.ts";
 import { boot, Player, waitUntil, type Booted } from "./helpers.ts";
 
 const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "seat-sim-"));
-  dirs.push(d);
-  return d;
+const stores: SqliteStore[] = [];
+/** A game store of its own (SQLite in a fresh folder), as a server has. */
+const store = (dir = mkdtempSync(join(tmpdir(), "seat-sim-"))) => {
+  dirs.push(dir);
+  const st = new SqliteStore(dir);
+  stores.push(st);
+  return st;
 };
-afterAll(() => {
+afterAll(async () => {
+  for (const st of stores) await st.close().catch(() => undefined);
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -82,8 +87,8 @@ describe("the job", () => {
 
   it("same config → same counts, with one thread or two; progress comes before the result", async () => {
     const s = spec(24);
-    const one = follow(new SimJobs({ dataDir: tmp(), games: 24, threads: 1, budgetMs: 120_000 }), s);
-    const two = follow(new SimJobs({ dataDir: tmp(), games: 24, threads: 2, budgetMs: 120_000 }), s);
+    const one = follow(new SimJobs({ store: store(), games: 24, threads: 1, budgetMs: 120_000 }), s);
+    const two = follow(new SimJobs({ store: store(), games: 24, threads: 2, budgetMs: 120_000 }), s);
     const [a, b] = await Promise.all([one.end, two.end]);
     expect(a.status).toBe("done");
     expect(b.status).toBe("done");
@@ -101,13 +106,13 @@ describe("the job", () => {
     expect(statuses).toContain("running");
   }, 120_000);
 
-  it("a result is stored under DATA_DIR: another server of that folder plays no game", async () => {
-    const dir = tmp();
+  it("a result is kept in the game store: another server of that store plays no game", async () => {
+    const st = store();
     const s = spec(8, 1);
-    const first = await follow(new SimJobs({ dataDir: dir, games: 8, threads: 1, budgetMs: 60_000 }), s).end;
+    const first = await follow(new SimJobs({ store: st, games: 8, threads: 1, budgetMs: 60_000 }), s).end;
     expect(first.status).toBe("done");
-    expect(readdirSync(join(dir, "simulations")).filter((f) => f.endsWith(".json"))).toHaveLength(1);
-    const again = new SimJobs({ dataDir: dir, games: 8, threads: 1, budgetMs: 60_000 });
+    expect(JSON.parse((await st.simulation(keyOf(s)))!.body)).toMatchObject({ games: 8, partial: false });
+    const again = new SimJobs({ store: st, games: 8, threads: 1, budgetMs: 60_000 });
     const f = follow(again, s);
     const second = await f.end;
     expect(again.threads).toBe(0);
@@ -116,7 +121,7 @@ describe("the job", () => {
   }, 60_000);
 
   it("one job per setup: a second follower shares it", async () => {
-    const jobs = new SimJobs({ dataDir: tmp(), games: 8, threads: 1, budgetMs: 60_000 });
+    const jobs = new SimJobs({ store: store(), games: 8, threads: 1, budgetMs: 60_000 });
     const a = follow(jobs, spec(8, 1));
     const b = follow(jobs, spec(8, 1));
     await waitUntil(() => jobs.threads > 0, "a thread");
@@ -126,10 +131,10 @@ describe("the job", () => {
   }, 60_000);
 
   it("the time budget stops the threads with a partial result, which is not stored", async () => {
-    const dir = tmp();
+    const st = store();
     // 8 s: long enough for a thread to start and finish some games on a busy machine (at 1.5 s a
     // loaded machine finished none, which is the job's "failed"), far short of 100,000 games.
-    const jobs = new SimJobs({ dataDir: dir, games: 100_000, threads: 1, budgetMs: 8000 });
+    const jobs = new SimJobs({ store: st, games: 100_000, threads: 1, budgetMs: 8000 });
     // 100,000 games would take minutes: the result within the test's time is the budget's doing.
     const end = await follow(jobs, spec(100_000)).end;
     expect(end.status).toBe("done");
@@ -138,12 +143,12 @@ describe("the job", () => {
       expect(end.dist.games).toBeGreaterThan(0);
       expect(end.dist.games).toBeLessThan(100_000);
     }
-    expect(existsSync(join(dir, "simulations"))).toBe(false);
+    expect(await st.simulation(keyOf(spec(100_000)))).toBeNull();
     await waitUntil(() => jobs.threads === 0, "threads gone");
   }, 60_000);
 
   it("the last follower to stop cancels the job: its threads exit", async () => {
-    const jobs = new SimJobs({ dataDir: tmp(), games: 100_000, threads: 2, budgetMs: 600_000 });
+    const jobs = new SimJobs({ store: store(), games: 100_000, threads: 2, budgetMs: 600_000 });
     const a = follow(jobs, spec(100_000));
     const b = follow(jobs, spec(100_000));
     await waitUntil(() => jobs.threads === 2, "two threads");

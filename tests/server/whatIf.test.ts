@@ -168,7 +168,7 @@ describe("what-if limits", () => {
 
   it("the wall budget stops a run with the games played so far, marked partial", async () => {
     const { spec, states } = liveGame(10, 2);
-    const runs = new WhatIfRuns("", { threads: 1, concurrent: 1, budgetMs: 8000 });
+    const runs = new WhatIfRuns({ threads: 1, concurrent: 1, budgetMs: 8000 });
     const end = states.at(-1)!.outcome!;
     // 100,000 games would take many minutes: a result within the test's time is the budget's doing.
     const first = runs.start("GAMEAA", { ...spec, at: 12 }, 1, 100_000, { outcome: end.id, scores: end.scores })!;
@@ -187,7 +187,7 @@ describe("what-if limits", () => {
     const { spec, states } = liveGame(11, 2);
     const end = states.at(-1)!.outcome!;
     const play = async (threads: number) => {
-      const runs = new WhatIfRuns("", { threads, concurrent: 1, budgetMs: 120_000 });
+      const runs = new WhatIfRuns({ threads, concurrent: 1, budgetMs: 120_000 });
       const first = runs.start("GAMEAA", { ...spec, at: 15 }, 1, 24, { outcome: end.id, scores: end.scores })!;
       let st = first;
       while (st.state === "running") {

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../server/http/report.ts";
+import { PG_MIGRATIONS, SQLITE_MIGRATIONS } from "../../server/store/migrations.ts";
 import { hashToken } from "../../server/store/tokens.ts";
 import { Fenced, type GameStore, type LogRow, type MemberRow } from "../../server/store/types.ts";
 import { newGame } from "../../shared/rules/index.ts";
@@ -176,20 +177,32 @@ export function storeContract(label: string, make: () => Promise<Backend>): void
     });
 
     it("records its schema version; refuses a database a newer server migrated", async () => {
-      expect(await st.health()).toMatchObject({ store: b.shared ? "postgres" : "sqlite", ok: true, schema: 1 });
+      const known = (b.shared ? PG_MIGRATIONS : SQLITE_MIGRATIONS).length;
+      expect(await st.health()).toMatchObject({ store: b.shared ? "postgres" : "sqlite", ok: true, schema: known });
       await b.exec("INSERT INTO schema_migrations (version, applied) VALUES (99, 0)");
       try {
         await expect((async () => {
           const s = b.open();
           opened.push(s);
           await s.ready();
-        })()).rejects.toThrow(/schema version 99, newer than this server's 1/);
+        })()).rejects.toThrow(new RegExp(`schema version 99, newer than this server's ${known}`));
       } finally {
         await b.exec("DELETE FROM schema_migrations WHERE version = 99");
       }
       const again = open();
       await again.ready();
-      expect((await again.health()).schema).toBe(1);
+      expect((await again.health()).schema).toBe(known);
+    });
+
+    it("keeps a setup's simulated distribution for every connection; a new one replaces it", async () => {
+      const key = `setup-${freshCode()}`;
+      expect(await st.simulation(key)).toBeNull();
+      await st.putSimulation(key, JSON.stringify({ games: 3 }), 1_000);
+      const other = open();
+      await other.ready();
+      expect(await other.simulation(key)).toEqual({ body: JSON.stringify({ games: 3 }), stored: 1_000 });
+      await other.putSimulation(key, JSON.stringify({ games: 4 }), 2_000);
+      expect(await st.simulation(key)).toEqual({ body: JSON.stringify({ games: 4 }), stored: 2_000 });
     });
   });
 }

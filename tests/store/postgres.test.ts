@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, hasPostgres, sql as runSql, startPostgres, type RunningPostgres } from "../../scripts/load/postgres.ts";
 import { PgStore, safeUrl } from "../../server/store/postgres.ts";
+import { PG_MIGRATIONS } from "../../server/store/migrations.ts";
 import { sharedLeaseContract, storeContract, type Backend } from "./contract.ts";
 
 const available = hasPostgres();
@@ -59,7 +60,7 @@ describe.skipIf(!available)("PostgreSQL", () => {
       await Promise.all(stores.map((s) => s.ready()));
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      expect((await c.query("SELECT version FROM schema_migrations")).rows).toEqual([{ version: 1 }]);
+      expect((await c.query("SELECT version FROM schema_migrations ORDER BY version")).rows).toEqual(PG_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
       await c.end();
       await Promise.all(stores.map((s) => s.close()));
     });

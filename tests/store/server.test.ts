@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, hasPostgres, startPostgres, type RunningPostgres } from "../../scripts/load/postgres.ts";
 import { startServerProcess, type RunningServer } from "../../scripts/load/serverProcess.ts";
 import { boot, Player, waitUntil, type Booted } from "../server/helpers.ts";
+import { PG_MIGRATIONS } from "../../server/store/migrations.ts";
 
 const available = hasPostgres();
 if (!available && process.env.CI) throw new Error("PostgreSQL is not installed (CI needs it: see .ci/run)");
@@ -31,7 +32,7 @@ describe.skipIf(!available)("the server on PostgreSQL", () => {
     const u = new URL(await createDatabase(cluster.url));
     u.password = "pw-not-shown";
     url = u.toString();
-    a = await boot({ databaseUrl: url });
+    a = await boot({ databaseUrl: url, simGames: 12 });
     b = await startServerProcess({ entry: "server/main.ts", env: { DATABASE_URL: url, BOT_DELAY_MS: "0" }, dir });
     db = new pg.Client({ connectionString: url });
     await db.connect();
@@ -84,12 +85,28 @@ describe.skipIf(!available)("the server on PostgreSQL", () => {
     expect(lease.rows[0].owner).not.toBe("");
   });
 
+  it("a finished game's distribution, played where the game ended, is in the other process's report", async () => {
+    const f = await Player.create(a.url, { name: "T", role: "facilitator", config: { rounds: 1, roundSeconds: 0, seed: 9, events: false } });
+    players.push(f);
+    const w = await f.message("welcome");
+    await f.act("facilitator", { type: "start" }, (s) => s.phase === "briefing");
+    for (let i = 0; i < 10 && f.json().phase !== "debrief"; i++) await f.act("facilitator", { type: "advance" }, () => true);
+    await waitUntil(() => f.json().phase === "debrief", "the debrief", 10_000);
+    await f.message("simulated", (m) => m.status === "done", 60_000);
+    const r = await fetch(`${b.http}/api/games/${w.code}/report?format=json`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+    expect(r.status).toBe(200);
+    const report = await r.json();
+    expect(report.simulated).toMatchObject({ games: 12 });
+    expect(Object.values(report.simulated.outcomes as Record<string, number>).reduce((x, y) => x + y, 0)).toBe(12);
+    expect((await db.query("SELECT count(*)::int AS n FROM simulations")).rows[0].n).toBe(1);
+  }, 90_000);
+
   it("reports the store on /healthz without the URL or its password", async () => {
     for (const http of [a.http, b.http]) {
       const res = await fetch(`${http}/healthz`);
       const text = await res.text();
       expect(res.status).toBe(200);
-      expect(JSON.parse(text)).toMatchObject({ ok: true, store: "postgres", storeHealth: { store: "postgres", ok: true, schema: 1 } });
+      expect(JSON.parse(text)).toMatchObject({ ok: true, store: "postgres", storeHealth: { store: "postgres", ok: true, schema: PG_MIGRATIONS.length } });
       expect(text).not.toContain("pw-not-shown");
       expect(text).not.toContain("postgres://");
     }

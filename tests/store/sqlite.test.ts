@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { SQLITE_MIGRATIONS } from "../../server/store/migrations.ts";
 import { SqliteStore } from "../../server/store/sqlite.ts";
 import { storeContract } from "./contract.ts";
 
@@ -34,7 +35,7 @@ storeContract("SQLite", async () => {
   };
 });
 
-it("opens a file written before schema versions existed, keeps its games and marks it version 1", async () => {
+it("opens a file written before schema versions existed, keeps its games, marks it version 1 and applies the later migrations", async () => {
   const dir = tempDir();
   // The schema and a game exactly as the server wrote them before migrations were recorded.
   const db = new DatabaseSync(join(dir, "games.sqlite"));
@@ -51,12 +52,12 @@ it("opens a file written before schema versions existed, keeps its games and mar
     INSERT INTO members VALUES ('OLD123', 'm1', 'Ana', 'player', 'UA', 'abc', 5, 0);`);
   db.close();
   const st = new SqliteStore(dir);
-  expect(await st.health()).toMatchObject({ store: "sqlite", schema: 1 });
+  expect(await st.health()).toMatchObject({ store: "sqlite", schema: SQLITE_MIGRATIONS.length });
   expect(await st.game("OLD123")).toMatchObject({ code: "OLD123", status: "live", config: { seed: 4 } });
   expect((await st.log("OLD123")).map((r) => r.action)).toEqual([{ type: "start" }]);
   expect(await st.expired()).toEqual(["OLD123"]);
   await st.close();
   const check = new DatabaseSync(join(dir, "games.sqlite"), { readOnly: true });
-  expect(check.prepare("SELECT version FROM schema_migrations").all()).toEqual([{ version: 1 }]);
+  expect(check.prepare("SELECT version FROM schema_migrations ORDER BY version").all()).toEqual(SQLITE_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
   check.close();
 });
