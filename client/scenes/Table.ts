@@ -145,7 +145,7 @@ export class Table extends Scene {
     this.awake(5200);
     const w = Math.round(this.scale.width);
     const h = Math.round(this.scale.height);
-    if (w < 50 || h < 50) return;
+    if (w < 50 || h < 50) return void (this.layout = null); // hidden: the next size draws
     const l = layoutTable(this.screenNow(), w, h, p);
     this.layout = l;
     window.__tableLayout = l;

@@ -50,12 +50,15 @@ export function startTable(parent: HTMLElement, store: Store, projector: boolean
   // Phaser's own "parent changed" check: its record of the parent can already hold the new size
   // while the game is still at the old one (a projector that boots Phaser behind the hidden lobby
   // stage, the stage shown just as the first frame runs: the table stayed 0×0, tests/e2e/layout-motion).
-  new ResizeObserver(([entry]) => {
+  const fit = new ResizeObserver(([entry]) => {
     const { width, height } = entry!.contentRect;
+    if (!game.scale.canvas) return; // destroyed (a refused join): nothing to fit
     if (Math.abs(width - game.scale.width) < 1 && Math.abs(height - game.scale.height) < 1) return;
     game.scale.getParentBounds();
     game.scale.refresh();
-  }).observe(parent);
+  });
+  fit.observe(parent);
+  game.events.once("destroy", () => fit.disconnect());
   window.__game = game;
   return game;
 }

@@ -114,7 +114,11 @@ export class TableRoom extends Room<{ state: TableState }> {
       if (r.kind === "engine" && a.type === "setBot") this.#seats.noteSetBot(a.delegation, r.who);
       if (r.kind === "engine") this.#participation.count(r.student, a);
     }
-    if (!opened.creator) this.#private.prime(this.game.state); // restored
+    if (!opened.creator) {
+      // Restored: what was replayed, and under which lease, for the operator (and fail-over tests).
+      this.#private.prime(this.game.state);
+      console.log(`[restore] game ${opened.code}: ${opened.log.length} log rows (last seq ${opened.log.at(-1)?.seq ?? 0}), lease generation ${this.ctx.store.held(opened.code) ?? "-"}`);
+    }
     if (opened.creator) {
       // The creator's seat reservation: if it lapses unused, nobody else inherits its role, and a
       // game nobody ever joined is dropped rather than kept and restored forever.

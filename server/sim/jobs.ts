@@ -133,13 +133,16 @@ export class SimJobs {
     // Played before, here or by another process? Then that result, else the job.
     let on = true;
     let stop = () => {};
-    void readStored(store, spec.stored).then((stored) => {
-      if (!on) return;
-      if (!stored) return void (stop = this.#join(spec, listener));
-      const { stored: _at, ...dist } = stored;
-      this.#remember(key, dist);
-      listener({ status: "done", done: dist.games, total: spec.games, dist });
-    });
+    void readStored(store, spec.stored)
+      .then((stored) => {
+        if (!on) return;
+        // A job of this key may have finished while the store was read: its result is in memory.
+        const kept = this.#memory.get(key) ?? (stored && (({ stored: _at, ...d }) => d)(stored));
+        if (!kept) return void (stop = this.#join(spec, listener));
+        this.#remember(key, kept);
+        listener({ status: "done", done: kept.games, total: spec.games, dist: kept });
+      })
+      .catch((e: unknown) => console.error(`[sim] ${spec.label}: ${e instanceof Error ? e.message : String(e)}`));
     return () => {
       on = false;
       stop();
@@ -235,11 +238,20 @@ export class SimJobs {
     if (t.games === 0) {
       this.#tell(job, { status: "failed", done: 0, total: job.spec.games, message: "No simulated game could be played in the time allowed." });
     } else {
-      if (!dist.partial) {
-        this.#remember(job.key, dist);
-        if (job.spec.stored) this.#store(job.spec.stored, dist);
+      const done = () => this.#tell(job, { status: "done", done: t.games, total: job.spec.games, dist });
+      if (!dist.partial) this.#remember(job.key, dist);
+      if (!dist.partial && job.spec.stored) {
+        // "done" once the store has it: a report asked for at once, from any process, shows it.
+        // The job is still this key's meanwhile, so a new follower joins it, not a second run.
+        const stored = job.spec.stored;
+        void this.#store(stored, dist).finally(() => {
+          if (this.#jobs.get(job.key) !== job) return; // cancelled meanwhile
+          done();
+          this.#end(job);
+        });
+        return;
       }
-      this.#tell(job, { status: "done", done: t.games, total: job.spec.games, dist });
+      done();
     }
     this.#end(job);
   }
@@ -250,12 +262,14 @@ export class SimJobs {
     while (this.#memory.size > KEEP) this.#memory.delete(this.#memory.keys().next().value!);
   }
 
-  /** Kept in the store, one row per setup (a failure only costs a replay later). */
-  #store(spec: SimSpec, d: Distribution): void {
+  /** Kept in the store, one row per setup; never rejects (a failure only costs a replay later). */
+  async #store(spec: SimSpec, d: Distribution): Promise<void> {
     const body = JSON.stringify({ setup: setupOf(spec), engine: engineFingerprint(), seed: seedOf(spec), ...d });
-    this.settings.store?.putSimulation(keyOf(spec), body, Date.now()).catch((e: unknown) => {
+    try {
+      await this.settings.store?.putSimulation(keyOf(spec), body, Date.now());
+    } catch (e) {
       console.error(`[sim] ${setupOf(spec)}: the result could not be stored (${e instanceof Error ? e.message : String(e)})`);
-    });
+    }
   }
 
   /** Done, failed or cancelled: threads terminated, timers cleared, the next job started. */

@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/load/serverProcess.ts";
 import { hasRedisServer, startRedis, type RunningRedis } from "../../scripts/load/redis.ts";
 import { createDatabase, hasPostgres, startPostgres, type RunningPostgres } from "../../scripts/load/postgres.ts";
@@ -40,6 +40,11 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
     env = { REDIS_URL: redis.url, DATABASE_URL: db };
     for (const dir of dirs) procs.push(await startServer(env, dir));
   }, 90_000);
+
+  // A scenario that fails says what both processes logged (restores, take-overs, fenced rooms).
+  beforeEach(({ onTestFailed }) => onTestFailed(() => {
+    for (const [i, p] of procs.entries()) console.error(`--- process ${i} (port ${p.port}) ---\n${p.logTail(60)}`);
+  }));
 
   afterAll(async () => {
     await Promise.all(classes.flatMap((c) => c.all.map((s) => s.leave())));
@@ -119,6 +124,8 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
 
     // The log in PostgreSQL is exactly what the class saw accepted.
     const log = await pgLog(env.DATABASE_URL, code);
+    const gap = log.findIndex((r, i) => r.seq !== i + 1);
+    if (gap >= 0) console.error(`log of ${code} around its first gap:`, JSON.stringify(log.slice(Math.max(0, gap - 3), gap + 3)));
     expect(log.map((r) => r.seq)).toEqual(log.map((_, i) => i + 1));
     const said = log.filter((r) => r.kind === "engine" && r.action.type === "say" && r.student !== "").map((r) => r.action.text!);
     expect(new Set(said).size, "no line twice").toBe(said.length);

@@ -19,10 +19,11 @@ const sheets = (s: GameState): string[] => CODES.map((c) => JSON.stringify(brief
 
 const seen = { steps: 0, narrowed: 0, readyOwn: 0, phaseEndingToggles: 0 };
 
-/** A table with students seated in `humans`, started. */
+/** A table with students seated in `humans` and bots in the other seats (solo pacing counts them), started. */
 function seated(config: Partial<GameConfig>, humans: readonly Code[]): Table {
   const t = new Table(config);
   for (const c of humans) t.do("system", { type: "seatHumans", delegation: c, humans: 1 });
+  for (const c of CODES) if (!humans.includes(c)) t.try("facilitator", { type: "setBot", delegation: c, bot: true });
   t.do("facilitator", { type: "start" });
   return t;
 }
@@ -59,7 +60,7 @@ describe("sheetsChanged", () => {
     expect(seen.narrowed).toBeGreaterThan(seen.steps / 5);
     expect(seen.readyOwn).toBeGreaterThan(50);
     expect(seen.phaseEndingToggles).toBeGreaterThan(10);
-  });
+  }, 240_000); // pure CPU: minutes on a loaded machine, seconds on a quiet one
 
   it("is the mover's alone for a ready toggle that leaves the phase, everyone's for the one that ends it", () => {
     const t = seated({ rounds: 2 }, CODES);

@@ -46,13 +46,13 @@ describe("Pacing (when a room sends what a turn changed)", () => {
     sends(p, 100);
     p.sample();
     expect(p.delayMs()).toBe(0);
-    // The same process with 30 rooms, the changes in 120 ms: each changes ~28 times a second
-    // (100 classes talking every 2 s change ~19), a held change joined over a third of the
-    // time — now holding pays (and still would if this took twice as long).
+    // The same process with 30 rooms, 225 changes in 300 ms: each changes ~25 times a second
+    // (100 classes talking every 2 s change ~19), a held change joined about 40 % of the time
+    // — now holding pays (and still would if the sample took up to 520 ms).
     const q = new Pacing(20, { sampleMs: 60_000, rooms: () => 30 });
     q.sample();
-    spin(120);
-    sends(q, 100);
+    spin(300);
+    sends(q, 225);
     q.sample();
     expect(q.delayMs()).toBe(20);
     p.stop();
