@@ -131,6 +131,7 @@ function whyNot(e: unknown): string {
   const reason = refusalReason(e);
   const msg = e instanceof Error ? e.message : String(e);
   if (/locked/i.test(msg)) return "the session is full or busy right now";
+  if (reason === "join/moving") return "the game is moving to another server";
   if (/not found|disposed/i.test(msg)) return "the session is not open yet (the server may be restarting)";
   if (reason === "create/too_many" || /too many/i.test(msg)) return "the server is busy";
   if (/fetch|network|failed|ECONN|offline/i.test(msg)) return "the server cannot be reached";
@@ -159,7 +160,8 @@ function joinWith(code: string, options: JoinOptions, onRefused: () => void, ear
       if (mounted) unmount();
       const withToken = !!(options.playerToken || options.facilitatorToken);
       if (withToken && !tokenIsDead(e)) {
-        const wait = retryDelay(attempt);
+        // A game moving to another server is back within seconds: ask again every second.
+        const wait = refusalReason(e) === "join/moving" ? 1000 : retryDelay(attempt);
         showRetrying(code, whyNot(e), Math.round(wait / 1000), () => (joinRun++, showHome(code)));
         setTimeout(() => run === joinRun && joinWith(code, options, onRefused, false, attempt + 1), wait);
         return;

@@ -36,7 +36,7 @@ export interface FailoverContext {
 
 /** Renew four times per lease, look for expired ones every 2 s (sooner with short leases). */
 export function leaseTiming(leaseMs: number): Timing {
-  return { ttlMs: leaseMs, renewMs: Math.round(leaseMs / 4), watchMs: Math.min(2000, Math.round(leaseMs / 5)) };
+  return { ttlMs: leaseMs, renewMs: Math.round(leaseMs / 4), watchMs: Math.min(1000, Math.round(leaseMs / 10)) };
 }
 
 /** The registry listing of a room: a dropped room must not remove the new host's listing of the same code. */

@@ -6,8 +6,10 @@
  * - `create` spends the create budget, whatever its options say: a game is made by every create
  *   request and by nothing else but the server's own restore (which never comes through here).
  * - `joinById` parses its options strictly first (bad options reserve nothing), then looks the
- *   code up. A token that holds a seat always gets in. A failed lookup (unknown code, a token
- *   that holds no seat, a `reconnect` to an unknown room) spends the address's lookup budget;
+ *   code up. A token that holds a seat always gets in. A token for a game live in the store but
+ *   hosted nowhere (fail-over under way) is told `join/moving` and spends nothing. A failed
+ *   lookup (unknown code, a token that holds no seat, a `reconnect` to an unknown room) spends
+ *   the address's lookup budget;
  *   once it is spent, every lookup from that address without a good token is refused the same
  *   way, live code or not. A token-less join (new student, spectator) holds one of the
  *   address's few pending reservations until its websocket arrives or the reservation lapses.
@@ -36,6 +38,12 @@ export function installGate(ctx: ServerContext): () => void {
     const spent = lookups.available() < 1;
     if (spent && !token) throw tooManyGuesses();
     const held = await seatHeld(roomId, token);
+    // A token's game that is live in the store but hosted nowhere right now is moving (its host
+    // died or froze and another process is taking it over): not a wrong code, so the budget is
+    // not spent and the client is told to come back in a moment.
+    if (held === "none" && token && isJoinCode(roomId) && (await ctx.store.game(roomId))?.status === "live") {
+      throw new JoinRefused("join/moving", "This game is moving to another server: trying again in a moment.");
+    }
     if (held === "none" || (token && held !== "seat")) {
       if (spent || !lookups.take()) throw tooManyGuesses();
       throw held === "none" ? notFound(roomId) : new JoinRefused("join/bad_token", "That token does not hold a seat in this game.");

@@ -59,6 +59,11 @@ describe.skipIf(!ready)("fail-over between two processes", () => {
   }, 60_000);
 
   async function scenario(signal: "SIGKILL" | "SIGTERM" | "SIGSTOP"): Promise<void> {
+    // Each scenario starts with both processes up, whatever an earlier one left behind.
+    for (const [i, p] of procs.entries()) {
+      try { process.kill(p.pid, "SIGCONT"); } catch { /* gone */ }
+      if (p.child.exitCode !== null || p.child.signalCode !== null) procs[i] = await startServer(env, dirs[i], p.port);
+    }
     const cls = await seatClass(procs[0].url);
     classes.push(cls);
     const code = cls.code;
