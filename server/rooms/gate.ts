@@ -6,8 +6,8 @@
  * - `create` spends the create budget, whatever its options say: a game is made by every create
  *   request and by nothing else but the server's own restore (which never comes through here).
  * - `joinById` parses its options strictly first (bad options reserve nothing), then looks the
- *   code up. A token that holds a seat always gets in. A token for a game live in the store but
- *   hosted nowhere (fail-over under way) is told `join/moving` and spends nothing. A failed
+ *   code up. A token that holds a seat always gets in. A member's token for a game live in the
+ *   store but hosted nowhere (fail-over under way) is told `join/moving` and spends nothing. A failed
  *   lookup (unknown code, a token that holds no seat, a `reconnect` to an unknown room) spends
  *   the address's lookup budget;
  *   once it is spent, every lookup from that address without a good token is refused the same
@@ -21,6 +21,7 @@ import type { ServerContext } from "../context.ts";
 import { JoinRefused, parseJoin } from "./joinOptions.ts";
 import { peerOf } from "./peer.ts";
 import { refusals } from "./refusals.ts";
+import { tokenMatches } from "../store/tokens.ts";
 
 type Invoke = (method: string, roomName: string, options?: unknown, auth?: AuthContext) => Promise<any>;
 
@@ -41,7 +42,7 @@ export function installGate(ctx: ServerContext): () => void {
     // A token's game that is live in the store but hosted nowhere right now is moving (its host
     // died or froze and another process is taking it over): not a wrong code, so the budget is
     // not spent and the client is told to come back in a moment.
-    if (held === "none" && token && isJoinCode(roomId) && (await ctx.store.game(roomId))?.status === "live") {
+    if (held === "none" && token && (await moving(roomId, token))) {
       throw new JoinRefused("join/moving", "This game is moving to another server: trying again in a moment.");
     }
     if (held === "none" || (token && held !== "seat")) {
@@ -70,6 +71,13 @@ export function installGate(ctx: ServerContext): () => void {
       if ((e as { code?: number }).code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) lookups.take();
       throw e;
     }
+  }
+
+  /** The game is live in the store, hosted nowhere, and the token is one of its members' (checked against the stored hashes). */
+  async function moving(code: string, token: string): Promise<boolean> {
+    if (!isJoinCode(code) || (await ctx.store.game(code))?.status !== "live") return false;
+    if (tokenMatches(token, await ctx.store.facilitatorHash(code))) return true;
+    return (await ctx.store.members(code)).some((m) => !m.kicked && tokenMatches(token, m.tokenHash));
   }
 
   const gated: Invoke = async (method, roomName, options, auth) => {

@@ -15,7 +15,7 @@ afterAll(async () => { await b.stop(); });
 
 it("answers a token rejoin of a game hosted nowhere with join/moving, and spends no lookup budget on it", async () => {
   const f = await Player.create(b.url, { name: "T", role: "facilitator", config: { bots: false } });
-  const code = (await f.message("welcome")).code;
+  const { code, facilitatorToken: facToken } = await f.message("welcome");
   const ua = await Player.join(b.url, code, { name: "Olena", role: "player", delegation: "UA" });
   const token = (await ua.message("welcome")).playerToken;
   const listing = await matchMaker.driver.findOne({ roomId: code });
@@ -31,8 +31,11 @@ it("answers a token rejoin of a game hosted nowhere with join/moving, and spends
   await expect(Player.join(b.url, "QQQQQA", { name: "X", role: "player", delegation: "RU" })).rejects.toThrow(/not found/);
   await expect(Player.join(b.url, "QQQQQC", { name: "X", role: "player", delegation: "RU" })).rejects.toThrow(/not found/);
   await expect(Player.join(b.url, "QQQQQD", { name: "X", role: "player", delegation: "RU" })).rejects.toThrow(/too_many_guesses/);
-  // A token for a finished or unknown game is still a failed lookup, not "moving".
+  // A token for an unknown game, or another token for this one, is still a failed lookup.
   await expect(Player.join(b.url, "QQQQQE", { name: "", role: "player", playerToken: token })).rejects.toThrow(/too_many_guesses/);
+  await expect(Player.join(b.url, code, { name: "", role: "player", playerToken: "x".repeat(token.length) })).rejects.toThrow(/too_many_guesses/);
+  // The facilitator's token is a member's too.
+  await expect(Player.join(b.url, code, { name: "T", role: "facilitator", facilitatorToken: facToken })).rejects.toThrow(/join\/moving/);
 
   // Listed again (the new host registered it): the token gets its seat back.
   await matchMaker.driver.persist(listing as never, true);
