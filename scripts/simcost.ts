@@ -13,18 +13,9 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { Client } from "@colyseus/sdk";
 import { startServerProcess } from "./load/serverProcess.ts";
-import { loadBeside, wholeArg } from "./load/beside.ts";
+import { costOptions } from "./load/beside.ts";
 
-const arg = wholeArg;
-const games = arg("games", 1000);
-const threads = arg("threads", 1);
-const rooms = arg("rooms", 10);
-const students = arg("students", 30);
-const seconds = arg("seconds", 30);
-/** Passed on to the load test (autogroup nice −19 for the server and the generator; root). */
-const priority = process.argv.includes("--priority");
-
-const load = (url: string, pid: number) => loadBeside(url, pid, { rooms, students, seconds, priority });
+const { games, threads, load, loadArgs } = costOptions();
 
 const server = await startServerProcess({ entry: "server/main.ts", env: { SIM_GAMES: String(games), SIM_THREADS: String(threads), BOT_DELAY_MS: "0" } });
 try {
@@ -64,7 +55,7 @@ try {
   const job = stored[0] ?? {};
   await room.leave(true);
   console.log(JSON.stringify({
-    command: `node_modules/.bin/node scripts/simcost.ts --games ${games} --threads ${threads} --rooms ${rooms} --students ${students} --seconds ${seconds}${priority ? " --priority" : ""}`,
+    command: `node_modules/.bin/node scripts/simcost.ts --games ${games} --threads ${threads} ${loadArgs}`,
     quiet,
     busy,
     job: { games: job.games, threads, seconds: job.seconds, cpuSeconds: job.cpuSeconds, cpuSecondsPer1000: job.games ? Math.round((10_000 * job.cpuSeconds) / job.games) / 10 : null, progressMessages: heard.length },

@@ -19,18 +19,10 @@ import type { Action } from "../shared/rules/index.ts";
 import { WhatIfRuns } from "../server/sim/whatIf.ts";
 import { openStore } from "../server/store/index.ts";
 import { startServerProcess } from "./load/serverProcess.ts";
-import { loadBeside, wholeArg } from "./load/beside.ts";
+import { costOptions, wholeArg } from "./load/beside.ts";
 
-const arg = wholeArg;
-const games = arg("games", 1000);
-const threads = arg("threads", 1);
-const rounds = arg("rounds", 6);
-const rooms = arg("rooms", 10);
-const students = arg("students", 30);
-const seconds = arg("seconds", 30);
-const priority = process.argv.includes("--priority");
-
-const load = (url: string, pid: number) => loadBeside(url, pid, { rooms, students, seconds, priority });
+const { games, threads, load, loadArgs } = costOptions();
+const rounds = wholeArg("rounds", 6);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const server = await startServerProcess({ entry: "server/main.ts", env: { SIM_THREADS: String(threads), BOT_DELAY_MS: "0" } });
@@ -97,7 +89,7 @@ try {
   }
   const unbounded = d.result ? { games: d.result.games, seconds: d.result.seconds, cpuSeconds: d.result.cpuSeconds, cpuSecondsPer1000: Math.round((10_000 * d.result.cpuSeconds) / d.result.games) / 10, wall: Math.round((Date.now() - t0) / 100) / 10 } : d;
   console.log(JSON.stringify({
-    command: `node_modules/.bin/node scripts/whatifcost.ts --games ${games} --threads ${threads} --rounds ${rounds} --rooms ${rooms} --students ${students} --seconds ${seconds}${priority ? " --priority" : ""}`,
+    command: `node_modules/.bin/node scripts/whatifcost.ts --games ${games} --threads ${threads} --rounds ${rounds} ${loadArgs}`,
     game: { rounds, entries: point.entries, at, fromRound: end.round },
     quiet,
     busy,

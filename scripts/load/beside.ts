@@ -41,3 +41,23 @@ export function loadBeside(url: string, pid: number, o: { rooms: number; student
     });
   });
 }
+
+/**
+ * What the cost scripts (simcost, whatifcost) take from the command line: the job's games and
+ * threads, and the load run beside it (--rooms, --students, --seconds, --priority), with the
+ * run of that load and the options again as they would be typed.
+ */
+export function costOptions() {
+  const games = wholeArg("games", 1000);
+  const threads = wholeArg("threads", 1);
+  const rooms = wholeArg("rooms", 10);
+  const students = wholeArg("students", 30);
+  const seconds = wholeArg("seconds", 30);
+  const priority = process.argv.includes("--priority");
+  return {
+    games, threads, rooms, students, seconds, priority,
+    load: (url: string, pid: number) => loadBeside(url, pid, { rooms, students, seconds, priority }),
+    /** The load's options as typed, for the printed command. */
+    loadArgs: `--rooms ${rooms} --students ${students} --seconds ${seconds}${priority ? " --priority" : ""}`,
+  };
+}

@@ -8,6 +8,13 @@ const spin = (ms: number) => {
 const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** `n` rooms asking to send (one call each, as a room does once per turn that changed something). */
 const sends = (p: Pacing, n: number) => { for (let i = 0; i < n; i++) p.delayMs(); };
+/** One sample of `ms` with the event loop fully busy and `n` sends in it. */
+const busySample = (p: Pacing, ms: number, n: number) => {
+  p.sample();
+  spin(ms);
+  sends(p, n);
+  p.sample();
+};
 
 describe("Pacing (when a room sends what a turn changed)", () => {
   it("sends at once while the process has time to spare, holds changes while it is busy, and lets go once it is idle again", async () => {
@@ -35,25 +42,16 @@ describe("Pacing (when a room sends what a turn changed)", () => {
     // 100 rooms, the same changes: under 7 a second per room, a held change joined about one
     // time in eight: not enough to be worth the wait.
     const few = new Pacing(20, { sampleMs: 60_000, rooms: () => 100 });
-    few.sample();
-    spin(150);
-    sends(few, 100);
-    few.sample();
+    busySample(few, 150, 100);
     expect(few.delayMs()).toBe(0);
     few.stop();
-    p.sample();
-    spin(150);
-    sends(p, 100);
-    p.sample();
+    busySample(p, 150, 100);
     expect(p.delayMs()).toBe(0);
     // The same process with 30 rooms, 225 changes in 300 ms: each changes ~25 times a second
     // (100 classes talking every 2 s change ~19), a held change joined about 40 % of the time
     // — now holding pays (and still would if the sample took up to 520 ms).
     const q = new Pacing(20, { sampleMs: 60_000, rooms: () => 30 });
-    q.sample();
-    spin(300);
-    sends(q, 225);
-    q.sample();
+    busySample(q, 300, 225);
     expect(q.delayMs()).toBe(20);
     p.stop();
     q.stop();
