@@ -170,7 +170,9 @@ function joinWith(code: string, options: JoinOptions, onRefused: () => void, ear
       if (options.playerToken) forget(localStorage, code, "playerToken");
       if (options.facilitatorToken) forget(localStorage, code, "facilitatorToken");
       if (withToken) return onRefused();
-      fail(`Could not join ${code}: ${e.message}`, onRefused);
+      // Said in words: an unknown code is the teacher's typo, not Colyseus's "room … not found".
+      const why = /not found/i.test(e.message) ? "there is no game with that code (check it, then try again)" : e.message;
+      fail(`Could not join ${code}: ${why}`, onRefused);
     },
   );
 }

@@ -41,7 +41,7 @@ describe("no classroom traps", () => {
     await shot(page, "traps-join-code");
     // A projector link with a code nobody opened says so, with nothing of a game under it.
     await page.goto(`${suite.server.url}/?code=QQQQQQ&view=projector`);
-    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 10_000 }).toMatch(/Could not join QQQQQQ/);
+    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 10_000 }).toMatch(/Could not join QQQQQQ: there is no game with that code/);
     expect(await page.locator(".lobby, .stage, .game").count()).toBe(0);
     await page.getByRole("button", { name: "Back" }).click();
     await page.getByLabel("Join code").waitFor();
